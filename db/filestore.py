@@ -1,0 +1,167 @@
+"""Content-addressed file store: ``files/ab/abcdef...`` named by SHA-256.
+
+Writing order (so a crash never leaves a row pointing at nothing): copy to a temp file in
+the store, flush and fsync, rename into place, fsync the folder; only then does the caller
+commit the row. A crash between the rename and the commit leaves an orphan blob, which
+``audit()`` lists and ``remove_orphans()`` can delete; it never loses a file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.core.errors import FileStoreError, MissingBlobError
+
+CHUNK = 1024 * 1024
+HEX = set("0123456789abcdef")
+
+
+@dataclass(frozen=True)
+class StoredBlob:
+    sha256: str
+    size: int
+    created: bool  # False when the same content was already in the store
+
+
+@dataclass
+class StoreAudit:
+    missing: list[str] = field(default_factory=list)  # in the database, not on disk
+    orphaned: list[str] = field(default_factory=list)  # on disk, not in the database
+    corrupt: list[str] = field(default_factory=list)  # on disk with other content
+    leftover_temp: list[Path] = field(default_factory=list)
+
+    @property
+    def sound(self) -> bool:
+        return not (self.missing or self.corrupt)
+
+
+def _fsync_dir(path: Path) -> None:
+    if os.name == "nt":  # Windows cannot open a directory for fsync; NTFS journals renames
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class FileStore:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.tmp = root / "tmp"
+
+    def path_for(self, sha256: str) -> Path:
+        return self.root / sha256[:2] / sha256
+
+    def has(self, sha256: str) -> bool:
+        return self.path_for(sha256).is_file()
+
+    def put_file(self, source: Path, progress: Callable[[int], None] | None = None) -> StoredBlob:
+        """Copy ``source`` into the store and return its hash. Safe to repeat."""
+        try:
+            fh = source.open("rb")
+        except PermissionError as exc:
+            raise FileStoreError(
+                f"Không mở được tệp {source.name}: tệp đang bị khóa (có thể đang mở trong "
+                "chương trình khác) hoặc không có quyền đọc."
+            ) from exc
+        except OSError as exc:
+            raise FileStoreError(f"Không đọc được tệp {source}: {exc.strerror or exc}.") from exc
+        with fh:
+            return self._put_stream(fh.read, progress, label=source.name)
+
+    def put_bytes(self, data: bytes) -> StoredBlob:
+        chunks = iter([data, b""])
+        return self._put_stream(lambda _n: next(chunks), None, label="dữ liệu")
+
+    def _put_stream(
+        self, read: Callable[[int], bytes], progress: Callable[[int], None] | None, label: str
+    ) -> StoredBlob:
+        self.tmp.mkdir(parents=True, exist_ok=True)
+        tmp_path = self.tmp / f"{uuid.uuid4().hex}.part"
+        digest = hashlib.sha256()
+        size = 0
+        try:
+            with tmp_path.open("wb") as out:
+                while True:
+                    try:
+                        chunk = read(CHUNK)
+                    except OSError as exc:
+                        raise FileStoreError(
+                            f"Lỗi khi đọc tệp {label}: {exc.strerror or exc}."
+                        ) from exc
+                    if not chunk:
+                        break
+                    digest.update(chunk)
+                    out.write(chunk)
+                    size += len(chunk)
+                    if progress:
+                        progress(size)
+                out.flush()
+                os.fsync(out.fileno())
+            sha = digest.hexdigest()
+            final = self.path_for(sha)
+            if final.is_file() and final.stat().st_size == size:
+                tmp_path.unlink()
+                return StoredBlob(sha, size, created=False)
+            final.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(tmp_path, final)
+            _fsync_dir(final.parent)
+            return StoredBlob(sha, size, created=True)
+        except OSError as exc:
+            tmp_path.unlink(missing_ok=True)
+            raise FileStoreError(
+                f"Không ghi được tệp {label} vào kho tệp {self.root}: {exc.strerror or exc}. "
+                "Kiểm tra dung lượng đĩa còn trống."
+            ) from exc
+        except BaseException:
+            tmp_path.unlink(missing_ok=True)
+            raise
+
+    def open_blob(self, sha256: str, original_name: str = ""):
+        path = self.path_for(sha256)
+        if not path.is_file():
+            raise MissingBlobError(
+                f"Thiếu tệp {original_name or sha256[:12]} trong kho tệp ({path}). "
+                "Hãy khôi phục từ bản sao lưu hoặc thêm lại tệp."
+            )
+        return path.open("rb")
+
+    def hash_of(self, sha256: str) -> str:
+        digest = hashlib.sha256()
+        with self.open_blob(sha256) as fh:
+            for chunk in iter(lambda: fh.read(CHUNK), b""):
+                digest.update(chunk)
+        return digest.hexdigest()
+
+    def iter_stored(self) -> Iterable[str]:
+        if not self.root.is_dir():
+            return
+        for sub in sorted(self.root.iterdir()):
+            if sub.is_dir() and len(sub.name) == 2 and set(sub.name) <= HEX:
+                for f in sorted(sub.iterdir()):
+                    if f.is_file() and len(f.name) == 64 and f.name.startswith(sub.name):
+                        yield f.name
+
+    def audit(self, known: Iterable[str], verify: Iterable[str] = ()) -> StoreAudit:
+        """Compare the database's blobs with the disk; re-hash the blobs in ``verify``."""
+        known_set = set(known)
+        on_disk = set(self.iter_stored())
+        result = StoreAudit(
+            missing=sorted(known_set - on_disk),
+            orphaned=sorted(on_disk - known_set),
+        )
+        for sha in verify:
+            if sha in on_disk and self.hash_of(sha) != sha:
+                result.corrupt.append(sha)
+        if self.tmp.is_dir():
+            result.leftover_temp = sorted(self.tmp.glob("*.part"))
+        return result
+
+    def remove(self, sha256: str) -> None:
+        self.path_for(sha256).unlink(missing_ok=True)

@@ -1,0 +1,1 @@
+"""Qt-free services of Sổ CCHC. Every function takes a session or paths and returns data."""

@@ -1,0 +1,344 @@
+"""Criteria catalogs: the built-in sets shipped in ``resources/catalogs``, codes, trees.
+
+A catalog belongs to one assessment year. Nodes are areas (level 1), criteria (level 2),
+sub-criteria (level 3) and sometimes a fourth level; a node's level is the depth of its code.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.base import to_points
+from db.models import Catalog, CatalogNode
+from desktop.core.errors import NotFoundError, ValidationError
+from desktop.core.paths import resource_path
+from desktop.core.vnformat import format_points
+
+LEVEL_NAMES = {1: "Lĩnh vực", 2: "Tiêu chí", 3: "Tiêu chí thành phần"}
+HUNDRED = Decimal(100)
+_CODE_JUNK = re.compile(r"[\s]+")
+
+
+def normalize_code(raw: str) -> str:
+    """``1,5`` → ``1.5``; ``1.5.`` → ``1.5``; `` 7 , 2 `` → ``7.2``."""
+    code = _CODE_JUNK.sub("", str(raw)).replace(",", ".")
+    code = re.sub(r"\.+", ".", code).strip(".")
+    return code
+
+
+def code_depth(code: str) -> int:
+    return len(normalize_code(code).split(".")) if code else 0
+
+
+def parent_code(code: str) -> str | None:
+    parts = normalize_code(code).split(".")
+    return ".".join(parts[:-1]) if len(parts) > 1 else None
+
+
+def level_name(level: int) -> str:
+    return LEVEL_NAMES.get(level, "Tiêu chí thành phần")
+
+
+@dataclass(frozen=True)
+class NodeRow:
+    """A catalog row before it is saved (from a shipped CSV or an import)."""
+
+    code: str
+    title: str
+    max_points: Decimal
+    scoring_guide: str = ""
+    evidence_required: str = ""
+
+    @property
+    def level(self) -> int:
+        return code_depth(self.code)
+
+
+@dataclass(frozen=True)
+class BuiltinCatalog:
+    id: str
+    file: str
+    name: str
+    decision_number: str
+    decision_date: date | None
+    issuer: str
+    source: str
+    complete: bool
+    note: str
+    later_years_note: str = ""
+    survey_codes: tuple[str, ...] = ()
+
+    def rows(self) -> list[NodeRow]:
+        return read_catalog_csv(resource_path("catalogs", self.file))
+
+
+@dataclass(frozen=True)
+class NodeInfo:
+    """A node as screens and the CLI see it (plain data, no session attached)."""
+
+    id: int
+    code: str
+    level: int
+    title: str
+    max_points: Decimal
+    parent_id: int | None
+    position: int
+    scoring_guide: str
+    evidence_required: str
+    self_scored: bool
+    is_leaf: bool
+
+
+@dataclass(frozen=True)
+class CatalogInfo:
+    id: int
+    year: int
+    name: str
+    decision_number: str
+    decision_date: date | None
+    issuer: str
+    source: str
+    complete: bool
+    note: str
+    total_points: Decimal
+    node_count: int
+    nodes: list[NodeInfo] = field(default_factory=list)
+
+    @property
+    def is_sample(self) -> bool:
+        return self.source == "sample"
+
+
+def read_catalog_csv(path: Path) -> list[NodeRow]:
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        return [
+            NodeRow(
+                code=normalize_code(r["code"]),
+                title=r["title"].strip(),
+                max_points=to_points(r["max_points"].strip().replace(",", ".")),
+                scoring_guide=(r.get("scoring_guide") or "").strip(),
+                evidence_required=(r.get("evidence_required") or "").strip(),
+            )
+            for r in csv.DictReader(fh)
+        ]
+
+
+@cache
+def _manifest() -> dict:
+    return json.loads(resource_path("catalogs", "catalogs.json").read_text(encoding="utf-8"))
+
+
+def builtin_catalogs() -> list[BuiltinCatalog]:
+    out = []
+    for e in _manifest()["catalogs"]:
+        out.append(
+            BuiltinCatalog(
+                id=e["id"],
+                file=e["file"],
+                name=e["name"],
+                decision_number=e.get("decision_number", ""),
+                decision_date=date.fromisoformat(e["decision_date"])
+                if e.get("decision_date")
+                else None,
+                issuer=e.get("issuer", ""),
+                source=e.get("source", "builtin"),
+                complete=bool(e.get("complete", True)),
+                note=e.get("note", ""),
+                later_years_note=e.get("later_years_note", ""),
+                survey_codes=tuple(e.get("survey_codes", ())),
+            )
+        )
+    return out
+
+
+def builtin_catalog(catalog_id: str | None = None, *, demo: bool = False) -> BuiltinCatalog:
+    wanted = catalog_id or _manifest()["demo" if demo else "default"]
+    for c in builtin_catalogs():
+        if c.id == wanted:
+            return c
+    raise NotFoundError(f"Không có bộ tiêu chí có sẵn “{wanted}”.")
+
+
+def validate_rows(rows: list[NodeRow]) -> list[str]:
+    """Problems in a catalog tree, in Vietnamese (empty when sound)."""
+    problems: list[str] = []
+    by_code: dict[str, NodeRow] = {}
+    for r in rows:
+        if not r.code:
+            problems.append(f"Dòng “{r.title[:40]}” không có mã tiêu chí.")
+            continue
+        if r.code in by_code:
+            problems.append(f"Mã {r.code} bị trùng.")
+        by_code[r.code] = r
+        if r.max_points < 0:
+            problems.append(f"Điểm tối đa của {r.code} là số âm.")
+    children: dict[str, list[NodeRow]] = {}
+    for r in by_code.values():
+        p = parent_code(r.code)
+        if p is None:
+            continue
+        if p not in by_code:
+            problems.append(f"Mã {r.code} không có mục cha {p}.")
+            continue
+        children.setdefault(p, []).append(r)
+    for p, kids in children.items():
+        total = sum((k.max_points for k in kids), Decimal(0))
+        if total != by_code[p].max_points:
+            problems.append(
+                f"Tổng điểm các mục con của {p} là {_fmt(total)}, khác điểm tối đa "
+                f"{_fmt(by_code[p].max_points)}."
+            )
+    total = sum((r.max_points for r in by_code.values() if r.level == 1), Decimal(0))
+    if total != HUNDRED:
+        problems.append(f"Tổng điểm các lĩnh vực là {_fmt(total)}, không phải 100.")
+    return problems
+
+
+def _fmt(d: Decimal) -> str:
+    return format_points(d)
+
+
+def catalog_for_year(session: Session, year: int) -> Catalog | None:
+    return session.scalar(select(Catalog).where(Catalog.year == year))
+
+
+def catalog_years(session: Session) -> list[int]:
+    return list(session.scalars(select(Catalog.year).order_by(Catalog.year)))
+
+
+def save_catalog(
+    session: Session,
+    year: int,
+    rows: list[NodeRow],
+    *,
+    name: str,
+    decision_number: str = "",
+    decision_date: date | None = None,
+    issuer: str = "",
+    source: str = "imported",
+    complete: bool = True,
+    note: str = "",
+    survey_codes: tuple[str, ...] = (),
+) -> Catalog:
+    """Write a validated tree as the catalog of ``year`` (the caller owns the transaction)."""
+    problems = validate_rows(rows)
+    if problems:
+        raise ValidationError("Bộ tiêu chí có lỗi: " + " ".join(problems[:5]))
+    if catalog_for_year(session, year) is not None:
+        raise ValidationError(f"Năm {year} đã có bộ tiêu chí.")
+    catalog = Catalog(
+        year=year,
+        name=name,
+        decision_number=decision_number,
+        decision_date=decision_date,
+        issuer=issuer,
+        source=source,
+        complete=complete,
+        note=note,
+    )
+    session.add(catalog)
+    session.flush()
+    by_code: dict[str, CatalogNode] = {}
+    surveys = set(survey_codes)
+    for pos, r in enumerate(rows):
+        p = parent_code(r.code)
+        in_survey = r.code in surveys or any(r.code.startswith(s + ".") for s in surveys)
+        node = CatalogNode(
+            catalog_id=catalog.id,
+            parent=by_code[p] if p else None,
+            code=r.code,
+            level=r.level,
+            title=r.title,
+            max_points=r.max_points,
+            scoring_guide=r.scoring_guide,
+            evidence_required=r.evidence_required,
+            position=pos,
+            self_scored=not in_survey,
+        )
+        session.add(node)
+        by_code[r.code] = node
+    session.flush()
+    return catalog
+
+
+def load_builtin(
+    session: Session, year: int, catalog_id: str | None = None, *, demo: bool = False
+) -> tuple[Catalog, bool]:
+    """Give ``year`` the built-in catalog unless it already has one. Returns (catalog, created)."""
+    existing = catalog_for_year(session, year)
+    if existing is not None:
+        return existing, False
+    b = builtin_catalog(catalog_id, demo=demo)
+    note = b.note
+    if b.later_years_note and year >= 2025:
+        note = f"{note} {b.later_years_note}"
+    catalog = save_catalog(
+        session,
+        year,
+        b.rows(),
+        name=b.name,
+        decision_number=b.decision_number,
+        decision_date=b.decision_date,
+        issuer=b.issuer,
+        source=b.source,
+        complete=b.complete,
+        note=note,
+        survey_codes=b.survey_codes,
+    )
+    return catalog, True
+
+
+def catalog_info(session: Session, year: int) -> CatalogInfo:
+    """The catalog of ``year`` with its nodes in tree order, as plain data."""
+    catalog = catalog_for_year(session, year)
+    if catalog is None:
+        raise NotFoundError(f"Năm {year} chưa có bộ tiêu chí. Hãy chạy “cchc init --year {year}”.")
+    nodes = list(
+        session.scalars(
+            select(CatalogNode)
+            .where(CatalogNode.catalog_id == catalog.id)
+            .order_by(CatalogNode.position, CatalogNode.id)
+        )
+    )
+    parents = {n.parent_id for n in nodes if n.parent_id is not None}
+    infos = [
+        NodeInfo(
+            id=n.id,
+            code=n.code,
+            level=n.level,
+            title=n.title,
+            max_points=n.max_points,
+            parent_id=n.parent_id,
+            position=n.position,
+            scoring_guide=n.scoring_guide,
+            evidence_required=n.evidence_required,
+            self_scored=n.self_scored,
+            is_leaf=n.id not in parents,
+        )
+        for n in nodes
+    ]
+    total = sum((n.max_points for n in infos if n.parent_id is None), Decimal(0))
+    return CatalogInfo(
+        id=catalog.id,
+        year=catalog.year,
+        name=catalog.name,
+        decision_number=catalog.decision_number,
+        decision_date=catalog.decision_date,
+        issuer=catalog.issuer,
+        source=catalog.source,
+        complete=catalog.complete,
+        note=catalog.note,
+        total_points=total,
+        node_count=len(infos),
+        nodes=infos,
+    )

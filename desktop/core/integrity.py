@@ -1,0 +1,124 @@
+"""Integrity of a data folder: SQLite quick_check, foreign keys, and the file store."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import asdict, dataclass, field
+
+from sqlalchemy import select
+
+from db.models import Blob, EvidenceFile
+from desktop.core.workspace import Workspace
+
+STARTUP_SAMPLE = 20
+
+
+@dataclass
+class Finding:
+    kind: str  # db_corrupt | foreign_key | blob_missing | blob_corrupt | blob_orphaned | temp_left
+    message: str
+    severity: str = "error"  # error | warning
+    code: str | None = None
+    evidence_id: int | None = None
+    sha256: str | None = None
+
+
+@dataclass
+class IntegrityReport:
+    quick_check: list[str] = field(default_factory=list)
+    blobs_total: int = 0
+    blobs_verified: int = 0
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(f.severity == "error" for f in self.findings)
+
+    def to_json(self) -> dict:
+        return {
+            "ok": self.ok,
+            "quick_check": self.quick_check,
+            "files": {"total": self.blobs_total, "verified": self.blobs_verified},
+            "findings": [asdict(f) for f in self.findings],
+        }
+
+
+def check_integrity(ws: Workspace, *, full: bool = False) -> IntegrityReport:
+    """``full`` re-hashes every blob; otherwise a random sample (the startup check)."""
+    report = IntegrityReport()
+    with ws.engine.connect() as conn:
+        report.quick_check = [r[0] for r in conn.exec_driver_sql("PRAGMA quick_check")]
+        if report.quick_check != ["ok"]:
+            for line in report.quick_check[:10]:
+                report.findings.append(
+                    Finding("db_corrupt", f"Cơ sở dữ liệu bị hỏng: {line}", "error")
+                )
+        for table, rowid, parent, _fk in conn.exec_driver_sql("PRAGMA foreign_key_check"):
+            report.findings.append(
+                Finding(
+                    "foreign_key",
+                    f"Bảng {table}, dòng {rowid} trỏ tới bản ghi không còn trong bảng {parent}.",
+                )
+            )
+    with ws.session() as s:
+        known = list(s.scalars(select(Blob.sha256)))
+        users: dict[str, list[tuple[int, str]]] = {}
+        for sha, doc_id, name in s.execute(
+            select(EvidenceFile.sha256, EvidenceFile.document_id, EvidenceFile.original_name)
+        ):
+            users.setdefault(sha, []).append((doc_id, name))
+    report.blobs_total = len(known)
+    verify = known if full else random.sample(known, min(STARTUP_SAMPLE, len(known)))
+    report.blobs_verified = len(verify)
+    audit = ws.store.audit(known, verify)
+    for sha in audit.missing:
+        for doc_id, name in users.get(sha, [(None, sha[:12])]):
+            report.findings.append(
+                Finding(
+                    "blob_missing",
+                    f"Thiếu tệp “{name}” trong kho tệp (mã băm {sha[:12]}…).",
+                    evidence_id=doc_id,
+                    sha256=sha,
+                )
+            )
+    for sha in audit.corrupt:
+        for doc_id, name in users.get(sha, [(None, sha[:12])]):
+            report.findings.append(
+                Finding(
+                    "blob_corrupt",
+                    f"Tệp “{name}” trong kho tệp đã bị thay đổi hoặc hỏng (mã băm {sha[:12]}…).",
+                    evidence_id=doc_id,
+                    sha256=sha,
+                )
+            )
+    for sha in audit.orphaned:
+        report.findings.append(
+            Finding(
+                "blob_orphaned",
+                f"Tệp {sha[:12]}… trong kho không thuộc tài liệu nào (còn lại sau một lần "
+                "ghi bị gián đoạn); có thể xóa an toàn.",
+                "warning",
+                sha256=sha,
+            )
+        )
+    if audit.leftover_temp:
+        report.findings.append(
+            Finding(
+                "temp_left",
+                f"Còn {len(audit.leftover_temp)} tệp tạm trong kho tệp từ lần ghi bị gián đoạn.",
+                "warning",
+            )
+        )
+    return report
+
+
+def remove_orphans(ws: Workspace) -> int:
+    """Delete orphaned blobs and leftover temp files. Returns how many files went."""
+    with ws.session() as s:
+        known = list(s.scalars(select(Blob.sha256)))
+    audit = ws.store.audit(known)
+    for sha in audit.orphaned:
+        ws.store.remove(sha)
+    for tmp in audit.leftover_temp:
+        tmp.unlink(missing_ok=True)
+    return len(audit.orphaned) + len(audit.leftover_temp)

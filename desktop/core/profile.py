@@ -1,0 +1,93 @@
+"""The commune profile (one row)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from db.models import CommuneProfile
+from desktop.core.errors import ValidationError
+
+PROFILE_ID = 1
+
+
+@dataclass(frozen=True)
+class ProfileInfo:
+    unit_kind: str
+    commune_name: str
+    district: str | None
+    province: str
+    chairman: str
+    officer: str
+
+    @property
+    def display_name(self) -> str:
+        """``Xã Đồng Tâm``."""
+        return f"{self.unit_kind.capitalize()} {self.commune_name}"
+
+    @property
+    def place_line(self) -> str:
+        parts = [self.display_name]
+        if self.district:
+            parts.append(self.district)
+        parts.append(self.province)
+        return ", ".join(parts)
+
+
+def get_profile(session: Session) -> ProfileInfo | None:
+    row = session.get(CommuneProfile, PROFILE_ID)
+    if row is None:
+        return None
+    return ProfileInfo(
+        unit_kind=row.unit_kind,
+        commune_name=row.commune_name,
+        district=row.district,
+        province=row.province,
+        chairman=row.chairman,
+        officer=row.officer,
+    )
+
+
+def _clean(value: str | None) -> str:
+    return " ".join((value or "").split())
+
+
+def save_profile(
+    session: Session,
+    *,
+    commune_name: str,
+    province: str,
+    district: str | None = None,
+    chairman: str | None = None,
+    officer: str | None = None,
+    unit_kind: str | None = None,
+) -> ProfileInfo:
+    """Create or update the profile. ``None`` leaves an optional field as it was."""
+    name, prov = _clean(commune_name), _clean(province)
+    if not name:
+        raise ValidationError("Chưa nhập tên xã.")
+    if not prov:
+        raise ValidationError("Chưa nhập tên tỉnh (thành phố).")
+    row = session.get(CommuneProfile, PROFILE_ID)
+    if row is None:
+        row = CommuneProfile(id=PROFILE_ID, commune_name=name, province=prov)
+        session.add(row)
+    row.commune_name = name
+    row.province = prov
+    if district is not None:
+        row.district = _clean(district) or None
+    if chairman is not None:
+        row.chairman = _clean(chairman)
+    if officer is not None:
+        row.officer = _clean(officer)
+    if unit_kind is not None:
+        row.unit_kind = _clean(unit_kind).lower() or "xã"
+    if row.chairman is None:
+        row.chairman = ""
+    if row.officer is None:
+        row.officer = ""
+    if row.unit_kind is None:
+        row.unit_kind = "xã"
+    session.flush()
+    return get_profile(session)  # type: ignore[return-value]
