@@ -1,0 +1,63 @@
+"""``cchc``: the command-line face of Sổ CCHC, a thin layer over ``desktop.core``.
+
+Exit status: 0 success, 1 a user-facing error (Vietnamese message on stderr), 2 usage error.
+With ``--json`` exactly one JSON document goes to stdout and nothing else.
+Each module here registers its commands; this one parses, opens the data folder and
+turns ``CchcError`` into a message and exit status 1.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from desktop import __version__
+from desktop.cli import foundation
+from desktop.cli.common import EXIT_ERROR, EXIT_OK, Parser, Registry
+from desktop.core.errors import CchcError
+from desktop.core.paths import resolve_data_dir
+from desktop.core.workspace import open_workspace
+
+COMMAND_MODULES = [foundation]
+
+
+def build_parser() -> Parser:
+    p = Parser(prog="cchc", description="Sổ CCHC: dòng lệnh")
+    p.add_argument("--version", action="version", version=f"Sổ CCHC {__version__}")
+    p.add_argument("--data-dir", help="thư mục dữ liệu (mặc định: CCHC_DATA_DIR hoặc AppData)")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    sub.required = True
+    registry = Registry(sub)
+    for module in COMMAND_MODULES:
+        module.register(registry)
+    return p
+
+
+def _utf8_streams() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="replace")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _utf8_streams()
+    args = build_parser().parse_args(argv)
+    try:
+        ws = open_workspace(resolve_data_dir(args.data_dir))
+    except CchcError as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    try:
+        return args.func(ws, args)
+    except CchcError as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:  # e.g. `cchc catalog list | head`
+        return EXIT_OK
+    finally:
+        ws.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

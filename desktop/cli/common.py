@@ -1,0 +1,69 @@
+"""Shared pieces of the ``cchc`` commands: exit codes, JSON output, the command registry."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any, NoReturn
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with the usage error in Vietnamese and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"Lỗi cú pháp lệnh: {message}\n")
+
+
+class Registry:
+    """Adds commands and command groups (``cchc catalog list``) to the parser.
+
+    Each module under ``desktop.cli`` has ``register(registry)``; groups are shared, so two
+    modules may both add actions to ``catalog``.
+    """
+
+    def __init__(self, subparsers: argparse._SubParsersAction) -> None:
+        self._sub = subparsers
+        self._groups: dict[str, Registry] = {}
+
+    def command(self, name: str, func: Callable, help_: str) -> argparse.ArgumentParser:
+        sp = self._sub.add_parser(name, help=help_, description=help_)
+        sp.set_defaults(func=func)
+        sp.add_argument("--json", action="store_true", help="in một tài liệu JSON")
+        # Also accepted after the command (``cchc init --data-dir D ...``).
+        sp.add_argument("--data-dir", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        return sp
+
+    def group(self, name: str, help_: str = "") -> Registry:
+        if name not in self._groups:
+            gp = self._sub.add_parser(name, help=help_, description=help_)
+            sub = gp.add_subparsers(dest=f"{name}_action", metavar="ACTION", parser_class=Parser)
+            sub.required = True
+            self._groups[name] = Registry(sub)
+        return self._groups[name]
+
+
+def json_number(value: Decimal | None) -> int | float | None:
+    """Points as JSON numbers: ``15`` stays an integer, ``18.5`` a float."""
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def emit_json(doc: Any) -> None:
+    sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def year_arg(text: str) -> int:
+    try:
+        year = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"năm “{text}” không hợp lệ") from None
+    if not 2000 <= year <= 2100:
+        raise argparse.ArgumentTypeError(f"năm {year} nằm ngoài khoảng 2000–2100")
+    return year
