@@ -3,25 +3,12 @@
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import Integer
 
 from db import models  # noqa: F401  (registers the tables)
-from db.base import Base, Points
+from db.base import Base
+from db.schema_compare import compare_type, render_item
 
 target_metadata = Base.metadata
-
-
-def render_item(type_, obj, autogen_context):
-    """Points are stored as integer thousandths: render them as plain Integer columns."""
-    if type_ == "type" and isinstance(obj, Points):
-        return "sa.Integer()"
-    return False
-
-
-def compare_type(context, inspected_column, metadata_column, inspected_type, metadata_type):
-    if isinstance(metadata_type, Points):
-        return not isinstance(inspected_type, Integer)
-    return None
 
 
 def run_migrations() -> None:

@@ -1,0 +1,140 @@
+"""Models and migrations agree; migrations keep a copy; bad database files are refused."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+import db.migrate as db_migrate
+from db.base import Base
+from db.engine import DB_FILE_NAME
+from db.migrate import MIGRATIONS_DIR, head_revision, open_database
+from db.schema_compare import compare_type
+from desktop.core.errors import CorruptDatabaseError, DatabaseTooNewError
+from desktop.core.workspace import open_workspace
+
+
+def test_autogenerate_finds_nothing(tmp_path: Path) -> None:
+    engine, backup = open_database(tmp_path / "a.sqlite3")
+    assert backup is None
+    with engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={"compare_type": compare_type})
+        diff = compare_metadata(ctx, Base.metadata)
+    engine.dispose()
+    assert diff == []
+
+
+def test_pragmas_foreign_keys_wal_full(tmp_path: Path) -> None:
+    engine, _ = open_database(tmp_path / "a.sqlite3")
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+    engine.dispose()
+
+
+def _set_revision(db: Path, rev: str) -> None:
+    con = sqlite3.connect(db)
+    con.execute("UPDATE alembic_version SET version_num = ?", (rev,))
+    con.commit()
+    con.close()
+
+
+def test_upgrade_keeps_a_copy_of_the_old_file(tmp_path: Path, monkeypatch) -> None:
+    """A newer app version adds a migration: the old file is copied before it is upgraded."""
+    data = tmp_path / "data"
+    ws = open_workspace(data)
+    with ws.transaction() as s:
+        from desktop.core.catalog import load_builtin
+
+        load_builtin(s, 2022)
+    ws.close()
+    scripts = tmp_path / "migrations"
+    shutil.copytree(MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    old_head = head_revision()
+    (scripts / "versions" / "9000_newer.py").write_text(
+        f"""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "9000"
+down_revision = {old_head!r}
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.create_table("newer_feature", sa.Column("id", sa.Integer, primary_key=True))
+
+
+def downgrade():
+    op.drop_table("newer_feature")
+""",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(db_migrate, "MIGRATIONS_DIR", scripts)
+    ws = open_workspace(data)
+    backup = ws.migration_backup
+    with ws.engine.connect() as conn:
+        tables = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master")}
+        version = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    ws.close()
+    assert "newer_feature" in tables and version == "9000"
+    assert backup is not None and backup.parent == data / "backups"
+    con = sqlite3.connect(backup)
+    old_version = con.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+    areas = con.execute("SELECT count(*) FROM catalog_node").fetchone()[0]
+    con.close()
+    assert old_version == old_head and areas == 10
+
+
+def test_database_from_newer_app_is_refused_untouched(tmp_path: Path) -> None:
+    ws = open_workspace(tmp_path)
+    ws.close()
+    db = tmp_path / DB_FILE_NAME
+    _set_revision(db, "9999_future")
+    before = db.read_bytes()
+    with pytest.raises(DatabaseTooNewError) as exc:
+        open_workspace(tmp_path)
+    assert "phiên bản Sổ CCHC mới hơn" in str(exc.value)
+    assert db.read_bytes() == before
+
+
+def test_corrupt_file_is_refused_and_not_overwritten(tmp_path: Path) -> None:
+    db = tmp_path / DB_FILE_NAME
+    db.write_bytes(b"this is not a database at all" * 100)
+    before = db.read_bytes()
+    with pytest.raises(CorruptDatabaseError) as exc:
+        open_workspace(tmp_path)
+    assert "không ghi đè" in str(exc.value)
+    assert db.read_bytes() == before
+
+
+def test_truncated_sqlite_file_is_refused(tmp_path: Path) -> None:
+    ws = open_workspace(tmp_path)
+    with ws.transaction() as s:
+        from desktop.core.catalog import load_builtin
+
+        load_builtin(s, 2022, "mau-minh-hoa")
+    ws.close()
+    db = tmp_path / DB_FILE_NAME
+    data = db.read_bytes()
+    db.write_bytes(data[:100] + b"\x00" * 50 + data[150:4096])
+    with pytest.raises(CorruptDatabaseError):
+        open_workspace(tmp_path)
+
+
+def test_foreign_sqlite_database_is_refused(tmp_path: Path) -> None:
+    db = tmp_path / DB_FILE_NAME
+    con = sqlite3.connect(db)
+    con.execute("CREATE TABLE other (x)")
+    con.commit()
+    con.close()
+    with pytest.raises(CorruptDatabaseError) as exc:
+        open_workspace(tmp_path)
+    assert "không phải của Sổ CCHC" in str(exc.value)
