@@ -1,0 +1,160 @@
+"""``cchc-desktop``: start the GUI on a data folder (``--demo`` for the demo commune).
+
+``--self-test`` opens the main window, waits until the first screen has painted with its
+data, prints ``ready <milliseconds>`` and exits 0 (non-zero with the error otherwise).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+from collections.abc import Sequence
+
+_T0 = time.perf_counter()
+
+from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
+from PySide6.QtGui import QIcon  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from desktop import APP_NAME, __version__  # noqa: E402
+from desktop.core.errors import CchcError  # noqa: E402
+from desktop.core.paths import resolve_data_dir, resource_path  # noqa: E402
+from desktop.core.workspace import Workspace, open_workspace  # noqa: E402
+from desktop.ui.errors import install_crash_handler, set_log_dir, show_error  # noqa: E402
+
+SELF_TEST_TIMEOUT_MS = 60_000
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="cchc-desktop", description=f"{APP_NAME} (giao diện)")
+    p.add_argument("--data-dir", help="thư mục dữ liệu")
+    p.add_argument("--demo", action="store_true", help="mở xã mẫu trong thư mục dữ liệu riêng")
+    p.add_argument("--self-test", action="store_true", help="mở cửa sổ, in 'ready <ms>' rồi thoát")
+    p.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    return p.parse_args(argv)
+
+
+def _attach_windows_console() -> None:
+    """A windowed .exe has no stdout; for --self-test borrow the parent console."""
+    if os.name != "nt" or (sys.stdout is not None and sys.stdout.isatty()):
+        return
+    try:
+        import ctypes
+
+        if ctypes.windll.kernel32.AttachConsole(-1):  # type: ignore[attr-defined]
+            sys.stdout = open("CONOUT$", "w", encoding="utf-8")  # noqa: SIM115
+            sys.stderr = open("CONOUT$", "w", encoding="utf-8")  # noqa: SIM115
+    except Exception:  # noqa: BLE001 - best effort only
+        pass
+
+
+def _setup_logging(ws: Workspace) -> None:
+    try:
+        ws.log_dir.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(ws.log_dir / "so-cchc.log", encoding="utf-8")
+    except OSError:
+        return
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger("cchc")
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    set_log_dir(ws.log_dir)
+
+
+class _FirstPaint(QObject):
+    """Calls back once the watched widget paints after the data was shown."""
+
+    def __init__(self, widget, callback) -> None:
+        super().__init__(widget)
+        self.widget, self.callback = widget, callback
+        widget.installEventFilter(self)
+        widget.update()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            self.widget.removeEventFilter(self)
+            QTimer.singleShot(0, self.callback)
+        return False
+
+
+def _out(text: str, *, err: bool = False) -> None:
+    stream = sys.stderr if err else sys.stdout
+    if stream is not None:
+        print(text, file=stream, flush=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.self_test:
+        _attach_windows_console()
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+    install_crash_handler()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("SoCCHC")
+    icon = resource_path("icons", "so-cchc.png")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+
+    try:
+        ws = open_workspace(resolve_data_dir(args.data_dir, demo=args.demo))
+    except CchcError as exc:
+        if args.self_test:
+            _out(f"error {exc}", err=True)
+        else:
+            show_error(None, exc, "Không mở được dữ liệu")
+        return 1
+    _setup_logging(ws)
+    if args.demo:
+        from desktop.ui.demo_data import create_demo
+
+        try:
+            create_demo(ws)
+        except CchcError as exc:
+            show_error(None, exc)
+
+    from desktop.ui.main_window import MainWindow
+
+    window = MainWindow(ws)
+    window.load()
+    if window.overview.profile is None and not args.self_test:
+        from desktop.ui.profile_form import FirstRunWizard
+
+        wizard = FirstRunWizard(ws)
+        if wizard.exec():
+            window.load(wizard.saved_year)
+    screen = app.primaryScreen()
+    if screen is not None and screen.availableGeometry().width() < 1400:
+        window.showMaximized()  # 1366×768 office screens: use all of it
+    else:
+        window.show()
+
+    exit_code = {"value": 0}
+    if args.self_test:
+
+        def ready() -> None:
+            _out(f"ready {round((time.perf_counter() - _T0) * 1000)}")
+            app.exit(0)
+
+        def too_slow() -> None:
+            _out("error: cửa sổ chính không hiển thị dữ liệu trong 60 giây", err=True)
+            exit_code["value"] = 3
+            app.exit(3)
+
+        _FirstPaint(window.tree.view.viewport(), ready)
+        QTimer.singleShot(SELF_TEST_TIMEOUT_MS, too_slow)
+    else:
+        QTimer.singleShot(0, lambda: window.run_integrity_check(full=False, quiet_when_ok=True))
+    code = app.exec()
+    ws.close()
+    return code or exit_code["value"]
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,305 @@
+"""The main window: the year's catalog tree and node details, year selector, menus,
+keyboard shortcuts, status bar. Screens refresh from one ``dataChanged`` signal."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import APP_NAME, __version__
+from desktop.core.catalog import load_builtin
+from desktop.core.integrity import IntegrityReport, check_integrity
+from desktop.core.overview import YearOverview, year_overview
+from desktop.core.settings import get_setting, set_setting
+from desktop.core.workspace import Workspace
+from desktop.ui.catalog_tree import CatalogTree
+from desktop.ui.errors import show_error
+from desktop.ui.node_pane import NodePane
+from desktop.ui.profile_form import ProfileDialog
+from desktop.ui.vi import info, message_box
+from desktop.ui.worker import Job, run_job
+
+BANNER_STYLE = (
+    "QLabel { background:#fff4ce; border:1px solid #e0c060; padding:6px; color:#5a4500; }"
+)
+
+
+class MainWindow(QMainWindow):
+    dataChanged = Signal()  # something was written: every screen may refresh
+    dataShown = Signal()  # the current year's data is on screen
+
+    def __init__(self, ws: Workspace) -> None:
+        super().__init__()
+        self.ws = ws
+        self.overview: YearOverview | None = None
+        self.setWindowTitle(APP_NAME)
+        self.resize(1280, 720)
+
+        self.tree = CatalogTree()
+        self.pane = NodePane()
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner.hide()
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.tree)
+        split.addWidget(self.pane)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        catalog_tab = QWidget()
+        lay = QVBoxLayout(catalog_tab)
+        lay.setContentsMargins(6, 6, 6, 6)
+        lay.addWidget(self.banner)
+        lay.addWidget(split, 1)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(catalog_tab, "Bộ tiêu chí")
+        self.setCentralWidget(self.tabs)
+
+        self.year_combo = QComboBox()
+        self.year_combo.setAccessibleName("Năm đánh giá")
+        self.year_combo.setMinimumContentsLength(6)
+        self.status_commune = QLabel()
+        self.status_year = QLabel()
+        self.statusBar().addWidget(self.status_commune, 1)
+        self.statusBar().addPermanentWidget(self.status_year)
+
+        self._build_actions()
+        self.tree.nodeSelected.connect(self._show_node)
+        self.year_combo.currentIndexChanged.connect(self._on_year_combo)
+        self.dataChanged.connect(self.refresh)
+        self.last_check: IntegrityReport | None = None
+
+    # --- actions and menus ----------------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        act = QAction(text, self)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+        if tip:
+            act.setStatusTip(tip)
+        act.triggered.connect(slot)
+        return act
+
+    def _build_actions(self) -> None:
+        self.act_profile = self._action("&Hồ sơ xã…", self.edit_profile, "Ctrl+,")
+        self.act_open_data = self._action("Mở thư mục &dữ liệu", self.open_data_dir)
+        self.act_quit = self._action("&Thoát", self.close, QKeySequence.StandardKey.Quit)
+        self.act_quit.setShortcut(QKeySequence("Ctrl+Q"))
+        self.act_refresh = self._action("&Làm mới", self.refresh, QKeySequence("F5"))
+        self.act_filter = self._action(
+            "&Lọc bộ tiêu chí", lambda: self.tree.filter.setFocus(), QKeySequence("Ctrl+F")
+        )
+        self.act_expand = self._action("&Mở rộng tất cả", self.tree.view.expandAll, "Ctrl+E")
+        self.act_collapse = self._action(
+            "&Thu gọn", lambda: self.tree.view.expandToDepth(0), "Ctrl+Shift+E"
+        )
+        self.act_add_year = self._action(
+            "Thêm &năm đánh giá…", self.add_year, "Ctrl+N", "Tạo năm đánh giá mới"
+        )
+        self.act_prev_year = self._action("Năm &trước", lambda: self._step_year(-1), "Ctrl+PgUp")
+        self.act_next_year = self._action("Năm &sau", lambda: self._step_year(1), "Ctrl+PgDown")
+        self.act_check = self._action(
+            "&Kiểm tra dữ liệu",
+            self.run_integrity_check,
+            "Ctrl+Shift+K",
+            "Kiểm tra cơ sở dữ liệu và kho tệp",
+        )
+        self.act_about = self._action("&Giới thiệu", self.about, "F1")
+
+        mb = self.menuBar()
+        m = mb.addMenu("&Tệp")
+        m.addActions([self.act_profile, self.act_open_data])
+        m.addSeparator()
+        m.addAction(self.act_quit)
+        m = mb.addMenu("&Xem")
+        m.addActions([self.act_refresh, self.act_filter, self.act_expand, self.act_collapse])
+        m = mb.addMenu("&Năm")
+        m.addActions([self.act_add_year, self.act_prev_year, self.act_next_year])
+        m = mb.addMenu("&Công cụ")
+        m.addAction(self.act_check)
+        m = mb.addMenu("Trợ &giúp")
+        m.addAction(self.act_about)
+
+        tb = QToolBar("Thanh công cụ")
+        tb.setObjectName("main_toolbar")
+        tb.setMovable(False)
+        tb.addWidget(QLabel(" Năm đánh giá: "))
+        tb.addWidget(self.year_combo)
+        tb.addAction(self.act_add_year)
+        tb.addSeparator()
+        tb.addAction(self.act_refresh)
+        tb.addAction(self.act_check)
+        self.addToolBar(tb)
+
+    # --- data --------------------------------------------------------------------------------
+
+    @property
+    def year(self) -> int | None:
+        return self.overview.year if self.overview else None
+
+    def load(self, year: int | None = None) -> None:
+        """Read the year's data in one short session and show it."""
+        with self.ws.session() as s:
+            if year is None:
+                last = get_setting(s, "last_year")
+                year = int(last) if last.isdigit() else None
+            self.overview = year_overview(s, year)
+        self._show_overview()
+
+    def refresh(self) -> None:
+        self.load(self.year)
+
+    def _show_overview(self) -> None:
+        ov = self.overview
+        assert ov is not None
+        self.year_combo.blockSignals(True)
+        self.year_combo.clear()
+        for y in ov.years:
+            self.year_combo.addItem(str(y), y)
+        if ov.year is not None:
+            self.year_combo.setCurrentIndex(ov.years.index(ov.year))
+        self.year_combo.blockSignals(False)
+        self.tree.populate(ov.catalog, ov.evidence_counts)
+        self.pane.show_node(None, 0)
+        self._show_banner()
+        if ov.profile is None:
+            self.status_commune.setText("Chưa có hồ sơ xã – mở Tệp → Hồ sơ xã… để nhập.")
+            self.setWindowTitle(APP_NAME)
+        else:
+            self.status_commune.setText(ov.profile.place_line)
+            self.setWindowTitle(f"{APP_NAME} – {ov.profile.display_name}")
+        if ov.year is None:
+            self.status_year.setText("Chưa có năm đánh giá")
+        else:
+            self.status_year.setText(f"Năm {ov.year} · {ov.documents_in_year} tài liệu kiểm chứng")
+        self.dataShown.emit()
+
+    def _show_banner(self) -> None:
+        cat = self.overview.catalog if self.overview else None
+        if cat is None:
+            self.banner.setText(
+                "Chưa có năm đánh giá nào. Chọn Năm → Thêm năm đánh giá… (Ctrl+N) để bắt đầu."
+            )
+            self.banner.show()
+            return
+        lines = []
+        if cat.is_sample:
+            lines.append(f"<b>{cat.name}</b>.")
+        if not cat.complete:
+            lines.append("<b>Bộ tiêu chí chưa đầy đủ.</b>")
+        if lines:
+            self.banner.setText(" ".join(lines) + " " + cat.note)
+            self.banner.setToolTip(cat.name)
+            self.banner.show()
+        else:
+            self.banner.hide()
+
+    def _show_node(self, node_id: int) -> None:
+        cat = self.overview.catalog if self.overview else None
+        node = next((n for n in cat.nodes if n.id == node_id), None) if cat else None
+        count = self.overview.evidence_counts.get(node_id, 0) if self.overview else 0
+        self.pane.show_node(node, count)
+
+    def _on_year_combo(self, index: int) -> None:
+        year = self.year_combo.itemData(index)
+        if year is None or year == self.year:
+            return
+        with self.ws.transaction() as s:
+            set_setting(s, "last_year", str(year))
+        self.load(year)
+
+    def _step_year(self, step: int) -> None:
+        i = self.year_combo.currentIndex() + step
+        if 0 <= i < self.year_combo.count():
+            self.year_combo.setCurrentIndex(i)
+
+    # --- commands ----------------------------------------------------------------------------
+
+    def add_year(self) -> None:
+        from datetime import date
+
+        dlg = QInputDialog(self)
+        dlg.setWindowTitle("Thêm năm đánh giá")
+        dlg.setLabelText(
+            "Năm đánh giá (bộ tiêu chí có sẵn sẽ được nạp;\ncó thể nhập bộ tiêu chí của tỉnh sau):"
+        )
+        dlg.setInputMode(QInputDialog.InputMode.IntInput)
+        dlg.setIntRange(2000, 2100)
+        dlg.setIntValue(
+            (max(self.overview.years) + 1)
+            if self.overview and self.overview.years
+            else date.today().year
+        )
+        dlg.setOkButtonText("Đồng ý")
+        dlg.setCancelButtonText("Hủy")
+        if not dlg.exec():
+            return
+        year = dlg.intValue()
+        try:
+            with self.ws.transaction() as s:
+                load_builtin(s, year)
+                set_setting(s, "last_year", str(year))
+        except Exception as exc:  # noqa: BLE001 - shown to the officer
+            show_error(self, exc)
+            return
+        self.load(year)
+
+    def edit_profile(self) -> None:
+        profile = self.overview.profile if self.overview else None
+        if ProfileDialog(self.ws, profile, self).exec():
+            self.dataChanged.emit()
+
+    def open_data_dir(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ws.data_dir)))
+
+    def run_integrity_check(self, *, full: bool = True, quiet_when_ok: bool = False) -> Job:
+        def done(report: IntegrityReport) -> None:
+            self.last_check = report
+            if report.ok and quiet_when_ok:
+                return
+            errors = [f.message for f in report.findings if f.severity == "error"]
+            warnings = [f.message for f in report.findings if f.severity != "error"]
+            if report.ok:
+                text = (
+                    f"Dữ liệu nguyên vẹn: cơ sở dữ liệu ổn định, {report.blobs_total} tệp "
+                    f"trong kho ({report.blobs_verified} tệp đã kiểm tra mã băm)."
+                )
+                if warnings:
+                    text += "\n\nLưu ý:\n- " + "\n- ".join(warnings[:10])
+                info(self, "Kiểm tra dữ liệu", text)
+            else:
+                message_box(
+                    self,
+                    QMessageBox.Icon.Warning,
+                    "Kiểm tra dữ liệu",
+                    "Dữ liệu có lỗi:\n- " + "\n- ".join(errors[:10]),
+                    detail="\n".join(f.message for f in report.findings),
+                ).exec()
+
+        return run_job(
+            self,
+            lambda progress: check_integrity(self.ws, full=full),
+            label="Đang kiểm tra dữ liệu…",
+            on_success=done,
+            show_progress=not quiet_when_ok,
+        )
+
+    def about(self) -> None:
+        info(
+            self,
+            f"Giới thiệu {APP_NAME}",
+            f"{APP_NAME} {__version__}\nSổ tay cải cách hành chính cho công chức cấp xã.\n\n"
+            f"Thư mục dữ liệu: {self.ws.data_dir}",
+        )

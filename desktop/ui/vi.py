@@ -1,0 +1,94 @@
+"""Vietnamese text for Qt's standard buttons and message boxes (Qt ships no qtbase_vi)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget, QWizard
+
+BUTTON_TEXT = {
+    QDialogButtonBox.StandardButton.Ok: "Đồng ý",
+    QDialogButtonBox.StandardButton.Cancel: "Hủy",
+    QDialogButtonBox.StandardButton.Yes: "Có",
+    QDialogButtonBox.StandardButton.No: "Không",
+    QDialogButtonBox.StandardButton.Close: "Đóng",
+    QDialogButtonBox.StandardButton.Save: "Lưu",
+    QDialogButtonBox.StandardButton.Discard: "Không lưu",
+    QDialogButtonBox.StandardButton.Apply: "Áp dụng",
+    QDialogButtonBox.StandardButton.Open: "Mở",
+    QDialogButtonBox.StandardButton.Retry: "Thử lại",
+    QDialogButtonBox.StandardButton.Ignore: "Bỏ qua",
+    QDialogButtonBox.StandardButton.Abort: "Dừng",
+    QDialogButtonBox.StandardButton.Help: "Trợ giúp",
+    QDialogButtonBox.StandardButton.Reset: "Đặt lại",
+    QDialogButtonBox.StandardButton.RestoreDefaults: "Khôi phục mặc định",
+}
+
+_MSG_BUTTON = {
+    QMessageBox.StandardButton.Ok: "Đồng ý",
+    QMessageBox.StandardButton.Cancel: "Hủy",
+    QMessageBox.StandardButton.Yes: "Có",
+    QMessageBox.StandardButton.No: "Không",
+    QMessageBox.StandardButton.Close: "Đóng",
+    QMessageBox.StandardButton.Save: "Lưu",
+    QMessageBox.StandardButton.Discard: "Không lưu",
+    QMessageBox.StandardButton.Retry: "Thử lại",
+    QMessageBox.StandardButton.Ignore: "Bỏ qua",
+}
+
+WIZARD_BUTTON = {
+    QWizard.WizardButton.BackButton: "< Quay lại",
+    QWizard.WizardButton.NextButton: "Tiếp theo >",
+    QWizard.WizardButton.FinishButton: "Hoàn tất",
+    QWizard.WizardButton.CancelButton: "Hủy",
+    QWizard.WizardButton.CommitButton: "Xác nhận",
+    QWizard.WizardButton.HelpButton: "Trợ giúp",
+}
+
+
+def translate_buttons(box: QDialogButtonBox) -> QDialogButtonBox:
+    for std, text in BUTTON_TEXT.items():
+        button = box.button(std)
+        if button is not None:
+            button.setText(text)
+    return box
+
+
+def translate_wizard(wizard: QWizard) -> None:
+    for which, text in WIZARD_BUTTON.items():
+        wizard.setButtonText(which, text)
+
+
+def message_box(
+    parent: QWidget | None,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
+    default: QMessageBox.StandardButton = QMessageBox.StandardButton.NoButton,
+    detail: str = "",
+) -> QMessageBox:
+    box = QMessageBox(icon, title, text, buttons, parent)
+    if default != QMessageBox.StandardButton.NoButton:
+        box.setDefaultButton(default)
+    if detail:
+        box.setDetailedText(detail)
+        for b in box.buttons():
+            if box.buttonRole(b) == QMessageBox.ButtonRole.ActionRole:
+                b.setText("Chi tiết…")
+    for std, label in _MSG_BUTTON.items():
+        b = box.button(std)
+        if b is not None:
+            b.setText(label)
+    return box
+
+
+def ask_yes_no(parent: QWidget | None, title: str, text: str, *, default_no: bool = True) -> bool:
+    """A Có/Không question; destructive questions default to Không."""
+    yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+    box = message_box(
+        parent, QMessageBox.Icon.Question, title, text, yes | no, no if default_no else yes
+    )
+    return box.exec() == yes
+
+
+def info(parent: QWidget | None, title: str, text: str) -> None:
+    message_box(parent, QMessageBox.Icon.Information, title, text).exec()

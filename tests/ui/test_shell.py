@@ -1,0 +1,172 @@
+"""Background work, errors, crash log, first-run wizard, demo and --self-test."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWizard
+
+from db.engine import DB_FILE_NAME
+from desktop.core.catalog import catalog_info
+from desktop.core.errors import ValidationError
+from desktop.core.profile import get_profile
+from desktop.ui import errors as ui_errors
+from desktop.ui.vi import translate_buttons
+from desktop.ui.worker import run_job
+
+
+def test_job_success_reports_progress_and_result(qtbot) -> None:
+    seen: list[int] = []
+    results: list[int] = []
+
+    def work(progress) -> int:
+        for i in range(1, 4):
+            progress.update(i, 3, f"Bước {i}")
+        return 42
+
+    job = run_job(None, work, label="Đang làm…", on_success=results.append)
+    job.progressed.connect(lambda d, _t, _s: seen.append(d))
+    with qtbot.waitSignal(job.finished, timeout=5000):
+        pass
+    assert results == [42] and job.error is None
+
+
+def test_job_failure_goes_to_show_error(qtbot, boxes) -> None:
+    def work(progress):
+        raise ValidationError("Điểm 7 vượt điểm tối đa 3 của tiêu chí 3.5.1.")
+
+    job = run_job(None, work, label="Đang lưu…")
+    with qtbot.waitSignal(job.finished, timeout=5000):
+        pass
+    assert boxes.texts == ["Điểm 7 vượt điểm tối đa 3 của tiêu chí 3.5.1."]
+
+
+def test_job_cancel_is_quiet(qtbot, boxes) -> None:
+    started = threading.Event()
+    release = threading.Event()
+
+    def work(progress):
+        started.set()
+        release.wait(5)
+        progress.update(1, 2)  # raises Cancelled: the job stops here
+        return "not reached"
+
+    results: list[str] = []
+    job = run_job(None, work, label="Đang nhập…", on_success=results.append)
+    assert started.wait(5)
+    job.cancel()
+    release.set()
+    with qtbot.waitSignal(job.finished, timeout=5000):
+        pass
+    assert job.cancelled and results == [] and boxes.texts == []
+
+
+def test_unexpected_error_writes_log_and_shows_it(qtbot, boxes, tmp_path: Path) -> None:
+    ui_errors.set_log_dir(tmp_path / "logs")
+    try:
+        raise RuntimeError("hỏng bất ngờ")
+    except RuntimeError as exc:
+        ui_errors._excepthook(type(exc), exc, exc.__traceback__)
+    logs = list((tmp_path / "logs").glob("loi-*.log"))
+    assert len(logs) == 1 and "hỏng bất ngờ" in logs[0].read_text(encoding="utf-8")
+    assert "Lỗi không mong muốn" in boxes.shown[-1][0]
+    assert str(logs[0]) in boxes.texts[-1]
+
+
+def test_standard_buttons_are_vietnamese(qtbot) -> None:
+    box = translate_buttons(
+        QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok
+            | QDialogButtonBox.StandardButton.Cancel
+            | QDialogButtonBox.StandardButton.Yes
+            | QDialogButtonBox.StandardButton.No
+        )
+    )
+    qtbot.addWidget(box)
+    assert sorted(b.text() for b in box.buttons()) == ["Có", "Hủy", "Không", "Đồng ý"]
+
+
+def test_question_box_defaults_to_no(qtbot, boxes) -> None:
+    from desktop.ui.vi import ask_yes_no
+
+    boxes.answer = QMessageBox.StandardButton.No
+    assert ask_yes_no(None, "Xóa", "Xóa tài liệu 123/BC-UBND?") is False
+    assert sorted(boxes.buttons) == ["Có", "Không"]
+
+
+def test_first_run_wizard_saves_profile_and_year(qtbot, ws) -> None:
+    from desktop.ui.profile_form import FirstRunWizard
+
+    wiz = FirstRunWizard(ws)
+    qtbot.addWidget(wiz)
+    wiz.show()
+    assert wiz.buttonText(QWizard.WizardButton.NextButton) == "Tiếp theo >"
+    wiz.next()
+    page = wiz.currentPage()
+    assert not page.isComplete()  # commune and province are required
+    form = wiz.form
+    # QTest cannot type non-ASCII keys; insert() is what an input method does.
+    form.commune.insert("Tân Tiến")
+    form.province.insert("Hải Phòng")
+    form.year.setValue(2026)
+    assert page.isComplete()
+    wiz.accept()
+    with ws.session() as s:
+        prof = get_profile(s)
+        info = catalog_info(s, 2026)
+    assert prof.commune_name == "Tân Tiến" and prof.district is None
+    assert info.node_count == 10 and wiz.saved_year == 2026
+
+
+def test_demo_commune(qtbot, ws) -> None:
+    from desktop.ui.demo_data import SAMPLE_MARK, create_demo, demo_year
+
+    assert create_demo(ws) is True
+    assert create_demo(ws) is False  # second start keeps what is there
+    year = demo_year()
+    with ws.session() as s:
+        info = catalog_info(s, year)
+        from db.models import EvidenceDocument
+
+        docs = s.query(EvidenceDocument).filter_by(year=year).all()
+        names = [f.original_name for d in docs for f in d.files]
+    assert info.is_sample
+    assert len(docs) == 6
+    assert all(SAMPLE_MARK in n for n in names)
+    pdf = next(ws.store.iter_stored())
+    assert ws.store.path_for(pdf).stat().st_size > 500
+    docx_name = next(n for n in names if n.endswith(".docx"))
+    assert docx_name
+
+
+def _run_gui(*args: str, env_extra: dict | None = None) -> subprocess.CompletedProcess:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **(env_extra or {}))
+    return subprocess.run(
+        [sys.executable, "-m", "desktop.ui.app", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+    )
+
+
+def test_self_test_prints_ready(tmp_path: Path) -> None:
+    proc = _run_gui("--self-test", "--demo", "--data-dir", str(tmp_path / "demo"))
+    assert proc.returncode == 0, proc.stderr
+    word, ms = proc.stdout.split()
+    assert word == "ready" and int(ms) > 0
+
+
+def test_self_test_fails_on_corrupt_database(tmp_path: Path) -> None:
+    d = tmp_path / "data"
+    d.mkdir()
+    (d / DB_FILE_NAME).write_bytes(b"not sqlite" * 50)
+    proc = _run_gui("--self-test", "--data-dir", str(d))
+    assert proc.returncode != 0
+    assert "bị hỏng" in proc.stderr
+    assert (d / DB_FILE_NAME).read_bytes() == b"not sqlite" * 50
