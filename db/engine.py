@@ -7,8 +7,6 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-DB_FILE_NAME = "so-cchc.sqlite3"
-
 
 def _on_connect(dbapi_connection, _record) -> None:
     # Let SQLAlchemy emit BEGIN itself (see "begin" below) so transactions are real.

@@ -1,4 +1,5 @@
-"""Open a data folder's database: check it, keep a copy, apply Alembic migrations.
+"""Bring a data folder's database to the current schema with Alembic, keeping a copy of
+the old file first. Imported only when a migration is due (Alembic is slow to import).
 
 Run ``python -m db.migrate new "message"`` to autogenerate a new migration (developers).
 """
@@ -12,75 +13,19 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
-from db.engine import make_engine
-from desktop.core.errors import CorruptDatabaseError, DatabaseError, DatabaseTooNewError
+from db import revisions
+from db.dbfile import KEEP, quick_check
+from desktop.core.errors import CorruptDatabaseError
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-SQLITE_HEADER = b"SQLite format 3\x00"
 BACKUP_DIR_NAME = "backups"
 
 
 def alembic_config() -> Config:
     cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("script_location", str(revisions.MIGRATIONS_DIR))
     return cfg
-
-
-def head_revision() -> str:
-    heads = ScriptDirectory.from_config(alembic_config()).get_heads()
-    if len(heads) != 1:
-        raise RuntimeError(f"migrations must have exactly one head, found {heads}")
-    return heads[0]
-
-
-def known_revisions() -> set[str]:
-    script = ScriptDirectory.from_config(alembic_config())
-    return {rev.revision for rev in script.walk_revisions()}
-
-
-def _check_file(db_path: Path) -> None:
-    """Refuse a file that is not an SQLite database or fails its quick check."""
-    try:
-        with db_path.open("rb") as fh:
-            header = fh.read(16)
-    except OSError as exc:
-        raise DatabaseError(
-            f"Không đọc được tệp cơ sở dữ liệu {db_path}: {exc.strerror or exc}."
-        ) from exc
-    if len(header) == 0:
-        return  # an empty file: SQLite treats it as a new database
-    if header != SQLITE_HEADER:
-        raise CorruptDatabaseError(
-            f"Tệp {db_path} không phải cơ sở dữ liệu của Sổ CCHC hoặc đã bị hỏng. "
-            "Ứng dụng không ghi đè tệp này; hãy khôi phục từ bản sao lưu "
-            "hoặc chọn thư mục dữ liệu khác."
-        )
-    try:
-        con = sqlite3.connect(f"file:{db_path.as_posix()}?mode=ro", uri=True)
-        try:
-            rows = con.execute("PRAGMA quick_check").fetchall()
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as exc:
-        raise CorruptDatabaseError(
-            f"Cơ sở dữ liệu {db_path} bị hỏng ({exc}). Ứng dụng không ghi đè tệp này; "
-            "hãy khôi phục từ bản sao lưu."
-        ) from exc
-    if rows != [("ok",)]:
-        problems = "; ".join(str(r[0]) for r in rows[:3])
-        raise CorruptDatabaseError(
-            f"Cơ sở dữ liệu {db_path} bị hỏng: {problems}. Ứng dụng không ghi đè tệp này; "
-            "hãy khôi phục từ bản sao lưu."
-        )
-
-
-def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
 
 
 def backup_copy(engine: Engine, db_path: Path, label: str) -> Path:
@@ -105,55 +50,32 @@ def backup_copy(engine: Engine, db_path: Path, label: str) -> Path:
     return target
 
 
-def open_database(db_path: Path) -> tuple[Engine, Path | None]:
-    """Open (creating if needed) and migrate the database. Returns the engine and the
-    path of the pre-migration copy, if one was made."""
-    existed = db_path.exists() and db_path.stat().st_size > 0
-    if existed:
-        _check_file(db_path)
-    engine = make_engine(db_path)
-    head = head_revision()
-    backup: Path | None = None
-    try:
-        current = current_revision(engine) if existed else None
-    except Exception as exc:  # a damaged schema table
-        engine.dispose()
-        raise CorruptDatabaseError(
-            f"Không đọc được phiên bản cơ sở dữ liệu {db_path}: {exc}"
-        ) from exc
-    if current is not None and current not in known_revisions():
-        engine.dispose()
-        raise DatabaseTooNewError(
-            f"Cơ sở dữ liệu {db_path} được tạo bởi phiên bản Sổ CCHC mới hơn "
-            f"(lược đồ {current}). Hãy cài phiên bản mới nhất của ứng dụng; "
-            "dữ liệu không bị thay đổi."
-        )
-    if existed and current is None:
-        with engine.connect() as conn:
-            tables = conn.exec_driver_sql(
-                "SELECT name FROM sqlite_master WHERE type='table'"
-            ).fetchall()
-        if tables:
-            engine.dispose()
+def upgrade(engine: Engine, db_path: Path, current: str | None) -> Path | None:
+    """Apply the migrations after ``current``; returns the pre-migration copy, if any."""
+    backup = None
+    if current is not None:
+        problems = quick_check(db_path)
+        if problems != ["ok"]:
             raise CorruptDatabaseError(
-                f"Tệp {db_path} là một cơ sở dữ liệu SQLite khác, không phải của Sổ CCHC. "
-                "Ứng dụng không ghi đè tệp này."
+                f"Cơ sở dữ liệu {db_path} bị hỏng: {'; '.join(problems[:3])}. {KEEP}"
             )
-    if current != head:
-        if existed:
-            backup = backup_copy(engine, db_path, f"truoc-nang-cap-{current}")
-        cfg = alembic_config()
-        with engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
-    return engine, backup
+        backup = backup_copy(engine, db_path, f"truoc-nang-cap-{current}")
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    return backup
 
 
 def _new_revision(message: str) -> None:  # pragma: no cover - developer tool
     import tempfile
 
+    from db.engine import make_engine
+
     with tempfile.TemporaryDirectory() as tmp:
-        engine, _ = open_database(Path(tmp) / "dev.sqlite3")
+        path = Path(tmp) / "dev.sqlite3"
+        engine = make_engine(path)
+        upgrade(engine, path, None)
         cfg = alembic_config()
         with engine.begin() as conn:
             cfg.attributes["connection"] = conn

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import cache
@@ -22,9 +22,9 @@ from db.base import to_points
 from db.models import Catalog, CatalogNode
 from desktop.core.errors import NotFoundError, ValidationError
 from desktop.core.paths import resource_path
+from desktop.core.records import CatalogInfo, NodeInfo, level_name  # noqa: F401
 from desktop.core.vnformat import format_points
 
-LEVEL_NAMES = {1: "Lĩnh vực", 2: "Tiêu chí", 3: "Tiêu chí thành phần"}
 HUNDRED = Decimal(100)
 _CODE_JUNK = re.compile(r"[\s]+")
 
@@ -43,10 +43,6 @@ def code_depth(code: str) -> int:
 def parent_code(code: str) -> str | None:
     parts = normalize_code(code).split(".")
     return ".".join(parts[:-1]) if len(parts) > 1 else None
-
-
-def level_name(level: int) -> str:
-    return LEVEL_NAMES.get(level, "Tiêu chí thành phần")
 
 
 @dataclass(frozen=True)
@@ -80,43 +76,6 @@ class BuiltinCatalog:
 
     def rows(self) -> list[NodeRow]:
         return read_catalog_csv(resource_path("catalogs", self.file))
-
-
-@dataclass(frozen=True)
-class NodeInfo:
-    """A node as screens and the CLI see it (plain data, no session attached)."""
-
-    id: int
-    code: str
-    level: int
-    title: str
-    max_points: Decimal
-    parent_id: int | None
-    position: int
-    scoring_guide: str
-    evidence_required: str
-    self_scored: bool
-    is_leaf: bool
-
-
-@dataclass(frozen=True)
-class CatalogInfo:
-    id: int
-    year: int
-    name: str
-    decision_number: str
-    decision_date: date | None
-    issuer: str
-    source: str
-    complete: bool
-    note: str
-    total_points: Decimal
-    node_count: int
-    nodes: list[NodeInfo] = field(default_factory=list)
-
-    @property
-    def is_sample(self) -> bool:
-        return self.source == "sample"
 
 
 def read_catalog_csv(path: Path) -> list[NodeRow]:

@@ -2,37 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlalchemy.orm import Session
 
 from db.models import CommuneProfile
 from desktop.core.errors import ValidationError
+from desktop.core.records import ProfileInfo
 
 PROFILE_ID = 1
-
-
-@dataclass(frozen=True)
-class ProfileInfo:
-    unit_kind: str
-    commune_name: str
-    district: str | None
-    province: str
-    chairman: str
-    officer: str
-
-    @property
-    def display_name(self) -> str:
-        """``Xã Đồng Tâm``."""
-        return f"{self.unit_kind.capitalize()} {self.commune_name}"
-
-    @property
-    def place_line(self) -> str:
-        parts = [self.display_name]
-        if self.district:
-            parts.append(self.district)
-        parts.append(self.province)
-        return ", ".join(parts)
 
 
 def get_profile(session: Session) -> ProfileInfo | None:

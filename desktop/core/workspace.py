@@ -1,7 +1,9 @@
 """A data folder opened for work: database (migrated), file store, logs.
 
 Both programs open the data folder through ``open_workspace`` so the checks and the
-pre-migration copy happen the same way everywhere.
+pre-migration copy happen the same way everywhere. Opening an up-to-date database only
+reads its header and schema revision with the standard library; SQLAlchemy (slow to
+import) is loaded when the first session is asked for, so the first screen appears fast.
 """
 
 from __future__ import annotations
@@ -10,28 +12,28 @@ import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session, sessionmaker
-
-from db.engine import DB_FILE_NAME, make_session_factory
+from db import revisions
+from db.dbfile import DB_FILE_NAME, read_revision
 from db.filestore import FileStore
-from db.migrate import open_database
-from desktop.core.errors import DataDirError
+from desktop.core.errors import DatabaseTooNewError, DataDirError
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
 
 FILES_DIR_NAME = "files"
 LOG_DIR_NAME = "logs"
 
 
-@dataclass
 class Workspace:
-    data_dir: Path
-    engine: Engine
-    sessions: sessionmaker[Session]
-    store: FileStore
-    migration_backup: Path | None = None
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self.store = FileStore(data_dir / FILES_DIR_NAME)
+        self.migration_backup: Path | None = None
 
     @property
     def db_path(self) -> Path:
@@ -40,6 +42,18 @@ class Workspace:
     @property
     def log_dir(self) -> Path:
         return self.data_dir / LOG_DIR_NAME
+
+    @cached_property
+    def engine(self) -> Engine:
+        from db.engine import make_engine
+
+        return make_engine(self.db_path)
+
+    @cached_property
+    def sessions(self) -> sessionmaker[Session]:
+        from db.engine import make_session_factory
+
+        return make_session_factory(self.engine)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -54,7 +68,8 @@ class Workspace:
             yield s
 
     def close(self) -> None:
-        self.engine.dispose()
+        if "engine" in self.__dict__:
+            self.engine.dispose()
 
 
 def ensure_writable_dir(path: Path) -> None:
@@ -75,12 +90,22 @@ def ensure_writable_dir(path: Path) -> None:
 
 
 def open_workspace(data_dir: Path) -> Workspace:
+    """Check the folder and the database file; migrate (after a copy) when it is older."""
     ensure_writable_dir(data_dir)
-    engine, backup = open_database(data_dir / DB_FILE_NAME)
-    return Workspace(
-        data_dir=data_dir,
-        engine=engine,
-        sessions=make_session_factory(engine),
-        store=FileStore(data_dir / FILES_DIR_NAME),
-        migration_backup=backup,
-    )
+    ws = Workspace(data_dir)
+    current = read_revision(ws.db_path)
+    if current is not None and current not in revisions.chain():
+        raise DatabaseTooNewError(
+            f"Cơ sở dữ liệu {ws.db_path} được tạo bởi phiên bản Sổ CCHC mới hơn "
+            f"(lược đồ {current}). Hãy cài phiên bản mới nhất của ứng dụng; "
+            "dữ liệu không bị thay đổi."
+        )
+    if current != revisions.head():
+        from db.migrate import upgrade
+
+        try:
+            ws.migration_backup = upgrade(ws.engine, ws.db_path, current)
+        except BaseException:
+            ws.close()
+            raise
+    return ws

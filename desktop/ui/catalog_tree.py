@@ -7,7 +7,7 @@ from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
-from desktop.core.catalog import CatalogInfo, NodeInfo, level_name
+from desktop.core.records import CatalogInfo, NodeInfo, level_name
 from desktop.core.text import fold
 from desktop.core.vnformat import format_points
 

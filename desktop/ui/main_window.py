@@ -1,7 +1,11 @@
 """The main window: the year's catalog tree and node details, year selector, menus,
-keyboard shortcuts, status bar. Screens refresh from one ``dataChanged`` signal."""
+keyboard shortcuts, status bar. Screens refresh from one ``dataChanged`` signal.
+
+Start-up stays light: modules that load SQLAlchemy are imported where first used."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
@@ -19,15 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME, __version__
-from desktop.core.catalog import load_builtin
-from desktop.core.integrity import IntegrityReport, check_integrity
 from desktop.core.overview import YearOverview, year_overview
-from desktop.core.settings import get_setting, set_setting
+
+if TYPE_CHECKING:
+    from desktop.core.integrity import IntegrityReport
 from desktop.core.workspace import Workspace
 from desktop.ui.catalog_tree import CatalogTree
 from desktop.ui.errors import show_error
 from desktop.ui.node_pane import NodePane
-from desktop.ui.profile_form import ProfileDialog
 from desktop.ui.vi import info, message_box
 from desktop.ui.worker import Job, run_job
 
@@ -151,11 +154,7 @@ class MainWindow(QMainWindow):
 
     def load(self, year: int | None = None) -> None:
         """Read the year's data in one short session and show it."""
-        with self.ws.session() as s:
-            if year is None:
-                last = get_setting(s, "last_year")
-                year = int(last) if last.isdigit() else None
-            self.overview = year_overview(s, year)
+        self.overview = year_overview(self.ws.db_path, year)
         self._show_overview()
 
     def refresh(self) -> None:
@@ -216,6 +215,8 @@ class MainWindow(QMainWindow):
         year = self.year_combo.itemData(index)
         if year is None or year == self.year:
             return
+        from desktop.core.settings import set_setting
+
         with self.ws.transaction() as s:
             set_setting(s, "last_year", str(year))
         self.load(year)
@@ -229,6 +230,9 @@ class MainWindow(QMainWindow):
 
     def add_year(self) -> None:
         from datetime import date
+
+        from desktop.core.catalog import load_builtin
+        from desktop.core.settings import set_setting
 
         dlg = QInputDialog(self)
         dlg.setWindowTitle("Thêm năm đánh giá")
@@ -257,6 +261,8 @@ class MainWindow(QMainWindow):
         self.load(year)
 
     def edit_profile(self) -> None:
+        from desktop.ui.profile_form import ProfileDialog
+
         profile = self.overview.profile if self.overview else None
         if ProfileDialog(self.ws, profile, self).exec():
             self.dataChanged.emit()
@@ -265,6 +271,8 @@ class MainWindow(QMainWindow):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ws.data_dir)))
 
     def run_integrity_check(self, *, full: bool = True, quiet_when_ok: bool = False) -> Job:
+        from desktop.core.integrity import check_integrity
+
         def done(report: IntegrityReport) -> None:
             self.last_check = report
             if report.ok and quiet_when_ok:

@@ -6,7 +6,7 @@ from html import escape
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from desktop.core.catalog import NodeInfo, level_name
+from desktop.core.records import NodeInfo, level_name
 from desktop.core.vnformat import format_points
 
 EMPTY_HINT = "Chọn một lĩnh vực, tiêu chí hoặc tiêu chí thành phần ở cây bên trái để xem chi tiết."

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from db.engine import DB_FILE_NAME
+from db.dbfile import DB_FILE_NAME
 
 
 def test_init_creates_profile_and_catalog_and_is_idempotent(cli, data_dir: Path) -> None:

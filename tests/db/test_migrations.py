@@ -10,32 +10,36 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-import db.migrate as db_migrate
+from db import revisions
 from db.base import Base
-from db.engine import DB_FILE_NAME
-from db.migrate import MIGRATIONS_DIR, head_revision, open_database
+from db.dbfile import DB_FILE_NAME
+from db.migrate import alembic_config
 from db.schema_compare import compare_type
 from desktop.core.errors import CorruptDatabaseError, DatabaseTooNewError
 from desktop.core.workspace import open_workspace
 
 
-def test_autogenerate_finds_nothing(tmp_path: Path) -> None:
-    engine, backup = open_database(tmp_path / "a.sqlite3")
-    assert backup is None
-    with engine.connect() as conn:
+def test_revision_scan_agrees_with_alembic() -> None:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config())
+    assert revisions.chain() == {r.revision: r.down_revision for r in script.walk_revisions()}
+    assert [revisions.head()] == list(script.get_heads())
+
+
+def test_autogenerate_finds_nothing(ws) -> None:
+    assert ws.migration_backup is None  # a new database needs no copy
+    with ws.engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"compare_type": compare_type})
         diff = compare_metadata(ctx, Base.metadata)
-    engine.dispose()
     assert diff == []
 
 
-def test_pragmas_foreign_keys_wal_full(tmp_path: Path) -> None:
-    engine, _ = open_database(tmp_path / "a.sqlite3")
-    with engine.connect() as conn:
+def test_pragmas_foreign_keys_wal_full(ws) -> None:
+    with ws.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
-    engine.dispose()
 
 
 def _set_revision(db: Path, rev: str) -> None:
@@ -55,8 +59,8 @@ def test_upgrade_keeps_a_copy_of_the_old_file(tmp_path: Path, monkeypatch) -> No
         load_builtin(s, 2022)
     ws.close()
     scripts = tmp_path / "migrations"
-    shutil.copytree(MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    old_head = head_revision()
+    shutil.copytree(revisions.MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    old_head = revisions.head()
     (scripts / "versions" / "9000_newer.py").write_text(
         f"""
 import sqlalchemy as sa
@@ -77,7 +81,7 @@ def downgrade():
 """,
         encoding="utf-8",
     )
-    monkeypatch.setattr(db_migrate, "MIGRATIONS_DIR", scripts)
+    monkeypatch.setattr(revisions, "MIGRATIONS_DIR", scripts)
     ws = open_workspace(data)
     backup = ws.migration_backup
     with ws.engine.connect() as conn:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWizard
 
-from db.engine import DB_FILE_NAME
+from db.dbfile import DB_FILE_NAME
 from desktop.core.catalog import catalog_info
 from desktop.core.errors import ValidationError
 from desktop.core.profile import get_profile
@@ -170,3 +170,15 @@ def test_self_test_fails_on_corrupt_database(tmp_path: Path) -> None:
     assert proc.returncode != 0
     assert "bị hỏng" in proc.stderr
     assert (d / DB_FILE_NAME).read_bytes() == b"not sqlite" * 50
+
+
+def test_first_screen_does_not_load_sqlalchemy() -> None:
+    """Start-up stays fast: the first screen is drawn before SQLAlchemy/Alembic load."""
+    code = (
+        "import sys; import desktop.ui.app, desktop.ui.main_window; "
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('sqlalchemy', 'alembic', 'docx', 'openpyxl')); print(heavy)"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[]"
