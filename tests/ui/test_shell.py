@@ -182,3 +182,29 @@ def test_first_screen_does_not_load_sqlalchemy() -> None:
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
+
+
+def test_gui_says_why_it_cannot_open_an_unwritable_folder(qtbot, boxes, tmp_path: Path) -> None:
+    from desktop.ui.app import main
+
+    blocker = tmp_path / "la-tep"
+    blocker.write_text("x")
+    assert main(["--data-dir", str(blocker / "du-lieu")]) == 1
+    title, text = boxes.shown[-1]
+    assert title == "Không mở được dữ liệu"
+    assert "Không ghi được vào thư mục dữ liệu" in text
+
+
+def test_gui_refuses_database_from_newer_app(qtbot, boxes, tmp_path: Path) -> None:
+    import sqlite3
+
+    from desktop.core.workspace import open_workspace
+    from desktop.ui.app import main
+
+    open_workspace(tmp_path).close()
+    con = sqlite3.connect(tmp_path / DB_FILE_NAME)
+    con.execute("UPDATE alembic_version SET version_num = '9999'")
+    con.commit()
+    con.close()
+    assert main(["--data-dir", str(tmp_path)]) == 1
+    assert "phiên bản Sổ CCHC mới hơn" in boxes.texts[-1]
