@@ -1,0 +1,85 @@
+"""One table model for lists of plain records (register rows, loss rows, plan rows ...).
+
+    cols = [Column("Số ký hiệu", lambda r: r.number), Column("Ngày", fmt_date, sort=lambda r: r.date)]
+    model = RecordTableModel(cols); model.set_rows(rows)
+
+Sorting happens through a QSortFilterProxyModel using ``SORT_ROLE`` (the column's sort key).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+T = TypeVar("T")
+SORT_ROLE = Qt.ItemDataRole.UserRole + 10
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 11
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column(Generic[T]):
+    header: str
+    text: Callable[[T], str]
+    sort: Callable[[T], Any] | None = None
+    align: Qt.AlignmentFlag = LEFT
+    tooltip: Callable[[T], str] | None = None
+    background: Callable[[T], str | None] | None = None  # a colour name or None
+
+
+class RecordTableModel(QAbstractTableModel, Generic[T]):
+    def __init__(self, columns: Sequence[Column[T]], parent=None) -> None:
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.rows: list[T] = []
+
+    def set_rows(self, rows: Sequence[T]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def record(self, row: int) -> T:
+        return self.rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.columns[section].header
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        rec = self.rows[index.row()]
+        col = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return col.text(rec)
+        if role == SORT_ROLE:
+            key = col.sort(rec) if col.sort else col.text(rec)
+            return key if key is not None else ""
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(col.align)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return col.tooltip(rec) if col.tooltip else col.text(rec)
+        if role == Qt.ItemDataRole.BackgroundRole and col.background:
+            colour = col.background(rec)
+            return QBrush(QColor(colour)) if colour else None
+        if role == RECORD_ROLE:
+            return rec
+        return None
+
+    def texts(self) -> list[list[str]]:
+        """All cells as shown (tests and export)."""
+        return [[c.text(r) for c in self.columns] for r in self.rows]
