@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
@@ -167,3 +168,13 @@ def test_builtin_save_still_refuses_any_problem(ws):
     rows = [r for r in sample_rows() if r.code != "1.1.2"]  # 1.1 no longer sums
     with pytest.raises(ValidationError, match="mục con của 1.1"), ws.transaction() as s:
         save_catalog(s, 2030, rows, name="x")
+
+
+def test_old_xls_with_merged_header(tmp_path):
+    """``data/phu-luc-roman-2024.xls``: ``catalog_with_roman`` saved as .xls by LibreOffice
+    (openpyxl cannot write .xls), so the same expectations hold."""
+    xls = Path(__file__).parent / "data" / "phu-luc-roman-2024.xls"
+    preview = read_catalog_file(xls, year=2024)
+    assert preview.problems == []
+    assert [r.code for r in preview.rows][:6] == ["1", "1.1", "1.1.1", "1.1.2", "1.2", "2"]
+    assert {r.code: r.max_points for r in preview.rows}["3.2"] == Decimal("10.25")
