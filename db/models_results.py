@@ -23,12 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.base import Base, Points
-from db.models import CatalogNode, EvidenceDocument
-
-
-def _now() -> datetime:
-    return datetime.now().replace(microsecond=0)
-
+from db.models import CatalogNode, EvidenceDocument, _now
 
 RESULT_QUANTUM = Decimal("0.0001")
 

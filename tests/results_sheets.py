@@ -238,3 +238,14 @@ def results_areas(path: Path, *, year: int = 2022, title_year: int | None = None
     ws.append(["", "Tổng cộng", "87,75/100", "9/20"])
     wb.save(path)
     return path
+
+
+def import_results(ws, path: Path, year: int):
+    """Read, match and (when there is no error) save a results sheet, as the CLI does."""
+    from desktop.core.results_import import match_results, read_results_file, save_results
+
+    preview = read_results_file(path, year=year)
+    with ws.transaction() as s:
+        match_results(s, preview)
+        saved = save_results(s, preview) if not preview.errors else None
+    return preview, saved

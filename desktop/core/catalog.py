@@ -150,6 +150,20 @@ class CatalogProblem:
         return self.severity == "error"
 
 
+class ProblemReport:
+    """Splits ``self.problems`` into errors (refuse to save) and warnings (may be accepted)."""
+
+    problems: list[CatalogProblem]
+
+    @property
+    def errors(self) -> list[CatalogProblem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[CatalogProblem]:
+        return [p for p in self.problems if not p.is_error]
+
+
 class RowLike(Protocol):
     """What ``check_rows`` needs of a row: a ``NodeRow`` or an import preview row.
 

@@ -17,7 +17,14 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from desktop.core.catalog import CatalogProblem, NodeRow, check_rows, code_depth, normalize_code
+from desktop.core.catalog import (
+    CatalogProblem,
+    NodeRow,
+    ProblemReport,
+    check_rows,
+    code_depth,
+    normalize_code,
+)
 from desktop.core.catalog_replace import ReplaceOutcome, save_or_replace_catalog
 from desktop.core.errors import ValidationError
 from desktop.core.sheet_reader import (
@@ -103,7 +110,7 @@ class PreviewRow:
 
 
 @dataclass
-class CatalogPreview:
+class CatalogPreview(ProblemReport):
     """What an import would save, and what is wrong with it."""
 
     path: Path
@@ -116,14 +123,6 @@ class CatalogPreview:
     stated_total: Decimal | None = None
     notes: list[CatalogProblem] = field(default_factory=list)  # found while reading
     problems: list[CatalogProblem] = field(default_factory=list)
-
-    @property
-    def errors(self) -> list[CatalogProblem]:
-        return [p for p in self.problems if p.is_error]
-
-    @property
-    def warnings(self) -> list[CatalogProblem]:
-        return [p for p in self.problems if not p.is_error]
 
     def revalidate(self) -> list[CatalogProblem]:
         self.problems = [*self.notes, *check_rows(self.rows)]

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Catalog, CatalogNode
 from db.models_results import AppraisalResult, AppraisedScore
-from desktop.core.catalog import CatalogProblem, catalog_for_year
+from desktop.core.catalog import CatalogProblem, ProblemReport, catalog_for_year
 from desktop.core.catalog_import import CODE_FIELDS, CodeResolver, is_total_label, pick_table
 from desktop.core.errors import NotFoundError, ValidationError
 from desktop.core.sheet_reader import (
@@ -76,7 +76,7 @@ class ResultRow:
 
 
 @dataclass
-class ResultsPreview:
+class ResultsPreview(ProblemReport):
     path: Path
     sheet: str
     year: int
@@ -87,14 +87,6 @@ class ResultsPreview:
     decision_date: date | None = None
     publisher: str = ""
     problems: list[CatalogProblem] = field(default_factory=list)
-
-    @property
-    def errors(self) -> list[CatalogProblem]:
-        return [p for p in self.problems if p.is_error]
-
-    @property
-    def warnings(self) -> list[CatalogProblem]:
-        return [p for p in self.problems if not p.is_error]
 
     @property
     def matched(self) -> list[ResultRow]:

@@ -5,22 +5,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from results_sheets import LOSSES, results_areas, results_full
+from results_sheets import LOSSES, import_results, results_areas, results_full
 
 from db.models import SelfScore
 from db.models_results import NodeAssignment
 from desktop.core.catalog import load_builtin
 from desktop.core.evidence import nodes_by_code
 from desktop.core.losses import loss_report
-from desktop.core.results_import import match_results, read_results_file, save_results
 from desktop.core.year_rollover import start_year
-
-
-def _import(ws, path, year):
-    preview = read_results_file(path, year=year)
-    with ws.transaction() as s:
-        match_results(s, preview)
-        save_results(s, preview)
 
 
 @pytest.fixture
@@ -32,7 +24,7 @@ def appraised_2023(ws, tmp_path):
         s.add(NodeAssignment(node_id=node["3.5.1"].id, officer="Tư pháp - Hộ tịch"))
         s.add(SelfScore(node_id=node["1.4.2"].id, score=Decimal("1.5")))
         s.add(SelfScore(node_id=node["1.3.3"].id, score=Decimal(0)))
-    _import(ws, results_full(tmp_path / "kq.xlsx"), 2023)
+    import_results(ws, results_full(tmp_path / "kq.xlsx"), 2023)
 
 
 def test_loss_rows_sorted_by_points_at_stake(ws, appraised_2023):
@@ -75,10 +67,10 @@ def test_area_totals_and_full_marks(ws, appraised_2023):
 
 
 def test_year_over_year_per_area_through_the_mapping(ws, tmp_path, initialized):
-    _import(ws, results_areas(tmp_path / "2022.xlsx"), 2022)
+    import_results(ws, results_areas(tmp_path / "2022.xlsx"), 2022)
     with ws.transaction() as s:
         start_year(s, 2023, 2022)  # 2023 starts as a copy of 2022's areas
-    _import(ws, results_areas(tmp_path / "2023.xlsx", year=2023), 2023)
+    import_results(ws, results_areas(tmp_path / "2023.xlsx", year=2023), 2023)
     with ws.session() as s:
         report = loss_report(s, 2023)
     area1 = report.areas[0]

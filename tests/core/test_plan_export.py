@@ -8,23 +8,19 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.shared import Mm
 from openpyxl import load_workbook
-from results_sheets import results_full
+from results_sheets import import_results, results_full
 
 from desktop.core.catalog import load_builtin
 from desktop.core.errors import ValidationError
 from desktop.core.plan_export import export_plan
 from desktop.core.remediation import PLAN_COLUMNS, draft_plan, numbered
-from desktop.core.results_import import match_results, read_results_file, save_results
 
 
 @pytest.fixture
 def plan(ws, tmp_path, initialized):
     with ws.transaction() as s:
         load_builtin(s, 2023, "mau-minh-hoa")
-    preview = read_results_file(results_full(tmp_path / "kq.xlsx"), year=2023)
-    with ws.transaction() as s:
-        match_results(s, preview)
-        save_results(s, preview)
+    import_results(ws, results_full(tmp_path / "kq.xlsx"), 2023)
     with ws.session() as s:
         return draft_plan(s, 2023)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from results_sheets import results_areas, results_full
+from results_sheets import import_results, results_areas, results_full
 
 from desktop.core.catalog import load_builtin
 from desktop.core.errors import NotFoundError, ValidationError
@@ -21,21 +21,13 @@ from desktop.core.remediation import (
     set_progress,
     update_row,
 )
-from desktop.core.results_import import match_results, read_results_file, save_results
-
-
-def _import(ws, path, year):
-    preview = read_results_file(path, year=year)
-    with ws.transaction() as s:
-        match_results(s, preview)
-        save_results(s, preview)
 
 
 @pytest.fixture
 def appraised_2023(ws, tmp_path, initialized):
     with ws.transaction() as s:
         load_builtin(s, 2023, "mau-minh-hoa")
-    _import(ws, results_full(tmp_path / "kq.xlsx"), 2023)
+    import_results(ws, results_full(tmp_path / "kq.xlsx"), 2023)
 
 
 def test_columns_are_exactly_seed_004s():
@@ -80,7 +72,7 @@ def test_draft_groups_losses_by_area_with_keep_rows(ws, appraised_2023):
 
 
 def test_areas_only_results_give_area_rows(ws, tmp_path, initialized):
-    _import(ws, results_areas(tmp_path / "kq.xlsx"), 2022)
+    import_results(ws, results_areas(tmp_path / "kq.xlsx"), 2022)
     with ws.session() as s:
         rows = draft_plan(s, 2022).rows
     kinds = [(r.area_code, r.kind, r.criterion, r.result_text) for r in rows]

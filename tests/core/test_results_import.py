@@ -7,12 +7,12 @@ from decimal import Decimal
 
 import pytest
 from openpyxl import Workbook
-from results_sheets import results_areas, results_full
+from results_sheets import import_results, results_areas, results_full
 
 from desktop.core.catalog import load_builtin
 from desktop.core.errors import NotFoundError, ValidationError
 from desktop.core.results import results_info, set_result, set_result_header
-from desktop.core.results_import import match_results, read_results_file, save_results
+from desktop.core.results_import import match_results, read_results_file
 
 
 @pytest.fixture
@@ -21,16 +21,8 @@ def sample_2023(ws):
         load_builtin(s, 2023, "mau-minh-hoa")
 
 
-def _import(ws, path, year):
-    preview = read_results_file(path, year=year)
-    with ws.transaction() as s:
-        match_results(s, preview)
-        saved = save_results(s, preview) if not preview.errors else None
-    return preview, saved
-
-
 def test_full_sheet_with_fraction_cells_and_total_row(tmp_path, ws, sample_2023):
-    preview, saved = _import(ws, results_full(tmp_path / "kq.xlsx"), 2023)
+    preview, saved = import_results(ws, results_full(tmp_path / "kq.xlsx"), 2023)
 
     assert preview.problems == []
     assert saved.node_count == 72
@@ -49,7 +41,7 @@ def test_full_sheet_with_fraction_cells_and_total_row(tmp_path, ws, sample_2023)
 
 
 def test_areas_only_sheet_on_the_builtin_areas_catalog(tmp_path, ws, initialized):
-    preview, saved = _import(ws, results_areas(tmp_path / "tong-hop.xlsx"), 2022)
+    preview, saved = import_results(ws, results_areas(tmp_path / "tong-hop.xlsx"), 2022)
 
     assert preview.problems == []
     assert saved.node_count == 10
@@ -62,7 +54,7 @@ def test_areas_only_sheet_on_the_builtin_areas_catalog(tmp_path, ws, initialized
 
 
 def test_areas_only_sheet_on_a_full_catalog_leaves_sub_criteria_empty(tmp_path, ws, sample_2023):
-    preview, _ = _import(ws, results_areas(tmp_path / "tong-hop.xlsx", year=2023), 2023)
+    preview, _ = import_results(ws, results_areas(tmp_path / "tong-hop.xlsx", year=2023), 2023)
     assert preview.errors == []
     with ws.session() as s:
         info = results_info(s, 2023)
@@ -73,7 +65,7 @@ def test_areas_only_sheet_on_a_full_catalog_leaves_sub_criteria_empty(tmp_path, 
 def test_detailed_rows_beyond_an_areas_only_catalog_are_skipped_with_a_warning(
     tmp_path, ws, initialized
 ):
-    preview, saved = _import(ws, results_full(tmp_path / "kq.xlsx", year=2022), 2022)
+    preview, saved = import_results(ws, results_full(tmp_path / "kq.xlsx", year=2022), 2022)
     assert saved.node_count == 10
     assert preview.errors == []
     assert any(
@@ -83,7 +75,7 @@ def test_detailed_rows_beyond_an_areas_only_catalog_are_skipped_with_a_warning(
 
 
 def test_sheet_of_another_year_is_refused_naming_the_row(tmp_path, ws, initialized):
-    preview, saved = _import(ws, results_areas(tmp_path / "kq.xlsx", title_year=2021), 2022)
+    preview, saved = import_results(ws, results_areas(tmp_path / "kq.xlsx", title_year=2021), 2022)
     assert saved is None
     assert [p.message for p in preview.errors] == [
         "Sheet “Tổng hợp”, dòng 1: tiêu đề ghi kết quả năm 2021, nhưng đang nhập kết quả năm 2022."
@@ -115,7 +107,7 @@ def test_bad_cells_unknown_codes_and_wrong_maxima_name_sheet_and_row(tmp_path, w
             ["4", "Cải cách tổ chức bộ máy", 6, "6", ""],
         ],
     )
-    preview, saved = _import(ws, path, 2022)
+    preview, saved = import_results(ws, path, 2022)
     assert saved is None
     assert [p.message for p in preview.errors] == [
         "Sheet “KQ”, dòng 2: Điểm đạt “mười một” không phải là số (ví dụ: 1,5).",
@@ -129,9 +121,9 @@ def test_bad_cells_unknown_codes_and_wrong_maxima_name_sheet_and_row(tmp_path, w
 
 
 def test_reimport_replaces_the_year_and_rows_matched_by_title(tmp_path, ws, initialized):
-    _import(ws, results_areas(tmp_path / "tong-hop.xlsx"), 2022)
+    import_results(ws, results_areas(tmp_path / "tong-hop.xlsx"), 2022)
     path = _sheet(tmp_path, [["", "Cải cách thể chế", "", "5", "1/3"]])
-    preview, saved = _import(ws, path, 2022)
+    preview, saved = import_results(ws, path, 2022)
     assert saved.replaced == 10 and saved.node_count == 1
     with ws.session() as s:
         info = results_info(s, 2022)
