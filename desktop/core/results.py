@@ -14,7 +14,6 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import CatalogNode
 from db.models_results import AppraisalResult, AppraisedScore
 from desktop.core.catalog import catalog_info
 from desktop.core.errors import ValidationError
@@ -202,11 +201,3 @@ def set_result(
     row.applicable = applicable
     row.note = nfc(note.strip())
     session.flush()
-
-
-def node_codes(session: Session, node_ids: list[int]) -> dict[int, str]:
-    return dict(
-        session.execute(
-            select(CatalogNode.id, CatalogNode.code).where(CatalogNode.id.in_(node_ids))
-        )
-    )

@@ -178,3 +178,34 @@ def test_old_xls_with_merged_header(tmp_path):
     assert preview.problems == []
     assert [r.code for r in preview.rows][:6] == ["1", "1.1", "1.1.1", "1.1.2", "1.2", "2"]
     assert {r.code: r.max_points for r in preview.rows}["3.2"] == Decimal("10.25")
+
+
+def test_code_resolver_numbering_without_codes():
+    from desktop.core.catalog_import import CodeResolver
+
+    r = CodeResolver()
+    written = ["I", "1", "1.1", "1.2", "2", "a", "b", "đ)", "II", "1", "III", "3.1", "3.1.1"]
+    assert [r.resolve(w) for w in written] == [
+        "1", "1.1", "1.1.1", "1.1.2", "1.2", "1.2.1", "1.2.2", "1.2.5",
+        "2", "2.1", "3", "3.1", "3.1.1",
+    ]  # fmt: skip
+    assert r.resolve("x.y") is None
+
+
+def test_blank_parent_maximum_and_a_wrong_total_row(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Bộ tiêu chí"
+    ws.append(["Mã", "Nội dung", "Điểm chuẩn"])
+    ws.append(["1", "Lĩnh vực một", None])
+    ws.append(["1.1", "Tiêu chí một", "60,5"])
+    ws.append(["1.2", "Tiêu chí hai", "39,5"])
+    ws.append(["", "Tổng", "99"])
+    wb.save(tmp_path / "bo.xlsx")
+    preview = read_catalog_file(tmp_path / "bo.xlsx")
+    assert preview.rows[0].max_points == 100
+    assert [p.message for p in preview.warnings] == [
+        "Sheet “Bộ tiêu chí”, dòng 2: điểm tối đa của 1 để trống, lấy tổng các mục con là 100.",
+        "Sheet “Bộ tiêu chí”: dòng Tổng ghi 99 điểm nhưng các lĩnh vực cộng lại được 100.",
+    ]
+    assert preview.errors == []
