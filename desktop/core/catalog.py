@@ -212,8 +212,7 @@ def check_rows(rows: Sequence[RowLike]) -> list[CatalogProblem]:
             _, first_row, _ = _where(by_code[r.code])
             seen = f" (đã có ở dòng {first_row})" if first_row else ""
             add("error", r, f"Mã {r.code} bị trùng{seen}.", r.code)
-            continue
-        by_code[r.code] = r
+        by_code[r.code] = r  # the later row counts in the sums below
         if r.max_points is None:
             written = getattr(r, "max_text", "")
             if written:

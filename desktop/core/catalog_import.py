@@ -27,6 +27,7 @@ from desktop.core.catalog import (
 )
 from desktop.core.catalog_replace import ReplaceOutcome, save_or_replace_catalog
 from desktop.core.errors import ValidationError
+from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.sheet_reader import (
     Grid,
     Header,
@@ -225,9 +226,14 @@ def pick_table(
 
 
 def read_catalog_file(
-    path: Path, *, year: int | None = None, sheet: str | None = None
+    path: Path,
+    *,
+    year: int | None = None,
+    sheet: str | None = None,
+    progress: Progress = NO_PROGRESS,
 ) -> CatalogPreview:
     """Read a catalog table into a preview (no database involved)."""
+    progress.update(0, 0, f"Đang đọc {path.name}…")
     grid, header = pick_table(read_grids(path), CATALOG_FIELDS, ("title", "max"), path, sheet)
     lines = title_lines(grid, header)
     preview = CatalogPreview(path=path, sheet=grid.name, rows=[])
@@ -250,7 +256,7 @@ def read_catalog_file(
                     row=r + 1,
                 )
             )
-    _read_rows(grid, header, preview)
+    _read_rows(grid, header, preview, progress)
     _fill_blank_parents(preview)
     preview.revalidate()
     return preview
@@ -270,11 +276,12 @@ def _note(preview: CatalogPreview, grid: Grid, r: int, severity: str, message: s
     )
 
 
-def _read_rows(grid: Grid, header: Header, preview: CatalogPreview) -> None:
+def _read_rows(grid: Grid, header: Header, preview: CatalogPreview, progress: Progress) -> None:
     resolver = CodeResolver()
     c_code, c_num = header.col("code"), header.col("number")
     c_title, c_max = header.col("title"), header.col("max")
     for r in data_rows(grid, header):
+        progress.update(r + 1, grid.height, f"Dòng {r + 1}")
         written = grid.text(r, c_code) or grid.text(r, c_num)
         title = grid.text(r, c_title)
         if is_total_label(written) or (not written and is_total_label(title)):

@@ -27,6 +27,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
 from desktop.core.errors import ValidationError
+from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.remediation import PLAN_COLUMNS, NumberedRow, PlanInfo, numbered
 
 FONT = "Times New Roman"
@@ -40,9 +41,10 @@ MAX_UNSPLIT_LINES = 24  # about three quarters of a landscape page
 HEADER_ROW_XLSX = 4
 
 
-def export_plan(plan: PlanInfo, path: Path) -> Path:
+def export_plan(plan: PlanInfo, path: Path, progress: Progress = NO_PROGRESS) -> Path:
     """Write ``path`` as .docx or .xlsx depending on its suffix."""
     suffix = path.suffix.lower()
+    progress.update(0, 0, f"Đang xuất {path.name}…")
     if suffix == ".docx":
         _write_atomic(path, lambda tmp: build_docx(plan).save(str(tmp)))
     elif suffix == ".xlsx":

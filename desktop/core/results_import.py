@@ -22,6 +22,7 @@ from db.models_results import AppraisalResult, AppraisedScore
 from desktop.core.catalog import CatalogProblem, ProblemReport, catalog_for_year
 from desktop.core.catalog_import import CODE_FIELDS, CodeResolver, is_total_label, pick_table
 from desktop.core.errors import NotFoundError, ValidationError
+from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.sheet_reader import (
     Grid,
     cell_points,
@@ -96,7 +97,10 @@ class ResultsPreview(ProblemReport):
         self.problems.append(CatalogProblem(severity, f"{where}: {message}", code, self.sheet, row))
 
 
-def read_results_file(path: Path, *, year: int, sheet: str | None = None) -> ResultsPreview:
+def read_results_file(
+    path: Path, *, year: int, sheet: str | None = None, progress: Progress = NO_PROGRESS
+) -> ResultsPreview:
+    progress.update(0, 0, f"Đang đọc {path.name}…")
     grid, header = pick_table(
         read_grids(path), RESULT_FIELDS, ("score", ("code", "number", "title")), path, sheet
     )
@@ -119,6 +123,7 @@ def read_results_file(path: Path, *, year: int, sheet: str | None = None) -> Res
     resolver = CodeResolver()
     col = header.col
     for r in data_rows(grid, header):
+        progress.update(r + 1, grid.height, f"Dòng {r + 1}")
         written = grid.text(r, col("code")) or grid.text(r, col("number"))
         title = grid.text(r, col("title"))
         if is_total_label(written) or (not written and is_total_label(title)):

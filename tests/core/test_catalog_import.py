@@ -209,3 +209,17 @@ def test_blank_parent_maximum_and_a_wrong_total_row(tmp_path):
         "Sheet “Bộ tiêu chí”: dòng Tổng ghi 99 điểm nhưng các lĩnh vực cộng lại được 100.",
     ]
     assert preview.errors == []
+
+
+def test_reading_reports_progress_and_can_be_cancelled(tmp_path):
+    from desktop.core.progress import Cancelled, Progress
+
+    path = catalog_with_codes(tmp_path / "bo.xlsx")
+    seen: list[tuple[int, int]] = []
+    read_catalog_file(path, progress=Progress(lambda d, t, _: seen.append((d, t))))
+    # rows 7..78 are the 72 nodes, row 79 is "Tổng cộng" (reading stops), row 83 the signature
+    assert seen[0] == (0, 0) and seen[1] == (7, 83) and seen[-1] == (79, 83)
+
+    progress = Progress(lambda d, t, _: progress.cancel() if d > 20 else None)
+    with pytest.raises(Cancelled):
+        read_catalog_file(path, progress=progress)
