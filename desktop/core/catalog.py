@@ -9,11 +9,13 @@ from __future__ import annotations
 import csv
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
+from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -27,6 +29,7 @@ from desktop.core.vnformat import format_points
 
 HUNDRED = Decimal(100)
 _CODE_JUNK = re.compile(r"[\s]+")
+_CODE_SHAPE = re.compile(r"^\d+(\.\d+)*$")
 
 
 def normalize_code(raw: str) -> str:
@@ -128,39 +131,131 @@ def builtin_catalog(catalog_id: str | None = None, *, demo: bool = False) -> Bui
     raise NotFoundError(f"Không có bộ tiêu chí có sẵn “{wanted}”.")
 
 
-def validate_rows(rows: list[NodeRow]) -> list[str]:
-    """Problems in a catalog tree, in Vietnamese (empty when sound)."""
-    problems: list[str] = []
-    by_code: dict[str, NodeRow] = {}
+@dataclass(frozen=True)
+class CatalogProblem:
+    """One finding about a catalog tree. ``error`` refuses to save; ``warning`` may be accepted.
+
+    ``message`` is the whole Vietnamese sentence, starting with the sheet and row when the
+    row came from a file (``Sheet “Bộ chỉ số”, dòng 12: Mã 1.2 bị trùng ...``).
+    """
+
+    severity: str  # error | warning
+    message: str
+    code: str = ""
+    sheet: str = ""
+    row: int | None = None
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+
+class ProblemReport:
+    """Splits ``self.problems`` into errors (refuse to save) and warnings (may be accepted)."""
+
+    problems: list[CatalogProblem]
+
+    @property
+    def errors(self) -> list[CatalogProblem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[CatalogProblem]:
+        return [p for p in self.problems if not p.is_error]
+
+
+class RowLike(Protocol):
+    """What ``check_rows`` needs of a row: a ``NodeRow`` or an import preview row.
+
+    A preview row may also have ``sheet``/``row`` (where it came from), ``max_text`` (the
+    cell as written) and ``max_points = None`` when that cell is not a number.
+    """
+
+    code: str
+    title: str
+
+    @property
+    def max_points(self) -> Decimal | None: ...
+
+
+def _where(r: RowLike) -> tuple[str, int | None, str]:
+    sheet, row = getattr(r, "sheet", ""), getattr(r, "row", None)
+    if sheet and row:
+        return sheet, row, f"Sheet “{sheet}”, dòng {row}: "
+    return "", None, ""
+
+
+def check_rows(rows: Sequence[RowLike]) -> list[CatalogProblem]:
+    """Errors and warnings of a catalog tree, in Vietnamese, in row order.
+
+    Errors: a row without code or title, a code present twice, maximum not a number or
+    negative, a child whose parent is missing. Warnings: children not summing to their
+    parent's maximum, areas not totalling 100 (a province may have bonus points).
+    """
+    problems: list[CatalogProblem] = []
+
+    def add(severity: str, r: RowLike | None, message: str, code: str = "") -> None:
+        sheet, row, prefix = _where(r) if r is not None else ("", None, "")
+        problems.append(CatalogProblem(severity, prefix + message, code, sheet, row))
+
+    by_code: dict[str, RowLike] = {}
     for r in rows:
         if not r.code:
-            problems.append(f"Dòng “{r.title[:40]}” không có mã tiêu chí.")
+            add("error", r, f"Dòng “{r.title[:40]}” không có mã tiêu chí.")
             continue
+        if not _CODE_SHAPE.match(r.code):
+            add("error", r, f"Mã “{r.code}” không đúng dạng (ví dụ: 1, 1.2, 5.4.3.4).", r.code)
+            continue
+        if not r.title.strip():
+            add("error", r, f"Mã {r.code} chưa có nội dung (tên tiêu chí).", r.code)
         if r.code in by_code:
-            problems.append(f"Mã {r.code} bị trùng.")
-        by_code[r.code] = r
-        if r.max_points < 0:
-            problems.append(f"Điểm tối đa của {r.code} là số âm.")
-    children: dict[str, list[NodeRow]] = {}
+            _, first_row, _ = _where(by_code[r.code])
+            seen = f" (đã có ở dòng {first_row})" if first_row else ""
+            add("error", r, f"Mã {r.code} bị trùng{seen}.", r.code)
+        by_code[r.code] = r  # the later row counts in the sums below
+        if r.max_points is None:
+            written = getattr(r, "max_text", "")
+            if written:
+                add("error", r, f"Điểm tối đa “{written}” của {r.code} không phải là số.", r.code)
+            else:
+                add("error", r, f"Mã {r.code} chưa có điểm tối đa.", r.code)
+        elif r.max_points < 0:
+            add("error", r, f"Điểm tối đa của {r.code} là số âm.", r.code)
+    children: dict[str, list[RowLike]] = {}
     for r in by_code.values():
         p = parent_code(r.code)
         if p is None:
             continue
         if p not in by_code:
-            problems.append(f"Mã {r.code} không có mục cha {p}.")
+            add("error", r, f"Mã {r.code} không có mục cha {p}.", r.code)
             continue
         children.setdefault(p, []).append(r)
     for p, kids in children.items():
-        total = sum((k.max_points for k in kids), Decimal(0))
-        if total != by_code[p].max_points:
-            problems.append(
+        parent = by_code[p]
+        if parent.max_points is None or any(k.max_points is None for k in kids):
+            continue
+        total = sum((k.max_points for k in kids), Decimal(0))  # type: ignore[misc]
+        if total != parent.max_points:
+            add(
+                "warning",
+                parent,
                 f"Tổng điểm các mục con của {p} là {_fmt(total)}, khác điểm tối đa "
-                f"{_fmt(by_code[p].max_points)}."
+                f"{_fmt(parent.max_points)}.",
+                p,
             )
-    total = sum((r.max_points for r in by_code.values() if r.level == 1), Decimal(0))
-    if total != HUNDRED:
-        problems.append(f"Tổng điểm các lĩnh vực là {_fmt(total)}, không phải 100.")
+    areas = [r.max_points for r in by_code.values() if code_depth(r.code) == 1]
+    if areas and None not in areas:
+        total = sum(areas, Decimal(0))  # type: ignore[arg-type]
+        if total != HUNDRED:
+            add("warning", None, f"Tổng điểm các lĩnh vực là {_fmt(total)}, không phải 100.")
+    elif not areas and rows:
+        add("error", None, "Không có lĩnh vực nào (mã cấp 1 như 1, 2, 3).")
     return problems
+
+
+def validate_rows(rows: Sequence[RowLike]) -> list[str]:
+    """Every problem of a catalog tree (errors and warnings), in Vietnamese (empty when sound)."""
+    return [p.message for p in check_rows(rows)]
 
 
 def _fmt(d: Decimal) -> str:
@@ -188,9 +283,13 @@ def save_catalog(
     complete: bool = True,
     note: str = "",
     survey_codes: tuple[str, ...] = (),
+    allow_warnings: bool = False,
 ) -> Catalog:
-    """Write a validated tree as the catalog of ``year`` (the caller owns the transaction)."""
-    problems = validate_rows(rows)
+    """Write a validated tree as the catalog of ``year`` (the caller owns the transaction).
+
+    Errors always refuse; warnings refuse unless ``allow_warnings`` (the user accepted them).
+    """
+    problems = [p.message for p in check_rows(rows) if allow_warnings is False or p.is_error]
     if problems:
         raise ValidationError("Bộ tiêu chí có lỗi: " + " ".join(problems[:5]))
     if catalog_for_year(session, year) is not None:

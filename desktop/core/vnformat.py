@@ -7,12 +7,16 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from desktop.core.errors import ValidationError
 
 _DATE_RE = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\s*$")
+_POINTS_WORD = re.compile(r"\s*(điểm|đ)\.?\s*$", re.IGNORECASE)
+_RANK_WORDS = re.compile(r"(hạng|thứ|xếp)", re.IGNORECASE)
+_RANK_RE = re.compile(r"^\s*(\d+)\s*(?:/\s*(\d+))?\s*$")
 
 
 def format_points(value: Decimal | int | float | None) -> str:
@@ -28,9 +32,10 @@ def format_points(value: Decimal | int | float | None) -> str:
     return text.replace(".", ",")
 
 
-def parse_points(text: str, *, what: str = "Điểm") -> Decimal:
-    """Accept ``1,5`` or ``1.5`` (up to 3 decimals); refuse anything else with a message."""
-    raw = text.strip().replace(" ", "")
+def parse_points(text: str, *, what: str = "Điểm", places: int = 3) -> Decimal:
+    """Accept ``1,5`` or ``1.5`` (up to ``places`` decimals; appraised results publish 4, as
+    in ``0,2439``); a trailing ``điểm`` is ignored; refuse anything else with a message."""
+    raw = _POINTS_WORD.sub("", unicodedata.normalize("NFC", text)).strip().replace(" ", "")
     if raw.count(",") == 1 and "." not in raw:
         raw = raw.replace(",", ".")
     try:
@@ -39,9 +44,46 @@ def parse_points(text: str, *, what: str = "Điểm") -> Decimal:
         raise ValidationError(f"{what} “{text}” không phải là số (ví dụ: 1,5).") from None
     if not value.is_finite():
         raise ValidationError(f"{what} “{text}” không phải là số (ví dụ: 1,5).")
-    if value.as_tuple().exponent < -3:  # type: ignore[operator]
-        raise ValidationError(f"{what} “{text}” có quá 3 chữ số thập phân.")
+    if value.as_tuple().exponent < -places:  # type: ignore[operator]
+        raise ValidationError(f"{what} “{text}” có quá {places} chữ số thập phân.")
     return value
+
+
+def parse_fraction(
+    text: str, *, what: str = "Điểm", places: int = 4
+) -> tuple[Decimal, Decimal | None]:
+    """``0,2439/1,5`` or ``1/3 điểm`` → (score, maximum); ``11,84`` → (11.84, None)."""
+    raw = text.strip()
+    if "/" not in raw:
+        return parse_points(raw, what=what, places=places), None
+    left, _, right = raw.partition("/")
+    if "/" in right:
+        raise ValidationError(f"{what} “{text}” không đúng dạng điểm/điểm tối đa (ví dụ 0,5/1,5).")
+    return (
+        parse_points(left, what=what, places=places),
+        parse_points(right, what=what, places=places),
+    )
+
+
+def format_fraction(score: Decimal | None, maximum: Decimal | None) -> str:
+    """``(0.2439, 1.5)`` → ``0,2439/1,5`` (as the district writes a result)."""
+    if score is None:
+        return ""
+    if maximum is None:
+        return format_points(score)
+    return f"{format_points(score)}/{format_points(maximum)}"
+
+
+def parse_rank(text: str, *, what: str = "Xếp hạng") -> str:
+    """``9/19``, `` 9 / 19 hạng``, ``9`` → ``9/19`` or ``9``; refuse text that is no rank."""
+    raw = _RANK_WORDS.sub("", unicodedata.normalize("NFC", text)).strip()
+    if raw.endswith(".0") and raw[:-2].isdigit():  # a number cell read as 9.0
+        raw = raw[:-2]
+    m = _RANK_RE.match(raw)
+    if not m:
+        raise ValidationError(f"{what} “{text}” không đúng dạng thứ hạng (ví dụ 9 hoặc 9/19).")
+    place, out_of = m.group(1), m.group(2)
+    return f"{int(place)}/{int(out_of)}" if out_of else str(int(place))
 
 
 def format_date(value: date | None) -> str:
