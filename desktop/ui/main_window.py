@@ -31,6 +31,7 @@ from desktop.core.workspace import Workspace
 from desktop.ui.catalog_tree import CatalogTree
 from desktop.ui.errors import show_error
 from desktop.ui.node_pane import NodePane
+from desktop.ui.tabs import TABS, LazyTabs
 from desktop.ui.vi import info, message_box
 from desktop.ui.worker import Job, run_job
 
@@ -68,6 +69,9 @@ class MainWindow(QMainWindow):
         lay.addWidget(split, 1)
         self.tabs = QTabWidget()
         self.tabs.addTab(catalog_tab, "Bộ tiêu chí")
+        self.screens = LazyTabs(self.tabs, self)
+        for spec in TABS:
+            self.screens.add(spec)
         self.setCentralWidget(self.tabs)
 
         self.year_combo = QComboBox()
@@ -128,6 +132,16 @@ class MainWindow(QMainWindow):
         m.addAction(self.act_quit)
         m = mb.addMenu("&Xem")
         m.addActions([self.act_refresh, self.act_filter, self.act_expand, self.act_collapse])
+        self.act_tab_catalog = self._action(
+            "&Bộ tiêu chí", lambda: self.tabs.setCurrentIndex(0), "Ctrl+1"
+        )
+        m.addSeparator()
+        m.addAction(self.act_tab_catalog)
+        for spec in TABS:
+            act = self._action(
+                spec.title, lambda _=False, c=spec.cls: self.screens.open(c), spec.shortcut or None
+            )
+            m.addAction(act)
         m = mb.addMenu("&Năm")
         m.addActions([self.act_add_year, self.act_prev_year, self.act_next_year])
         m = mb.addMenu("&Công cụ")
@@ -183,6 +197,7 @@ class MainWindow(QMainWindow):
             self.status_year.setText("Chưa có năm đánh giá")
         else:
             self.status_year.setText(f"Năm {ov.year} · {ov.documents_in_year} tài liệu kiểm chứng")
+        self.screens.refresh_built()
         self.dataShown.emit()
 
     def _show_banner(self) -> None:
@@ -226,6 +241,15 @@ class MainWindow(QMainWindow):
         if 0 <= i < self.year_combo.count():
             self.year_combo.setCurrentIndex(i)
 
+    def show_node(self, node_id: int) -> bool:
+        """Jump to a catalog node (from a finding, a loss row ...)."""
+        self.tabs.setCurrentIndex(0)
+        return self.tree.select_node(node_id)
+
+    def node_by_code(self, code: str) -> int | None:
+        cat = self.overview.catalog if self.overview else None
+        return next((n.id for n in cat.nodes if n.code == code), None) if cat else None
+
     # --- commands ----------------------------------------------------------------------------
 
     def add_year(self) -> None:
@@ -261,6 +285,7 @@ class MainWindow(QMainWindow):
         self.load(year)
 
     def edit_profile(self) -> None:
+
         from desktop.ui.profile_form import ProfileDialog
 
         profile = self.overview.profile if self.overview else None

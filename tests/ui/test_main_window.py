@@ -111,3 +111,35 @@ def test_integrity_check_runs_in_background_and_reports(window, qtbot, boxes) ->
         pass
     assert window.last_check is not None and window.last_check.ok
     assert boxes.texts and "Dữ liệu nguyên vẹn" in boxes.texts[-1]
+
+
+def test_screens_are_built_on_first_show_and_refreshed(window, qtbot, monkeypatch) -> None:
+    """A screen module is imported only when its tab opens, then follows year changes."""
+    import sys
+    import types
+
+    from PySide6.QtWidgets import QLabel
+
+    from desktop.ui import tabs as tabs_mod
+
+    calls: list[int | None] = []
+
+    class FakeScreen(QLabel):
+        def __init__(self, win) -> None:
+            super().__init__("màn hình thử")
+            self.win = win
+
+        def refresh(self) -> None:
+            calls.append(self.win.year)
+
+    mod = types.ModuleType("fake_screen_mod")
+    mod.FakeScreen = FakeScreen
+    monkeypatch.setitem(sys.modules, "fake_screen_mod", mod)
+    index = window.screens.add(tabs_mod.TabSpec("Thử", "fake_screen_mod", "FakeScreen"))
+    assert calls == []
+    window.tabs.setCurrentIndex(index)
+    assert isinstance(window.tabs.widget(index), FakeScreen) and calls == [2023]
+    with qtbot.waitSignal(window.dataShown):
+        window.year_combo.setCurrentIndex(window.year_combo.findData(2022))
+    assert calls == [2023, 2022]
+    assert window.screens.open("FakeScreen") is window.tabs.widget(index)
