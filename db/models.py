@@ -196,3 +196,7 @@ class SelfScore(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
 
     node: Mapped[CatalogNode] = relationship()
+
+
+# Feature tables live in their own modules (merged branches do not collide here).
+from db import models_dossiers  # noqa: E402,F401
