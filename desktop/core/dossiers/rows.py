@@ -115,22 +115,29 @@ class RowReader:
 
     def read(self, row: list[object], excel_row: int) -> dict | SkippedRow | None:
         """A record (dict), a ``SkippedRow``, or None for a row that is not a dossier."""
-        if not any(v is not None for v in row) or _is_total(row) or _is_column_numbers(row):
-            return None
         c = self.cols
         code = clean_code(_cell(row, c["code"]))
-        if not code or not looks_like_code(code):
-            if code and fold(code) == self.code_label.replace(" ", ""):
-                return None  # the header repeated (a page break in the export)
-            if self._has_any_date(row):
-                return SkippedRow(self.sheet, excel_row, "", "không có mã hồ sơ")
-            return None  # notes, signatures, an empty code cell under the table
-        try:
-            received = parse_moment(_cell(row, c["received"]))
-        except BadValue as exc:
-            return SkippedRow(self.sheet, excel_row, code, f"ngày tiếp nhận: {exc}")
-        if received is None:
-            return SkippedRow(self.sheet, excel_row, code, "không có ngày tiếp nhận")
+        is_code = bool(code) and looks_like_code(code)
+        problem = ""
+        if is_code:  # the common case first: a dossier row
+            try:
+                received = parse_moment(_cell(row, c["received"]))
+            except BadValue as exc:
+                received, problem = None, f"ngày tiếp nhận: {exc}"
+            if received is not None:
+                return self._record(row, code, received, excel_row)
+        if not any(v is not None for v in row) or _is_total(row) or _is_column_numbers(row):
+            return None
+        if is_code:
+            return SkippedRow(self.sheet, excel_row, code, problem or "không có ngày tiếp nhận")
+        if code and fold(code) == self.code_label.replace(" ", ""):
+            return None  # the header repeated (a page break in the export)
+        if self._has_any_date(row):
+            return SkippedRow(self.sheet, excel_row, "", "không có mã hồ sơ")
+        return None  # notes, signatures, an empty code cell under the table
+
+    def _record(self, row: list[object], code: str, received, excel_row: int) -> dict | SkippedRow:
+        c = self.cols
         rec: dict = {"code": code, "received_at": received, "source_row": excel_row}
         for key, (column, parse) in _DATE_FIELDS.items():
             try:
@@ -147,13 +154,9 @@ class RowReader:
         for key, parse in (
             ("digitised_on_receipt", parse_flag),
             ("result_digitised", parse_flag),
+            ("online_payment", parse_payment),
         ):
             rec[key] = parse(_cell(row, c[key])) if c[key] is not None else None
-        rec["online_payment"] = (
-            parse_payment(_cell(row, c["online_payment"]))
-            if c["online_payment"] is not None
-            else None
-        )
         rec["online_level"] = parse_online_level(_cell(row, c["online_level"]))
         rec["e_certified"] = is_e_certified(rec["procedure"])
         return rec

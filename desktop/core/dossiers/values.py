@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 
 from desktop.core.text import fold
 
@@ -32,6 +33,8 @@ def cell_text(value: object) -> str:
     """The cell as display text: ``12.0`` → ``12``, ``None`` → ``""``, spaces collapsed."""
     if value is None:
         return ""
+    if type(value) is str:
+        return " ".join(value.split())
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, datetime):
@@ -115,6 +118,7 @@ def parse_moment(value: object) -> datetime | None:
 
 
 # --- channel, status, flags -------------------------------------------------------------
+# Their values repeat down a column, so each parser remembers its answers.
 
 CHANNELS = ("online", "direct", "postal")
 CHANNEL_LABELS = {"online": "Trực tuyến", "direct": "Trực tiếp", "postal": "Bưu chính"}
@@ -127,6 +131,7 @@ def _words(value: object) -> tuple[str, set[str]]:
     return " ".join(folded.split()), set(folded.split())
 
 
+@lru_cache(maxsize=4096)
 def parse_channel(value: object) -> str | None:
     """Trực tuyến / Trực tiếp / (Dịch vụ) bưu chính (công ích), or codes 1/2/3."""
     text, words = _words(value)
@@ -159,6 +164,7 @@ _STATUS_CODES = {
 }
 
 
+@lru_cache(maxsize=4096)
 def parse_status(value: object) -> str:
     """The kind of a status text: rejected, withdrawn, returned, done, processing or ""."""
     text, words = _words(value)
@@ -187,6 +193,7 @@ _NO_WORDS = {"khong", "chua", "cho", "no", "false", "huy", "hoan", "0"}
 _YES_WORDS = {"co", "x", "yes", "true", "1", "2", "3", "da", "dat", "v"}
 
 
+@lru_cache(maxsize=4096)
 def parse_flag(value: object) -> bool:
     """A yes/no column (digitised ...): blank or "không"/"chưa"/0 is no; x/có/đã/1–3 is yes."""
     if isinstance(value, bool):
@@ -197,6 +204,7 @@ def parse_flag(value: object) -> bool:
     return bool(words & _YES_WORDS) or "so hoa" in text or "tai su dung" in text
 
 
+@lru_cache(maxsize=4096)
 def parse_payment(value: object) -> bool | None:
     """Online payment: True paid online, False a fee unpaid/paid otherwise, None no fee."""
     text, words = _words(value)
@@ -207,6 +215,7 @@ def parse_payment(value: object) -> bool | None:
     return parse_flag(value) or "thanh toan" in text
 
 
+@lru_cache(maxsize=4096)
 def parse_online_level(value: object) -> str | None:
     """Toàn trình (level 4) → full; một phần (level 3) → partial."""
     text, words = _words(value)
@@ -217,6 +226,7 @@ def parse_online_level(value: object) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def is_e_certified(procedure: str) -> bool:
     """Procedures issuing electronic certified copies (chứng thực bản sao điện tử)."""
     text = fold(procedure)
