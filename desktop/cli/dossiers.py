@@ -26,7 +26,7 @@ from desktop.core.dossiers import (
     set_manual_figures,
     write_form06,
 )
-from desktop.core.dossiers.header import FIELD_KEYS, FIELD_LABELS
+from desktop.core.dossiers.synonyms import FIELD_KEYS, FIELD_LABELS
 from desktop.core.dossiers.values import CHANNEL_LABELS
 from desktop.core.errors import ValidationError
 from desktop.core.vnformat import format_points, parse_points

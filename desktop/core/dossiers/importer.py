@@ -19,12 +19,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models_dossiers import Dossier, DossierImport, stamp_of
-from desktop.core.dossiers.header import FIELD_KEYS, FIELD_LABELS, label_key
+from desktop.core.dossiers.header import label_key
 from desktop.core.dossiers.klass import klass_of
 from desktop.core.dossiers.locate import locate_table
 from desktop.core.dossiers.profiles import get_profile, profiles_by_signature, save_profile
 from desktop.core.dossiers.reader import ImportCancelled, open_workbook
 from desktop.core.dossiers.rows import DATA_COLUMNS, RowReader, SkippedRow
+from desktop.core.dossiers.synonyms import FIELD_KEYS, FIELD_LABELS
 from desktop.core.errors import ValidationError
 
 Progress = Callable[[int, int], None]

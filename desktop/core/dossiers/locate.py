@@ -11,15 +11,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import chain, islice
 
-from desktop.core.dossiers.header import (
-    FIELD_LABELS,
-    REQUIRED,
-    SCAN_ROWS,
-    Header,
-    apply_overrides,
-    detect_header,
-)
+from desktop.core.dossiers.header import SCAN_ROWS, Header, apply_overrides, detect_header
 from desktop.core.dossiers.reader import DossierFileError, Sheet, Workbook
+from desktop.core.dossiers.synonyms import FIELD_LABELS, REQUIRED
 from desktop.core.dossiers.values import cell_text
 
 SAMPLE_ROWS = 5

@@ -10,7 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models_dossiers import DossierMappingProfile
-from desktop.core.dossiers.header import FIELD_KEYS, Header
+from desktop.core.dossiers.header import Header
+from desktop.core.dossiers.synonyms import FIELD_KEYS
 from desktop.core.errors import NotFoundError, ValidationError
 
 

@@ -12,7 +12,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from desktop.core.dossiers.header import FIELD_LABELS, Header
+from desktop.core.dossiers.header import Header
+from desktop.core.dossiers.synonyms import FIELD_LABELS
 from desktop.core.dossiers.values import (
     BadValue,
     cell_text,

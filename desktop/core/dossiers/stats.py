@@ -51,7 +51,7 @@ class FieldFigures:
         return [
             c["received.total"],
             c["received.online"],
-            c["received.new"] - c["received.online"],
+            c["received.offline"],
             c["received.carried_over"],
             c["resolved.total"],
             c["resolved.before_due"],
@@ -67,7 +67,7 @@ class FieldFigures:
 FORM06_FIGURES = (
     "received.total",
     "received.online",
-    None,  # trực tiếp và bưu chính: received.direct + postal + unknown
+    "received.offline",  # trực tiếp và dịch vụ bưu chính (and channel not given)
     "received.carried_over",
     "resolved.total",
     "resolved.before_due",
@@ -223,6 +223,8 @@ def _add(counts: dict[str, int], k: Klass, bits: int, n: int) -> None:
             counts["digital.digitised_received"] += n
     if new:
         counts[_CHANNEL_KEYS[k.channel]] += n
+        if k.channel != 1:
+            counts["received.offline"] += n
         if k.online_payment:
             counts["digital.payment_known"] += n
             if k.online_payment == 2:

@@ -113,3 +113,17 @@ def test_picks_the_sheet_with_the_dossier_table(ws, tmp_path):
     with ws.transaction() as s:
         summary = import_dossiers(s, path)
     assert summary.sheet == "Danh sách" and summary.imported == 13
+
+
+def test_file_locked_by_excel(seeded, tmp_path, monkeypatch):
+    """On Windows a workbook open in Excel cannot be read: PermissionError."""
+    path = write_export1(tmp_path / "dang-mo.xlsx")
+    real = type(path).read_bytes
+
+    def locked(self):
+        if self.name == "dang-mo.xlsx":
+            raise PermissionError(13, "The process cannot access the file")
+        return real(self)
+
+    monkeypatch.setattr(type(path), "read_bytes", locked)
+    _refused(seeded, path, "đang được mở ở chương trình khác")
