@@ -6,7 +6,12 @@ the transaction.
 
 from desktop.core.dossiers.export import write_form06
 from desktop.core.dossiers.figures import FIGURE_KEYS, FIGURE_LABELS, UNKNOWN_FIELD
-from desktop.core.dossiers.importer import ImportSummary, import_dossiers, parse_overrides
+from desktop.core.dossiers.importer import (
+    ImportSummary,
+    import_dossiers,
+    parse_overrides,
+    preview_file,
+)
 from desktop.core.dossiers.locate import (
     ExportPreview,
     MappingRequiredError,
@@ -65,6 +70,7 @@ __all__ = [
     "parse_overrides",
     "presets",
     "preview_export",
+    "preview_file",
     "save_profile",
     "set_manual_figures",
     "write_form06",

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from db.models_dossiers import Dossier, DossierImport, stamp_of
 from desktop.core.dossiers.header import label_key
 from desktop.core.dossiers.klass import klass_of
-from desktop.core.dossiers.locate import locate_table
+from desktop.core.dossiers.locate import ExportPreview, locate_table, preview_export
 from desktop.core.dossiers.profiles import get_profile, profiles_by_signature, save_profile
 from desktop.core.dossiers.reader import ImportCancelled, open_workbook
 from desktop.core.dossiers.rows import DATA_COLUMNS, RowReader, SkippedRow
@@ -120,6 +120,30 @@ def parse_overrides(pairs: list[str] | None) -> dict[str, str]:
             )
         out[label_key(label)] = key
     return out
+
+
+def preview_file(
+    session: Session,
+    path: Path | str,
+    *,
+    sheet: str | None = None,
+    profile: str | None = None,
+    overrides: dict[str, str] | None = None,
+) -> ExportPreview:
+    """What a mapping dialog shows before importing: sheets, header labels, the detected
+    (or saved-profile) mapping, sample rows and the needed fields still missing."""
+    forced = get_profile(session, profile).as_pair if profile else None
+    book = open_workbook(Path(path))
+    try:
+        return preview_export(
+            book,
+            sheet,
+            profiles=profiles_by_signature(session),
+            forced=forced,
+            overrides=overrides,
+        )
+    finally:
+        book.close()
 
 
 def import_dossiers(

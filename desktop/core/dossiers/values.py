@@ -62,7 +62,8 @@ def _build(text: str, y: int, mo: int, d: int, hh, mm, ss, ampm) -> tuple[dateti
         h = h % 12 + (12 if ampm.lower() == "p" else 0)
     if h > 23 or m > 59 or s > 59:
         raise BadValue(f"giờ trong “{text}” không hợp lệ")
-    return datetime.combine(day, time(h, m, s)), True
+    # 00:00:00 is how exports write "no time", as for Excel date cells
+    return datetime.combine(day, time(h, m, s)), (h, m, s) != (0, 0, 0)
 
 
 def parse_datetime(value: object) -> tuple[datetime, bool] | None:

@@ -7,7 +7,7 @@ from dossier_exports import write_export1, write_export2, write_export2_xls
 from sqlalchemy import func, select
 
 from db.models_dossiers import Dossier, DossierImport
-from desktop.core.dossiers import ImportCancelled, import_dossiers
+from desktop.core.dossiers import ImportCancelled, import_dossiers, preview_file
 from desktop.core.dossiers.importer import parse_overrides
 from desktop.core.dossiers.locate import MappingRequiredError
 from desktop.core.errors import ValidationError
@@ -139,6 +139,13 @@ def test_unrecognised_columns_need_a_mapping_which_is_saved_and_reused(ws, tmp_p
     with ws.session() as s:
         assert s.scalar(select(func.count()).select_from(DossierImport)) == 0
 
+    with ws.session() as s:
+        shown = preview_file(s, path)
+    assert shown.missing == ["code", "received"] and shown.mapping == {
+        2: "field",
+        3: "due",
+        4: "status",
+    }
     overrides = parse_overrides(["Mã số phiếu=code", "ngay nop=received"])
     summary = _import(ws, path, overrides=overrides, save_profile_as="Tỉnh X")
     assert summary.imported == 2 and summary.saved_profile == "Tỉnh X"
@@ -147,6 +154,8 @@ def test_unrecognised_columns_need_a_mapping_which_is_saved_and_reused(ws, tmp_p
     later = _import(ws, _write_unknown_header(tmp_path / "tinh-x-2.xlsx", ("X-003",)))
     assert later.profile == "Tỉnh X" and later.imported == 1
     # and can be named explicitly
+    with ws.session() as s:
+        assert preview_file(s, path).profile == "Tỉnh X"
     named = _import(ws, path, profile="Tỉnh X")
     assert named.profile == "Tỉnh X" and named.unchanged == 2
 

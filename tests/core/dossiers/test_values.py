@@ -59,6 +59,7 @@ def test_empty_date_is_none_and_due_without_time_is_end_of_day():
     assert parse_due("05/01/2023") == datetime(2023, 1, 5, 23, 59, 59)
     assert parse_due("05/01/2023 17:00") == datetime(2023, 1, 5, 17, 0)
     assert parse_due(datetime(2023, 1, 5, 0, 0)).time() == time(23, 59, 59)
+    assert parse_due("05/01/2023 00:00:00").time() == time(23, 59, 59)
 
 
 @pytest.mark.parametrize(
