@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import ast
 from datetime import datetime
-from pathlib import Path
 
 from alembic import command
 from alembic.autogenerate import compare_metadata
@@ -48,20 +46,3 @@ def test_stamps_are_readable_integers():
     moment = datetime(2023, 3, 14, 23, 59, 59)
     assert stamp_of(moment) == 20230314235959
     assert from_stamp(20230314235959) == moment
-
-
-def test_dossier_core_never_imports_qt():
-    root = Path(__file__).resolve().parents[2]
-    files = [
-        *sorted((root / "desktop" / "core" / "dossiers").glob("*.py")),
-        root / "db" / "models_dossiers.py",
-        root / "desktop" / "cli" / "dossiers.py",
-    ]
-    for path in files:
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = []
-            if isinstance(node, ast.Import):
-                names = [a.name for a in node.names]
-            elif isinstance(node, ast.ImportFrom):
-                names = [node.module or ""]
-            assert not any(n.startswith("PySide6") for n in names), path
