@@ -196,3 +196,7 @@ class SelfScore(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
 
     node: Mapped[CatalogNode] = relationship()
+
+
+# Feature tables live in their own modules (imported here so Alembic sees them).
+from db.models_evidence import CatalogScoringRule, DismissedFinding  # noqa: E402, F401
