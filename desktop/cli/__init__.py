@@ -12,13 +12,13 @@ import sys
 from collections.abc import Sequence
 
 from desktop import __version__
-from desktop.cli import foundation
+from desktop.cli import evidence, foundation, score
 from desktop.cli.common import EXIT_ERROR, EXIT_OK, Parser, Registry
 from desktop.core.errors import CchcError
 from desktop.core.paths import resolve_data_dir
 from desktop.core.workspace import open_workspace
 
-COMMAND_MODULES = [foundation]
+COMMAND_MODULES = [foundation, evidence, score]
 
 
 def build_parser() -> Parser:
