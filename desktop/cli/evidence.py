@@ -55,7 +55,7 @@ def _line(row: RegisterRow) -> str:
     date = format_date(row.issue_date) or "(chưa có ngày)"
     codes = ", ".join(row.codes) or "chưa gắn tiêu chí"
     return (
-        f"#{row.id}  {number}  {date}  {row.kind}: {row.summary}  [{codes}; {len(row.files)} tệp]"
+        f"#{row.id}  {number}  {date}  {row.kind}: {row.summary}  [{codes}; {row.file_count} tệp]"
     )
 
 

@@ -187,7 +187,7 @@ def run_checks(session: Session, store: FileStore, year: int) -> CheckReport:
     for d in docs.values():
         for sha, _name in d.files:
             users[sha].add(d.id)
-    present = {sha: store.has(sha) for sha in users}
+    present = store.present(users)
     for d in docs.values():
         out.extend(_doc_findings(d, year, nodes, users, present))
     return _apply_dismissals(session, year, out)
@@ -239,7 +239,7 @@ def _node_findings(node: CatalogNode, doc_ids, score: SelfScore | None, docs) ->
     return out
 
 
-def _doc_findings(d: _Doc, year: int, nodes, users, present) -> list[EvidenceFinding]:
+def _doc_findings(d: _Doc, year: int, nodes, users, present: set[str]) -> list[EvidenceFinding]:
     codes = tuple(nodes[n].code for n in d.nodes)
     at = {
         "evidence_id": d.id,
@@ -281,7 +281,7 @@ def _doc_findings(d: _Doc, year: int, nodes, users, present) -> list[EvidenceFin
     if not d.files:
         out.append(_finding("no_file", f"{d.title_label}{where} chưa có tệp nào.", **at))
     for sha, name in d.files:
-        if not present[sha]:
+        if sha not in present:
             out.append(
                 _finding(
                     "file_missing",

@@ -7,11 +7,15 @@ the number of documents, so the register of 20,000 documents opens quickly and a
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from operator import itemgetter
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, String, and_, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from db.models import Blob, CatalogNode, EvidenceDocument, EvidenceFile, EvidenceLink
@@ -27,6 +31,7 @@ STATUS_LABELS = {
     "complete": "Đủ thông tin",
 }
 SORT_KEYS = ("date", "number", "kind", "summary", "issuer", "responsible", "id")
+CHUNK = 500  # document ids per query for their sub-criteria and files
 
 
 @dataclass(frozen=True)
@@ -52,13 +57,15 @@ class RegisterRow:
     responsible: str
     note: str
     codes: tuple[str, ...] = ()
-    files: tuple[FileInfo, ...] = ()
+    files: tuple[FileInfo, ...] = ()  # empty in RegisterIndex rows: see document_row
+    file_count: int = 0
+    search_text: str = field(default="", repr=False, compare=False)  # folded, for RegisterIndex
 
     @property
     def status(self) -> str:
         if not self.codes:
             return "unlinked"
-        if not (self.number and self.issue_date and self.files):
+        if not (self.number and self.issue_date and self.file_count):
             return "incomplete"
         return "complete"
 
@@ -85,13 +92,14 @@ def _doc_select(flt: RegisterFilter) -> Select:
         d.id,
         d.year,
         d.number,
-        d.issue_date,
+        type_coerce(d.issue_date, String),  # ISO text: date.fromisoformat is faster
         d.kind,
         d.summary,
         d.issuer,
         d.signer,
         d.responsible,
         d.note,
+        d.search_text,
     ).where(d.year == flt.year)
     for word in fold(flt.search).split():
         q = q.where(func.instr(d.search_text, word) > 0)
@@ -117,45 +125,165 @@ def _doc_select(flt: RegisterFilter) -> Select:
     return q
 
 
-def list_register(
-    session: Session, flt: RegisterFilter, *, sort: str = "date", descending: bool = False
-) -> list[RegisterRow]:
-    """The register rows matching ``flt``, sorted (Vietnamese letter order for text)."""
-    if sort not in SORT_KEYS:
-        raise ValidationError(f"Không sắp xếp được theo “{sort}” ({', '.join(SORT_KEYS)}).")
-    if flt.status and flt.status not in STATUS_LABELS:
-        raise ValidationError(f"Trạng thái “{flt.status}” không hợp lệ.")
-    docs = _doc_select(flt).subquery()
-    codes: dict[int, list[str]] = defaultdict(list)
-    for doc_id, code in session.execute(
-        select(EvidenceLink.document_id, CatalogNode.code)
-        .join(CatalogNode, CatalogNode.id == EvidenceLink.node_id)
-        .join(docs, docs.c.id == EvidenceLink.document_id)
-        .order_by(CatalogNode.position)
-    ):
-        codes[doc_id].append(code)
-    files: dict[int, list[FileInfo]] = defaultdict(list)
-    for doc_id, fid, name, sha, size in session.execute(
-        select(
+def _chunks(ids: list[int]) -> Iterator[list[int]]:
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start : start + CHUNK]
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Building tens of thousands of small objects triggers the cyclic garbage collector
+    over and over (it doubles the time); nothing built here forms cycles."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _fetch(session: Session, flt: RegisterFilter, *, with_files: bool = True) -> list[RegisterRow]:
+    """The rows; ``with_files=False`` gives only each document's file count (the register
+    table shows no more; the selected document's files come from ``document_row``)."""
+    conn = session.connection()
+    docs = conn.execute(_doc_select(flt)).all()
+    ids = [r[0] for r in docs]
+    if not ids:
+        return []
+    link_q = select(EvidenceLink.document_id, CatalogNode.code, CatalogNode.position).join(
+        CatalogNode, CatalogNode.id == EvidenceLink.node_id
+    )
+    if with_files:
+        file_q = select(
             EvidenceFile.document_id,
+            EvidenceFile.position,
             EvidenceFile.id,
             EvidenceFile.original_name,
             EvidenceFile.sha256,
             Blob.size,
-        )
-        .join(Blob, Blob.sha256 == EvidenceFile.sha256)
-        .join(docs, docs.c.id == EvidenceFile.document_id)
-        .order_by(EvidenceFile.position, EvidenceFile.id)
-    ):
-        files[doc_id].append(FileInfo(fid, name, sha, size))
-    rows = [
-        RegisterRow(*r, codes=tuple(codes.get(r[0], ())), files=tuple(files.get(r[0], ())))
-        for r in session.execute(select(docs))
-    ]
+        ).join(Blob, Blob.sha256 == EvidenceFile.sha256)
+    else:
+        file_q = select(EvidenceFile.document_id, func.count()).group_by(EvidenceFile.document_id)
+    with _gc_paused():
+        links: list = []
+        files: list = []
+        for part in _chunks(ids):  # by id, a chunk at a time: index lookups only
+            links += conn.execute(link_q.where(EvidenceLink.document_id.in_(part))).all()
+            files += conn.execute(file_q.where(EvidenceFile.document_id.in_(part))).all()
+        links.sort(key=itemgetter(2))
+        codes: dict[int, list[str]] = defaultdict(list)
+        for doc_id, code, _pos in links:
+            codes[doc_id].append(code)
+        infos: dict[int, list[FileInfo]] = defaultdict(list)
+        if with_files:
+            files.sort(key=itemgetter(1, 2))
+            for doc_id, _pos, *info in files:
+                infos[doc_id].append(FileInfo(*info))
+            counts = {doc_id: len(found) for doc_id, found in infos.items()}
+        else:
+            counts = dict(files)
+        iso = date.fromisoformat
+        return [
+            RegisterRow(
+                i,
+                year,
+                number,
+                iso(when) if when else None,
+                kind,
+                summary,
+                issuer,
+                signer,
+                responsible,
+                note,
+                tuple(codes[i]) if i in codes else (),
+                tuple(infos[i]) if i in infos else (),
+                counts.get(i, 0),
+                search_text,
+            )
+            for i, year, number, when, kind, summary, issuer, signer, responsible, note, search_text in docs
+        ]
+
+
+def _check_sort(sort: str, status: str) -> None:
+    if sort not in SORT_KEYS:
+        raise ValidationError(f"Không sắp xếp được theo “{sort}” ({', '.join(SORT_KEYS)}).")
+    if status and status not in STATUS_LABELS:
+        raise ValidationError(f"Trạng thái “{status}” không hợp lệ.")
+
+
+def list_register(
+    session: Session, flt: RegisterFilter, *, sort: str = "date", descending: bool = False
+) -> list[RegisterRow]:
+    """The register rows matching ``flt``, sorted (Vietnamese letter order for text).
+
+    One query for the documents, one for their sub-criteria, one for their files. For a
+    screen that filters the same year again and again, ``RegisterIndex`` is faster.
+    """
+    _check_sort(sort, flt.status)
+    rows = _fetch(session, flt)
     if flt.status:
         rows = [r for r in rows if r.status == flt.status]
     rows.sort(key=_sort_key(sort), reverse=descending)
     return rows
+
+
+class RegisterIndex:
+    """A year's register held in memory for the register screen.
+
+    Typing in the search box or changing a filter runs ``query`` over the rows already
+    loaded (a few milliseconds for 20,000 documents) instead of asking the database
+    again. Rebuild it with ``load`` after any change to the year's documents.
+    """
+
+    def __init__(self, year: int, rows: list[RegisterRow]) -> None:
+        self.year = year
+        self.rows = rows
+        self._orders: dict[tuple[str, bool], tuple[list[RegisterRow], list[str]]] = {}
+
+    @classmethod
+    def load(cls, session: Session, year: int) -> RegisterIndex:
+        """Rows carry ``file_count`` but not ``files`` (see ``document_row``)."""
+        return cls(year, _fetch(session, RegisterFilter(year=year), with_files=False))
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def _ordered(self, sort: str, descending: bool) -> tuple[list[RegisterRow], list[str]]:
+        key = (sort, descending)
+        if key not in self._orders:
+            rows = sorted(self.rows, key=_sort_key(sort), reverse=descending)
+            self._orders[key] = rows, [r.search_text for r in rows]
+        return self._orders[key]
+
+    def query(
+        self, flt: RegisterFilter, *, sort: str = "date", descending: bool = False
+    ) -> list[RegisterRow]:
+        """The same answer as ``list_register`` (``node_id`` aside: filter by ``code``)."""
+        _check_sort(sort, flt.status)
+        if flt.year != self.year:
+            raise ValidationError(f"Sổ đang mở là năm {self.year}, không phải năm {flt.year}.")
+        rows, texts = self._ordered(sort, descending)
+        words = fold(flt.search).split()
+        if words:  # the first word over the cached texts: no attribute look-ups
+            first = words.pop(0)
+            rows = [r for r, t in zip(rows, texts, strict=True) if first in t]
+        for word in words:
+            rows = [r for r in rows if word in r.search_text]
+        if flt.kind:
+            rows = [r for r in rows if r.kind == flt.kind]
+        if flt.responsible:
+            rows = [r for r in rows if r.responsible == flt.responsible]
+        if flt.ids:
+            wanted = set(flt.ids)
+            rows = [r for r in rows if r.id in wanted]
+        if flt.code:
+            code = normalize_code(flt.code)
+            below = code + "."
+            rows = [r for r in rows if any(c == code or c.startswith(below) for c in r.codes)]
+        if flt.status:
+            rows = [r for r in rows if r.status == flt.status]
+        return list(rows)
 
 
 def _sort_key(sort: str):

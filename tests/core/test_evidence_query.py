@@ -8,7 +8,12 @@ from datetime import date
 import pytest
 
 from desktop.core.errors import ValidationError
-from desktop.core.evidence_query import RegisterFilter, list_register, responsible_names
+from desktop.core.evidence_query import (
+    RegisterFilter,
+    RegisterIndex,
+    list_register,
+    responsible_names,
+)
 
 YEAR = 2023
 
@@ -128,3 +133,39 @@ def test_row_shows_its_sub_criteria_and_files(sample_ws, register) -> None:
     assert [f.name for f in row.files] == ["05-KH-UBND.pdf"]
     assert row.status_label == "Đủ thông tin"
     assert names == ["Lê Văn C", "Trần Thị B"]
+
+
+@pytest.mark.parametrize(
+    "kw",
+    [
+        {},
+        {"search": "ke hoach"},
+        {"search": unicodedata.normalize("NFD", "ĐỒNG TÂM")},
+        {"search": "dong tam", "code": "1"},
+        {"code": "3.3"},
+        {"kind": "Biên bản"},
+        {"responsible": "Trần Thị B", "sort": "number", "descending": True},
+        {"status": "unlinked"},
+        {"sort": "summary"},
+    ],
+)
+def test_register_index_answers_like_the_database(sample_ws, register, kw) -> None:
+    """The register screen filters in memory while the officer types; same answers."""
+    sort = kw.pop("sort", "date")
+    descending = kw.pop("descending", False)
+    flt = RegisterFilter(year=YEAR, **kw)
+    with sample_ws.session() as s:
+        index = RegisterIndex.load(s, YEAR)
+        expected = list_register(s, flt, sort=sort, descending=descending)
+    got = index.query(flt, sort=sort, descending=descending)
+    assert [r.id for r in got] == [r.id for r in expected]
+    assert [r.file_count for r in got] == [len(r.files) for r in expected]
+    assert [r.status for r in got] == [r.status for r in expected]
+
+
+def test_register_index_is_for_one_year(sample_ws, register) -> None:
+    with sample_ws.session() as s:
+        index = RegisterIndex.load(s, YEAR)
+    assert len(index) == 4
+    with pytest.raises(ValidationError):
+        index.query(RegisterFilter(year=2024))
