@@ -16,7 +16,7 @@ from desktop.core.checks import (
     run_checks,
 )
 from desktop.core.integrity import Finding, IntegrityReport
-from desktop.core.score_rollup import NodeScore, ScoreTree, area_summary, score_tree
+from desktop.core.score_rollup import NodeScore, ScoreTree, score_tree
 from desktop.core.scoring import NA_RULES, clear_score, set_na_rule, set_score_text
 from desktop.core.vnformat import format_points
 from desktop.core.workspace import Workspace
@@ -38,6 +38,7 @@ def _node_json(n: NodeScore, codes: dict[int, str]) -> dict:
         "effective_max": json_number(n.effective_max),
         "effective_score": json_number(n.effective_score),
         "gap": json_number(n.gap),
+        "evidence_percent": json_number(n.evidence_percent),
         "status": n.status,
         "sub_criteria": n.leaves,
         "scored": n.scored,
@@ -65,16 +66,13 @@ def tree_json(tree: ScoreTree) -> dict:
                 "title": a.title,
                 "max_points": json_number(a.max_points),
                 "effective_max": json_number(a.effective_max),
-                "self_score": json_number(a.self_score),
+                "self_score": json_number(a.effective_score),
                 "applicable": a.applicable,
                 "self_scored": a.self_scored,
-                "sub_criteria": a.leaves,
-                "with_evidence": a.with_evidence,
-                "scored": a.scored,
                 "evidence_percent": json_number(a.evidence_percent),
                 "gap": json_number(a.gap),
             }
-            for a in area_summary(tree)
+            for a in tree.areas()
         ],
     }
 

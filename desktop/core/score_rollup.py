@@ -22,8 +22,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.base import to_points
-from db.models import CatalogNode, EvidenceLink, SelfScore
-from desktop.core.scoring import NaRule, na_rule_of, require_catalog
+from db.models import EvidenceLink, SelfScore
+from desktop.core.catalog import catalog_info
+from desktop.core.scoring import NaRule, na_rule_of
 
 ZERO = Decimal(0)
 NODE_STATUS_LABELS = {
@@ -61,6 +62,13 @@ class NodeScore:
         return NODE_STATUS_LABELS[self.status]
 
     @property
+    def evidence_percent(self) -> Decimal | None:
+        """Share of the sub-criteria at or below this node that have evidence (0..100)."""
+        if not self.leaves:
+            return None
+        return (Decimal(100) * self.with_evidence / self.leaves).quantize(Decimal("0.1"))
+
+    @property
     def gap(self) -> Decimal | None:
         """Points not secured by the self-score (on the index scale)."""
         if not self.applicable or not self.self_scored or self.effective_max is None:
@@ -80,6 +88,8 @@ class ScoreTree:
     by_code: dict[str, NodeScore] = field(default_factory=dict)
 
     def areas(self) -> list[NodeScore]:
+        """The area summary: per area ``max_points`` / ``effective_max``, the self-score on
+        the index scale (``effective_score``), ``evidence_percent`` and ``gap``."""
         return [n for n in self.nodes if n.parent_id is None]
 
 
@@ -178,22 +188,12 @@ def _r(value: Decimal | None) -> Decimal | None:
 
 
 def score_tree(session: Session, year: int) -> ScoreTree:
-    catalog = require_catalog(session, year)
+    catalog = catalog_info(session, year)
     rule = na_rule_of(session, catalog.id)
-    rows = session.execute(
-        select(
-            CatalogNode.id,
-            CatalogNode.code,
-            CatalogNode.title,
-            CatalogNode.level,
-            CatalogNode.parent_id,
-            CatalogNode.max_points,
-            CatalogNode.self_scored,
-        )
-        .where(CatalogNode.catalog_id == catalog.id)
-        .order_by(CatalogNode.position, CatalogNode.id)
-    ).all()
-    nodes = [_N(*r) for r in rows]
+    nodes = [
+        _N(n.id, n.code, n.title, n.level, n.parent_id, n.max_points, n.self_scored)
+        for n in catalog.nodes
+    ]
     by_id = {n.id: n for n in nodes}
     for s in session.scalars(select(SelfScore).where(SelfScore.node_id.in_(list(by_id)))):
         n = by_id[s.node_id]
@@ -252,44 +252,3 @@ def score_tree(session: Session, year: int) -> ScoreTree:
         survey_max=to_points(survey),
         by_code={n.code: n for n in out},
     )
-
-
-@dataclass(frozen=True)
-class AreaSummary:
-    code: str
-    title: str
-    max_points: Decimal
-    effective_max: Decimal | None
-    self_score: Decimal | None  # on the index scale (the area's effective maximum)
-    applicable: bool
-    self_scored: bool
-    leaves: int
-    with_evidence: int
-    scored: int
-    evidence_percent: Decimal | None  # share of its sub-criteria that have evidence
-    gap: Decimal | None
-
-
-def area_summary(tree: ScoreTree) -> list[AreaSummary]:
-    out = []
-    for a in tree.areas():
-        share = None
-        if a.leaves:
-            share = (Decimal(100) * a.with_evidence / a.leaves).quantize(Decimal("0.1"))
-        out.append(
-            AreaSummary(
-                code=a.code,
-                title=a.title,
-                max_points=a.max_points,
-                effective_max=a.effective_max,
-                self_score=a.effective_score,
-                applicable=a.applicable,
-                self_scored=a.self_scored,
-                leaves=a.leaves,
-                with_evidence=a.with_evidence,
-                scored=a.scored,
-                evidence_percent=share,
-                gap=a.gap,
-            )
-        )
-    return out

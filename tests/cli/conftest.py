@@ -21,12 +21,10 @@ def sample_year(data_dir: Path) -> str:
 
 
 @pytest.fixture
-def scan(tmp_path: Path):
+def scan(make_file):
+    """Like ``make_file``, as the string a command line gets."""
+
     def make(name: str, content: bytes | None = None) -> str:
-        folder = tmp_path / "nguon"
-        folder.mkdir(exist_ok=True)
-        path = folder / name
-        path.write_bytes(content if content is not None else f"%PDF {name}".encode())
-        return str(path)
+        return str(make_file(name, content))
 
     return make

@@ -23,20 +23,6 @@ def sample_ws(ws: Workspace) -> Workspace:
 
 
 @pytest.fixture
-def make_file(tmp_path: Path):
-    """Write a real file under tmp_path/nguon and return its path."""
-
-    def make(name: str, content: bytes | None = None) -> Path:
-        folder = tmp_path / "nguon"
-        folder.mkdir(exist_ok=True)
-        path = folder / name
-        path.write_bytes(content if content is not None else f"%PDF {name}".encode())
-        return path
-
-    return make
-
-
-@pytest.fixture
 def add_doc(sample_ws: Workspace, make_file):
     """Add a document of 2023 in one transaction; returns its id."""
 

@@ -7,7 +7,7 @@ from decimal import Decimal as D
 import pytest
 
 from desktop.core.errors import NotFoundError, ValidationError
-from desktop.core.score_rollup import area_summary, score_tree
+from desktop.core.score_rollup import score_tree
 from desktop.core.scoring import clear_score, set_na_rule, set_note, set_score_text
 from desktop.core.subcriterion import sub_criterion_pane
 
@@ -142,13 +142,13 @@ def test_status_and_area_summary(sample_ws, add_doc) -> None:
     assert t.by_code["1.1.2"].status == "evidence"
     assert t.by_code["1.2.2"].status == "no_evidence"
     assert t.by_code["1.1.2"].status_label == "Có tài liệu, chưa chấm"
-    summary = {a.code: a for a in area_summary(t)}
+    summary = {a.code: a for a in t.areas()}
     one = summary["1"]
-    assert one.max_points == D(15) and one.self_score == D(2)
+    assert one.max_points == D(15) and one.effective_score == D(2)
     assert (one.with_evidence, one.leaves) == (2, 12)
     assert one.evidence_percent == D("16.7") and one.gap == D(13)
     assert summary["9"].self_scored is False and summary["9"].gap is None
-    assert summary["2"].evidence_percent == D(0) and summary["2"].self_score is None
+    assert summary["2"].evidence_percent == D(0) and summary["2"].effective_score is None
 
 
 def test_sub_criterion_pane(sample_ws, add_doc) -> None:
