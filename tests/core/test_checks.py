@@ -187,3 +187,17 @@ def test_a_sound_year_is_ready(sample_ws, add_doc) -> None:
             dismiss_finding(s, YEAR, f, "Không phát sinh trong năm")
     r = _report(sample_ws)
     assert r.ready and r.findings == [] and len(r.dismissed) == len(no_ev)
+
+
+def test_deleting_a_document_drops_its_dismissals(sample_ws, add_doc) -> None:
+    from desktop.core.evidence import delete_document
+
+    doc_id = add_doc("12 BC", ("1.2.1",))
+    [f] = _of(_report(sample_ws), "number_malformed")
+    with sample_ws.transaction() as s:
+        dismiss_finding(s, YEAR, f, "Số cũ, đã hỏi lại văn thư")
+        assert len(dismissals(s, YEAR)) == 1
+    with sample_ws.transaction() as s:
+        delete_document(s, doc_id)
+    with sample_ws.session() as s:
+        assert dismissals(s, YEAR) == []
