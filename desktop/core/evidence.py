@@ -21,13 +21,13 @@ from db.models import CatalogNode, EvidenceDocument, EvidenceFile, EvidenceLink
 from desktop.core.catalog import catalog_for_year, normalize_code
 from desktop.core.errors import NotFoundError, ValidationError
 from desktop.core.evidence_files import (
-    Progress,
     check_sources,
     drop_unused_blob_rows,
     ensure_blob_row,
     forget_created,
     store_sources,
 )
+from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.text import fold, nfc
 
 KIND_OTHER = "Khác"
@@ -177,13 +177,13 @@ def add_document(
     files: Sequence[Path],
     codes: Sequence[str],
     *,
-    progress: Progress | None = None,
+    progress: Progress = NO_PROGRESS,
 ) -> EvidenceDocument:
     """Check everything, store the files (streamed), then add the document and its links.
 
     Nothing is copied before the input is known to be good; if writing the rows fails,
-    the blobs created here are removed again. ``progress(bytes_done, total)`` may raise
-    to cancel.
+    the blobs created here are removed again. ``progress`` counts bytes copied; cancelling
+    it raises ``Cancelled`` and leaves nothing behind.
     """
     clean = clean_fields(doc)
     nodes = nodes_by_code(session, doc.year, codes)
@@ -216,7 +216,7 @@ def add_files(
     doc_id: int,
     files: Sequence[Path],
     *,
-    progress: Progress | None = None,
+    progress: Progress = NO_PROGRESS,
 ) -> list[EvidenceFile]:
     row = get_document(session, doc_id)
     sources = check_sources(files)

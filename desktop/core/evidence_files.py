@@ -1,4 +1,4 @@
-"""The files of evidence documents: checking sources, storing them, freeing blobs, copies.
+"""The files of evidence documents: checking sources, storing them, freeing blobs.
 
 Storing happens before the rows are written (see ``db.filestore``). When storing fails
 half-way, the blobs this call created are removed again, so a refused "add" leaves
@@ -9,8 +9,7 @@ removed after the commit (``release_blobs``), so a rolled-back delete never lose
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,9 +20,7 @@ from sqlalchemy.orm import Session
 from db.filestore import FileStore, StoredBlob
 from db.models import Blob, EvidenceFile
 from desktop.core.errors import FileStoreError, ValidationError
-from desktop.core.safe_names import windows_safe_name
-
-Progress = Callable[[int, int], None]
+from desktop.core.progress import NO_PROGRESS, Progress
 
 
 @dataclass(frozen=True)
@@ -66,11 +63,12 @@ def check_sources(files: Sequence[Path]) -> list[SourceFile]:
 
 
 def store_sources(
-    store: FileStore, sources: Sequence[SourceFile], progress: Progress | None = None
+    store: FileStore, sources: Sequence[SourceFile], progress: Progress = NO_PROGRESS
 ) -> list[StoredBlob]:
-    """Copy the files into the store (streamed), reporting ``progress(bytes_done, total)``.
+    """Copy the files into the store (streamed, 1 MB at a time), reporting bytes copied.
 
-    ``progress`` may raise to cancel. On any failure the blobs created here are removed.
+    Cancelling ``progress`` stops the copy (``Cancelled``); on any failure the blobs
+    created here are removed again.
     """
     total = sum(s.size for s in sources)
     done = 0
@@ -79,10 +77,10 @@ def store_sources(
     try:
         for src in sources:
             base = done
+            progress.update(base, total, f"Đang chép {src.name}")
 
-            def report(n: int, base: int = base) -> None:
-                if progress is not None:
-                    progress(base + n, total)
+            def report(n: int, base: int = base, name: str = src.name) -> None:
+                progress.update(base + n, total, f"Đang chép {name}")
 
             blob = store.put_file(src.path, report)
             if blob.created:
@@ -137,19 +135,3 @@ def release_blobs(session: Session, store: FileStore, shas: Iterable[str]) -> in
             store.remove(sha)
             removed += 1
     return removed
-
-
-def copy_out(store: FileStore, sha256: str, original_name: str, dest_dir: Path) -> Path:
-    """Copy a stored file to ``dest_dir`` under a Windows-safe form of its original name
-    (for "open in its default program"; the store's own files have no extension)."""
-    dest_dir.mkdir(parents=True, exist_ok=True)
-    name = windows_safe_name(original_name)
-    target = dest_dir / name
-    stem, dot, ext = name.rpartition(".")
-    n = 1
-    while target.exists():
-        n += 1
-        target = dest_dir / (f"{stem} ({n}).{ext}" if dot else f"{name} ({n})")
-    with store.open_blob(sha256, original_name) as src, target.open("wb") as out:
-        shutil.copyfileobj(src, out, 1024 * 1024)
-    return target

@@ -22,7 +22,8 @@ from db.models import Blob, CatalogNode, EvidenceDocument, EvidenceFile, Evidenc
 from desktop.core.catalog import normalize_code
 from desktop.core.errors import ValidationError
 from desktop.core.evidence import get_document
-from desktop.core.text import fold, sort_key
+from desktop.core.text import fold
+from desktop.core.text_sort import sort_key
 
 # Document status in the register (its own completeness; sub-criteria have their own).
 STATUS_LABELS = {
