@@ -59,9 +59,22 @@ class DocumentFields:
     note: str = ""
 
 
-@dataclass(frozen=True, kw_only=True)
-class NewDocument(DocumentFields):
+@dataclass(frozen=True)
+class NewDocument:
+    """A document to add: its year, then the same fields as ``DocumentFields``."""
+
     year: int
+    number: str = ""
+    issue_date: date | None = None
+    kind: str = KIND_OTHER
+    summary: str = ""
+    issuer: str = ""
+    signer: str = ""
+    responsible: str = ""
+    note: str = ""
+
+    def as_fields(self) -> DocumentFields:
+        return DocumentFields(**{f.name: getattr(self, f.name) for f in fields(DocumentFields)})
 
 
 def kind_of(text: str) -> str:
@@ -109,7 +122,7 @@ def _apply(row: EvidenceDocument, f: DocumentFields) -> None:
 
 
 def nodes_by_code(session: Session, year: int, codes: Sequence[str]) -> list[CatalogNode]:
-    """The sub-criteria (leaf nodes) of ``year`` with these codes, in the given order."""
+    """The nodes of ``year`` with these codes (any level), in the given order."""
     catalog = catalog_for_year(session, year)
     if catalog is None:
         raise NotFoundError(f"Năm {year} chưa có bộ tiêu chí.")
@@ -127,24 +140,29 @@ def nodes_by_code(session: Session, year: int, codes: Sequence[str]) -> list[Cat
     missing = [c for c in wanted if c not in found]
     if missing:
         raise NotFoundError(f"Bộ tiêu chí năm {year} không có tiêu chí {', '.join(missing)}.")
-    child = CatalogNode.__table__.alias("child")
-    parents = set(
+    return [found[c] for c in wanted]
+
+
+def sub_criteria_by_code(session: Session, year: int, codes: Sequence[str]) -> list[CatalogNode]:
+    """Like ``nodes_by_code``, but only sub-criteria (leaves): evidence is filed there."""
+    nodes = nodes_by_code(session, year, codes)
+    with_children = set(
         session.scalars(
-            select(child.c.parent_id).where(child.c.parent_id.in_([n.id for n in found.values()]))
+            select(CatalogNode.parent_id).where(CatalogNode.parent_id.in_([n.id for n in nodes]))
         )
     )
-    for c in wanted:
-        if found[c].id in parents:
+    for node in nodes:
+        if node.id in with_children:
             kids = session.scalars(
                 select(CatalogNode.code)
-                .where(CatalogNode.parent_id == found[c].id)
+                .where(CatalogNode.parent_id == node.id)
                 .order_by(CatalogNode.position)
             )
             raise ValidationError(
-                f"{c} có các tiêu chí thành phần ({', '.join(kids)}); hãy gắn tài liệu vào "
-                "tiêu chí thành phần."
+                f"{node.code} có các tiêu chí thành phần ({', '.join(kids)}); hãy gắn tài liệu "
+                "vào tiêu chí thành phần."
             )
-    return [found[c] for c in wanted]
+    return nodes
 
 
 def get_document(session: Session, doc_id: int) -> EvidenceDocument:
@@ -185,8 +203,8 @@ def add_document(
     the blobs created here are removed again. ``progress`` counts bytes copied; cancelling
     it raises ``Cancelled`` and leaves nothing behind.
     """
-    clean = clean_fields(doc)
-    nodes = nodes_by_code(session, doc.year, codes)
+    clean = clean_fields(doc.as_fields())
+    nodes = sub_criteria_by_code(session, doc.year, codes)
     sources = check_sources(files)
     blobs = store_sources(store, sources, progress)
     try:
@@ -253,7 +271,7 @@ def delete_document(session: Session, doc_id: int) -> list[str]:
 def link_document(session: Session, doc_id: int, codes: Sequence[str]) -> list[str]:
     """Link a document to more sub-criteria of its year; returns the codes newly linked."""
     row = get_document(session, doc_id)
-    nodes = nodes_by_code(session, row.year, codes)
+    nodes = sub_criteria_by_code(session, row.year, codes)
     have = {link.node_id for link in row.links}
     added = []
     for node in nodes:

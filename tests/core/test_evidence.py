@@ -316,3 +316,20 @@ def test_same_file_in_two_documents_is_stored_once(sample_ws, make_file, add_doc
     assert _counts(sample_ws) == (2, 1, 1)
     with sample_ws.session() as s:
         assert s.scalar(select(func.count()).select_from(EvidenceFile)) == 2
+
+
+def test_new_document_reads_in_dialog_order(sample_ws, make_file) -> None:
+    """Year, number, date, kind, summary, issuer, signer, responsible (the demo data and
+    the add dialog build it that way)."""
+    doc = NewDocument(
+        YEAR, "45/BC-UBND", date(2023, 6, 15), "Báo cáo", "Báo cáo 6 tháng", "UBND xã", "A", "B"
+    )
+    with sample_ws.transaction() as s:
+        doc_id = add_document(s, sample_ws.store, doc, [make_file("bc.pdf")], ["1.2.1"]).id
+    row = _row(sample_ws, doc_id)
+    assert (row.number, row.kind, row.signer, row.responsible) == (
+        "45/BC-UBND",
+        "Báo cáo",
+        "A",
+        "B",
+    )
