@@ -139,6 +139,22 @@ class FileStore:
                 digest.update(chunk)
         return digest.hexdigest()
 
+    def present(self, shas: Iterable[str]) -> set[str]:
+        """Which of these blobs are on disk: one directory listing per prefix folder
+        (fast for tens of thousands of hashes, unlike a ``stat`` each)."""
+        wanted: dict[str, set[str]] = {}
+        for sha in shas:
+            wanted.setdefault(sha[:2], set()).add(sha)
+        found: set[str] = set()
+        for prefix, group in wanted.items():
+            try:
+                with os.scandir(self.root / prefix) as entries:
+                    names = {e.name for e in entries if e.is_file()}
+            except OSError:
+                continue
+            found |= group & names
+        return found
+
     def iter_stored(self) -> Iterable[str]:
         if not self.root.is_dir():
             return

@@ -83,3 +83,17 @@ def initialized(cli) -> None:
         "2022",
     )
     assert r.code == 0, r.err
+
+
+@pytest.fixture
+def make_file(tmp_path: Path):
+    """Write a real source file (an officer's scan) under tmp_path/nguon; returns its path."""
+
+    def make(name: str, content: bytes | None = None) -> Path:
+        folder = tmp_path / "nguon"
+        folder.mkdir(exist_ok=True)
+        path = folder / name
+        path.write_bytes(content if content is not None else f"%PDF {name}".encode())
+        return path
+
+    return make

@@ -30,6 +30,8 @@ class Registry:
     def __init__(self, subparsers: argparse._SubParsersAction) -> None:
         self._sub = subparsers
         self._groups: dict[str, Registry] = {}
+        self._commands: dict[str, argparse.ArgumentParser] = {}
+        self._actions: dict[str, Registry] = {}
 
     def command(self, name: str, func: Callable, help_: str) -> argparse.ArgumentParser:
         sp = self._sub.add_parser(name, help=help_, description=help_)
@@ -37,7 +39,19 @@ class Registry:
         sp.add_argument("--json", action="store_true", help="in một tài liệu JSON")
         # Also accepted after the command (``cchc init --data-dir D ...``).
         sp.add_argument("--data-dir", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        self._commands[name] = sp
         return sp
+
+    def actions(self, command: str) -> Registry:
+        """Optional actions under an existing command (``cchc check dismiss``); the command
+        still runs on its own when no action is given."""
+        if command not in self._actions:
+            sub = self._commands[command].add_subparsers(
+                dest=f"{command}_action", metavar="ACTION", parser_class=Parser
+            )
+            sub.required = False
+            self._actions[command] = Registry(sub)
+        return self._actions[command]
 
     def group(self, name: str, help_: str = "") -> Registry:
         if name not in self._groups:

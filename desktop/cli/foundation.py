@@ -7,6 +7,7 @@ import sys
 from datetime import date
 
 from desktop.cli.common import EXIT_ERROR, EXIT_OK, Registry, emit_json, json_number, year_arg
+from desktop.cli.score import merge_check_json, not_covered, print_checks, year_checks
 from desktop.core.catalog import catalog_info, load_builtin
 from desktop.core.integrity import check_integrity
 from desktop.core.profile import save_profile
@@ -96,13 +97,18 @@ def cmd_catalog_list(ws: Workspace, args: argparse.Namespace) -> int:
 
 
 def cmd_check(ws: Workspace, args: argparse.Namespace) -> int:
+    """Integrity always; with ``--year`` also the evidence and self-score checks of that
+    year, in the same ``findings`` list. The exit status follows integrity only."""
     report = check_integrity(ws, full=args.full)
+    year = year_checks(ws, args.year) if args.year else None
     if args.json:
-        emit_json(report.to_json())
+        emit_json(merge_check_json(report, year) if year else report.to_json())
     else:
-        for f in report.findings:
+        for f in not_covered(report.findings, year) if year else report.findings:
             label = "LỖI" if f.severity == "error" else "Cảnh báo"
             print(f"{label}: {f.message}")
+        if year:
+            print_checks(year)
         if report.ok:
             print(
                 f"Dữ liệu nguyên vẹn: cơ sở dữ liệu ổn định, {report.blobs_total} tệp trong kho "
@@ -132,3 +138,6 @@ def register(r: Registry) -> None:
 
     sp = r.command("check", cmd_check, "kiểm tra tính toàn vẹn của dữ liệu")
     sp.add_argument("--full", action="store_true", help="kiểm tra mã băm của mọi tệp")
+    sp.add_argument(
+        "--year", type=year_arg, help="kiểm tra cả tài liệu kiểm chứng và điểm tự chấm của năm"
+    )

@@ -1,9 +1,15 @@
-"""Evidence documents (tài liệu kiểm chứng): add with files and links to sub-criteria."""
+"""Evidence documents (tài liệu kiểm chứng): add, edit, delete, link to sub-criteria.
+
+Every function takes a session; the caller owns the transaction, so a refused change
+leaves nothing half-saved. Confirmation ("Xóa tài liệu này?") is the screen's job.
+A document's files are pointers to blobs: linking a document to more sub-criteria, or to
+fewer, never copies a file.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from pathlib import Path
 
@@ -11,11 +17,20 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.filestore import FileStore
-from db.models import Blob, CatalogNode, EvidenceDocument, EvidenceFile, EvidenceLink
+from db.models import CatalogNode, EvidenceDocument, EvidenceFile, EvidenceLink
 from desktop.core.catalog import catalog_for_year, normalize_code
 from desktop.core.errors import NotFoundError, ValidationError
+from desktop.core.evidence_files import (
+    check_sources,
+    drop_unused_blob_rows,
+    ensure_blob_row,
+    forget_created,
+    store_sources,
+)
+from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.text import fold, nfc
 
+KIND_OTHER = "Khác"
 KINDS = (
     "Kế hoạch",
     "Báo cáo",
@@ -24,16 +39,19 @@ KINDS = (
     "Thông báo",
     "Tờ trình",
     "Biên bản",
-    "Khác",
+    KIND_OTHER,
 )
+MAX_NUMBER = 100
+EARLIEST_YEAR = 1945
 
 
 @dataclass(frozen=True)
-class NewDocument:
-    year: int
+class DocumentFields:
+    """What the officer types about a document (the add and edit dialogs)."""
+
     number: str = ""
     issue_date: date | None = None
-    kind: str = "Khác"
+    kind: str = KIND_OTHER
     summary: str = ""
     issuer: str = ""
     signer: str = ""
@@ -41,15 +59,76 @@ class NewDocument:
     note: str = ""
 
 
+@dataclass(frozen=True)
+class NewDocument:
+    """A document to add: its year, then the same fields as ``DocumentFields``."""
+
+    year: int
+    number: str = ""
+    issue_date: date | None = None
+    kind: str = KIND_OTHER
+    summary: str = ""
+    issuer: str = ""
+    signer: str = ""
+    responsible: str = ""
+    note: str = ""
+
+    def as_fields(self) -> DocumentFields:
+        return DocumentFields(**{f.name: getattr(self, f.name) for f in fields(DocumentFields)})
+
+
+def kind_of(text: str) -> str:
+    """``bao cao`` / ``BÁO CÁO`` → ``Báo cáo``; refuses an unknown kind with the list."""
+    wanted = fold(text)
+    for k in KINDS:
+        if fold(k) == wanted:
+            return k
+    raise ValidationError(
+        f"Loại văn bản “{text}” không hợp lệ. Chọn một trong: {', '.join(KINDS)}."
+    )
+
+
+def _one_line(text: str) -> str:
+    return " ".join(nfc(text).split())
+
+
+def clean_fields(f: DocumentFields) -> DocumentFields:
+    """NFC, trimmed, kind recognised, number and date sane; raises ``ValidationError``."""
+    number = _one_line(f.number)
+    if len(number) > MAX_NUMBER:
+        raise ValidationError(f"Số ký hiệu “{number[:40]}…” dài quá {MAX_NUMBER} ký tự.")
+    if f.issue_date is not None and not EARLIEST_YEAR <= f.issue_date.year <= 2100:
+        raise ValidationError(f"Ngày ban hành {f.issue_date:%d/%m/%Y} không hợp lý.")
+    return replace(
+        f,
+        number=number,
+        kind=kind_of(f.kind or KIND_OTHER),
+        summary=nfc(f.summary).strip(),
+        issuer=_one_line(f.issuer),
+        signer=_one_line(f.signer),
+        responsible=_one_line(f.responsible),
+        note=nfc(f.note).strip(),
+    )
+
+
 def search_text_of(number: str, summary: str, issuer: str) -> str:
     return fold(" ".join((number, summary, issuer)))
 
 
+def _apply(row: EvidenceDocument, f: DocumentFields) -> None:
+    for fld in fields(DocumentFields):
+        setattr(row, fld.name, getattr(f, fld.name))
+    row.search_text = search_text_of(f.number, f.summary, f.issuer)
+
+
 def nodes_by_code(session: Session, year: int, codes: Sequence[str]) -> list[CatalogNode]:
+    """The nodes of ``year`` with these codes (any level), in the given order."""
     catalog = catalog_for_year(session, year)
     if catalog is None:
         raise NotFoundError(f"Năm {year} chưa có bộ tiêu chí.")
-    wanted = [normalize_code(c) for c in codes]
+    wanted = list(dict.fromkeys(normalize_code(c) for c in codes))
+    if any(not c for c in wanted):
+        raise ValidationError("Mã tiêu chí bị để trống.")
     found = {
         n.code: n
         for n in session.scalars(
@@ -64,54 +143,154 @@ def nodes_by_code(session: Session, year: int, codes: Sequence[str]) -> list[Cat
     return [found[c] for c in wanted]
 
 
+def sub_criteria_by_code(session: Session, year: int, codes: Sequence[str]) -> list[CatalogNode]:
+    """Like ``nodes_by_code``, but only sub-criteria (leaves): evidence is filed there."""
+    nodes = nodes_by_code(session, year, codes)
+    with_children = set(
+        session.scalars(
+            select(CatalogNode.parent_id).where(CatalogNode.parent_id.in_([n.id for n in nodes]))
+        )
+    )
+    for node in nodes:
+        if node.id in with_children:
+            kids = session.scalars(
+                select(CatalogNode.code)
+                .where(CatalogNode.parent_id == node.id)
+                .order_by(CatalogNode.position)
+            )
+            raise ValidationError(
+                f"{node.code} có các tiêu chí thành phần ({', '.join(kids)}); hãy gắn tài liệu "
+                "vào tiêu chí thành phần."
+            )
+    return nodes
+
+
+def get_document(session: Session, doc_id: int) -> EvidenceDocument:
+    row = session.get(EvidenceDocument, doc_id)
+    if row is None:
+        raise NotFoundError(f"Không có tài liệu số {doc_id} trong sổ.")
+    return row
+
+
+def _attach_files(session: Session, row: EvidenceDocument, sources, blobs) -> list[EvidenceFile]:
+    have = {f.sha256 for f in row.files}
+    pos = max((f.position for f in row.files), default=-1) + 1
+    added: list[EvidenceFile] = []
+    for src, blob in zip(sources, blobs, strict=True):
+        if blob.sha256 in have:
+            continue  # the same content twice in one document: keep one
+        have.add(blob.sha256)
+        ensure_blob_row(session, blob)
+        ef = EvidenceFile(sha256=blob.sha256, original_name=nfc(src.name), position=pos)
+        row.files.append(ef)
+        added.append(ef)
+        pos += 1
+    return added
+
+
 def add_document(
     session: Session,
     store: FileStore,
     doc: NewDocument,
     files: Sequence[Path],
     codes: Sequence[str],
+    *,
+    progress: Progress = NO_PROGRESS,
 ) -> EvidenceDocument:
-    """Store the files, then add the document and its links (caller commits).
+    """Check everything, store the files (streamed), then add the document and its links.
 
-    Blobs are written before the rows; if the transaction fails the blobs stay as orphans
-    that the integrity check lists, never as rows pointing at nothing.
+    Nothing is copied before the input is known to be good; if writing the rows fails,
+    the blobs created here are removed again. ``progress`` counts bytes copied; cancelling
+    it raises ``Cancelled`` and leaves nothing behind.
     """
-    if doc.kind not in KINDS:
-        raise ValidationError(f"Loại văn bản “{doc.kind}” không hợp lệ ({', '.join(KINDS)}).")
-    nodes = nodes_by_code(session, doc.year, codes)
-    for f in files:
-        if not f.is_file():
-            raise ValidationError(f"Không tìm thấy tệp {f}.")
-        if f.stat().st_size == 0:
-            raise ValidationError(f"Tệp {f.name} rỗng (0 byte).")
-    number = nfc(doc.number.strip())
-    summary = nfc(doc.summary.strip())
-    issuer = nfc(doc.issuer.strip())
-    row = EvidenceDocument(
-        year=doc.year,
-        number=number,
-        issue_date=doc.issue_date,
-        kind=doc.kind,
-        summary=summary,
-        issuer=issuer,
-        signer=nfc(doc.signer.strip()),
-        responsible=nfc(doc.responsible.strip()),
-        note=nfc(doc.note.strip()),
-        search_text=search_text_of(number, summary, issuer),
-    )
-    session.add(row)
-    seen: set[str] = set()
-    for pos, f in enumerate(files):
-        stored = store.put_file(f)
-        if stored.sha256 in seen:
-            continue
-        seen.add(stored.sha256)
-        if session.get(Blob, stored.sha256) is None:
-            session.add(Blob(sha256=stored.sha256, size=stored.size))
-        row.files.append(
-            EvidenceFile(sha256=stored.sha256, original_name=nfc(f.name), position=pos)
-        )
-    for node in nodes:
-        row.links.append(EvidenceLink(node_id=node.id))
+    clean = clean_fields(doc.as_fields())
+    nodes = sub_criteria_by_code(session, doc.year, codes)
+    sources = check_sources(files)
+    blobs = store_sources(store, sources, progress)
+    try:
+        row = EvidenceDocument(year=doc.year)
+        _apply(row, clean)
+        session.add(row)
+        _attach_files(session, row, sources, blobs)
+        for node in nodes:
+            row.links.append(EvidenceLink(node_id=node.id))
+        session.flush()
+    except BaseException:
+        forget_created(store, blobs)
+        raise
+    return row
+
+
+def update_document(session: Session, doc_id: int, changes: DocumentFields) -> EvidenceDocument:
+    row = get_document(session, doc_id)
+    _apply(row, clean_fields(changes))
     session.flush()
     return row
+
+
+def add_files(
+    session: Session,
+    store: FileStore,
+    doc_id: int,
+    files: Sequence[Path],
+    *,
+    progress: Progress = NO_PROGRESS,
+) -> list[EvidenceFile]:
+    row = get_document(session, doc_id)
+    sources = check_sources(files)
+    blobs = store_sources(store, sources, progress)
+    try:
+        added = _attach_files(session, row, sources, blobs)
+        session.flush()
+    except BaseException:
+        forget_created(store, blobs)
+        raise
+    return added
+
+
+def remove_file(session: Session, doc_id: int, file_id: int) -> list[str]:
+    """Take one file off a document; returns the blobs now unused (see ``release_blobs``)."""
+    row = get_document(session, doc_id)
+    ef = next((f for f in row.files if f.id == file_id), None)
+    if ef is None:
+        raise NotFoundError(f"Tài liệu số {doc_id} không có tệp số {file_id}.")
+    row.files.remove(ef)
+    return drop_unused_blob_rows(session, [ef.sha256])
+
+
+def delete_document(session: Session, doc_id: int) -> list[str]:
+    """Delete a document, its links and file entries. Blobs another document still uses
+    stay; the hashes returned are no longer used by anything: after the commit, pass
+    them to ``evidence_files.release_blobs`` to remove the files from the store."""
+    row = get_document(session, doc_id)
+    shas = [f.sha256 for f in row.files]
+    session.delete(row)
+    return drop_unused_blob_rows(session, shas)
+
+
+def link_document(session: Session, doc_id: int, codes: Sequence[str]) -> list[str]:
+    """Link a document to more sub-criteria of its year; returns the codes newly linked."""
+    row = get_document(session, doc_id)
+    nodes = sub_criteria_by_code(session, row.year, codes)
+    have = {link.node_id for link in row.links}
+    added = []
+    for node in nodes:
+        if node.id not in have:
+            row.links.append(EvidenceLink(node_id=node.id))
+            added.append(node.code)
+    session.flush()
+    return added
+
+
+def unlink_document(session: Session, doc_id: int, codes: Sequence[str]) -> None:
+    """Take sub-criteria off a document (the document and its files stay in the register)."""
+    row = get_document(session, doc_id)
+    wanted = list(dict.fromkeys(normalize_code(c) for c in codes))
+    by_code = {link.node.code: link for link in row.links}
+    missing = [c for c in wanted if c not in by_code]
+    if missing:
+        label = row.number or f"số {row.id}"
+        raise NotFoundError(f"Tài liệu {label} không gắn với tiêu chí {', '.join(missing)}.")
+    for c in wanted:
+        row.links.remove(by_code[c])
+    session.flush()

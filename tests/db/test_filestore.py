@@ -105,3 +105,13 @@ def test_remove_orphans(ws, tmp_path: Path) -> None:
     orphan = ws.store.put_bytes(b"mo coi")
     assert remove_orphans(ws) == 1
     assert not ws.store.has(orphan.sha256)
+
+
+def test_present_lists_which_blobs_are_on_disk(tmp_path: Path) -> None:
+    store = FileStore(tmp_path / "files")
+    a = store.put_bytes(b"mot").sha256
+    b = store.put_bytes(b"hai").sha256
+    store.remove(b)
+    never = "ab" * 32
+    assert store.present([a, b, never]) == {a}
+    assert FileStore(tmp_path / "chua-co").present([a]) == set()
