@@ -14,10 +14,10 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import SelfScore
 from db.models_results import NodeAssignment
 from desktop.core.catalog import catalog_for_year
 from desktop.core.results import ResultNode, ResultsInfo, results_info
+from desktop.core.score_rollup import score_tree
 from desktop.core.year_rollover import area_mapping
 
 ZERO = Decimal(0)
@@ -117,18 +117,10 @@ def _area_of(n: ResultNode, by_id: dict[int, ResultNode]) -> ResultNode:
 
 
 def self_scores(session: Session, info: ResultsInfo) -> dict[int, Decimal]:
-    """Self-score per node; a node without its own takes the sum of its children's."""
-    ids = [n.id for n in info.nodes]
-    own = {
-        s.node_id: s.score
-        for s in session.scalars(select(SelfScore).where(SelfScore.node_id.in_(ids)))
-        if s.score is not None and s.applicable
-    }
-    total: dict[int, Decimal] = dict(own)
-    for n in reversed(info.nodes):  # children come after parents in catalog order
-        if n.id in total and n.parent_id is not None and n.parent_id not in own:
-            total[n.parent_id] = total.get(n.parent_id, ZERO) + total[n.id]
-    return total
+    """Self-score per node on the node's own scale, rolled up with the catalog's
+    "không áp dụng" rule: the same figures the self-scoring screen shows."""
+    tree = score_tree(session, info.year)
+    return {n.node_id: n.self_score for n in tree.nodes if n.self_score is not None}
 
 
 def responsible_officers(session: Session, info: ResultsInfo) -> dict[int, str]:

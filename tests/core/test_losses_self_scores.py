@@ -1,0 +1,26 @@
+"""The loss analysis shows the same self-scores as the self-scoring screen, N/A included."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from desktop.core.catalog import load_builtin
+from desktop.core.losses import loss_report
+from desktop.core.results import set_result
+from desktop.core.score_rollup import score_tree
+from desktop.core.scoring import set_score_text
+
+
+def test_not_applicable_is_rescaled_the_same_way(ws) -> None:
+    with ws.transaction() as s:
+        load_builtin(s, 2023, "mau-minh-hoa")
+        set_score_text(s, 2023, "1.1.1", "1")
+        set_score_text(s, 2023, "1.1.2", "na")
+        set_result(s, 2023, "1", Decimal("12"))
+    with ws.session() as s:
+        tree = score_tree(s, 2023)
+        report = loss_report(s, 2023)
+    # 1.1.2 does not apply: criterion 1.1 (max 3) is scored on 1.1.1 alone, 1/1 → 3/3.
+    assert tree.by_code["1.1"].self_score == Decimal("3")
+    area1 = next(a for a in report.areas if a.code == "1")
+    assert area1.self_score == tree.by_code["1"].self_score
