@@ -196,3 +196,6 @@ class SelfScore(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
 
     node: Mapped[CatalogNode] = relationship()
+
+
+from db.models_bundles import Handoff, HandoffDocument  # noqa: E402,F401  (bundle handoffs)
