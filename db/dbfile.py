@@ -76,7 +76,7 @@ BACKUP_DIR_NAME = "backups"
 PART_SUFFIX = ".part"
 
 
-def _fsync_path(path: Path, *, directory: bool = False) -> None:
+def fsync_path(path: Path, *, directory: bool = False) -> None:
     if directory and os.name == "nt":  # Windows cannot open a folder; NTFS journals renames
         return
     fd = os.open(path, os.O_RDONLY)
@@ -110,12 +110,24 @@ def online_backup(
             dest.execute("PRAGMA journal_mode=DELETE")
         finally:
             dest.close()
-        _fsync_path(part)
+        fsync_path(part)
         os.replace(part, target)
-        _fsync_path(target.parent, directory=True)
+        fsync_path(target.parent, directory=True)
     except BaseException:
         part.unlink(missing_ok=True)
         raise
+
+
+def backup_target(backup_dir: Path, db_path: Path, label: str) -> Path:
+    """A new name ``<db name>-<label>-<yyyymmdd-HHMMSS>[-n].sqlite3`` in ``backup_dir``."""
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = backup_dir / f"{db_path.stem}-{label}-{stamp}.sqlite3"
+    n = 1
+    while target.exists():
+        n += 1
+        target = backup_dir / f"{db_path.stem}-{label}-{stamp}-{n}.sqlite3"
+    return target
 
 
 def backup_copy(
@@ -126,14 +138,7 @@ def backup_copy(
     progress: Callable[[int, int], None] | None = None,
 ) -> Path:
     """Copy the live database to ``backups/<name>-<label>-<yyyymmdd-HHMMSS>.sqlite3``."""
-    backup_dir = backup_dir or db_path.parent / BACKUP_DIR_NAME
-    backup_dir.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = backup_dir / f"{db_path.stem}-{label}-{stamp}.sqlite3"
-    n = 1
-    while target.exists():
-        n += 1
-        target = backup_dir / f"{db_path.stem}-{label}-{stamp}-{n}.sqlite3"
+    target = backup_target(backup_dir or db_path.parent / BACKUP_DIR_NAME, db_path, label)
     raw = engine.raw_connection()
     try:
         online_backup(raw.driver_connection, target, progress)

@@ -75,6 +75,10 @@ class FileStore:
         with fh:
             return self._put_stream(fh.read, progress, label=source.name)
 
+    def put_stream(self, read: Callable[[int], bytes], label: str) -> StoredBlob:
+        """Store what ``read`` yields (e.g. a member of a .zip bundle). Safe to repeat."""
+        return self._put_stream(read, None, label=label)
+
     def put_bytes(self, data: bytes) -> StoredBlob:
         chunks = iter([data, b""])
         return self._put_stream(lambda _n: next(chunks), None, label="dữ liệu")
