@@ -146,7 +146,8 @@ def verify_bundle(path: Path, progress: Progress = NO_PROGRESS) -> VerifyReport:
     try:
         src = open_source(path)
     except BundleError as exc:
-        report.problems.append(BundleProblem("zip_corrupt", path.name, str(exc)))
+        kind = "zip_corrupt" if path.suffix.lower() == ".zip" else "not_bundle"
+        report.problems.append(BundleProblem(kind, path.name, str(exc)))
         return report
     with src:
         report.is_zip = src.is_zip
