@@ -37,7 +37,7 @@ MARGIN = 1_000_000  # for the index, the manifest and the file system's own need
 class ExportResult:
     path: Path
     is_zip: bool
-    files: int  # files in the bundle, the index included
+    files: int  # files in the bundle, the index and the manifest included
     total_bytes: int
     verified: int  # files read back from the target with the right hash
     bundle_id: str
@@ -159,9 +159,9 @@ def write_bundle(
     return ExportResult(
         path=final,
         is_zip=as_zip,
-        files=len(manifest.files),
-        total_bytes=manifest.total_bytes,
-        verified=len(manifest.files),
+        files=len(manifest.files) + 1,
+        total_bytes=manifest.total_bytes + len(data),
+        verified=len(manifest.files) + 1,
         bundle_id=plan.bundle_id,
         warnings=tuple(plan.warnings),
     )
