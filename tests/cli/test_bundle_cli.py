@@ -3,56 +3,11 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 
-import pytest
+from bundle_fixtures import count_documents, evidence_fixture, usb_fixture  # noqa: F401
 
 from db.dbfile import DB_FILE_NAME
-from desktop.core.catalog import load_builtin
-from desktop.core.evidence import NewDocument, add_document
-from desktop.core.workspace import open_workspace
-
-DOCS = [
-    (
-        NewDocument(2023, "123/BC-UBND", date(2023, 4, 4), "Báo cáo", "Báo cáo kết quả CCHC"),
-        "1.3.3",
-    ),
-    (
-        NewDocument(2023, "5/KH-UBND", date(2023, 1, 9), "Kế hoạch", "Kế hoạch tuyên truyền"),
-        "1.4.1",
-    ),
-]
-
-
-@pytest.fixture
-def evidence(initialized, data_dir: Path, tmp_path: Path) -> None:
-    ws = open_workspace(data_dir)
-    with ws.transaction() as s:
-        load_builtin(s, 2023, "mau-minh-hoa")
-    for n, (doc, code) in enumerate(DOCS):
-        f = tmp_path / f"tệp {n}.pdf"
-        f.write_bytes(f"%PDF {doc.number}".encode())
-        with ws.transaction() as s:
-            add_document(s, ws.store, doc, [f], [code])
-    ws.close()
-
-
-@pytest.fixture
-def usb(tmp_path: Path) -> Path:
-    path = tmp_path / "USB"
-    path.mkdir()
-    return path
-
-
-def _count_documents(data_dir: Path) -> int:
-    import sqlite3
-
-    con = sqlite3.connect(data_dir / DB_FILE_NAME)
-    try:
-        return con.execute("SELECT count(*) FROM evidence_document").fetchone()[0]
-    finally:
-        con.close()
 
 
 def test_export_prints_the_bundle_path(cli, evidence, usb: Path) -> None:
@@ -100,17 +55,17 @@ def test_import_asks_before_writing(cli, evidence, usb: Path, tmp_path: Path) ->
     other = tmp_path / "dong-nghiep"
     r = cli("bundle", "import", path, "--data-dir", str(other))
     assert r.code == 0 and "2 tài liệu mới" in r.out and "Chưa ghi gì vào dữ liệu" in r.out
-    assert _count_documents(other) == 0
+    assert count_documents(other) == 0
     r = cli("bundle", "import", path, "--yes", "--data-dir", str(other))
     assert r.code == 0 and "Đã nhập: 2 tài liệu mới" in r.out
-    assert _count_documents(other) == 2
+    assert count_documents(other) == 2
     doc = cli("bundle", "import", path, "--yes", "--json", "--data-dir", str(other)).json()
     assert doc["applied"] is False and doc["result"] is None  # nothing new: nothing to apply
     assert doc["preview"]["counts"] == {"new": 0, "identical": 2, "additions": 0, "conflict": 0}
     third = tmp_path / "may-thu-ba"
     doc = cli("bundle", "import", path, "--yes", "--json", "--data-dir", str(third)).json()
     assert doc["applied"] is True and doc["result"]["added"] == 2
-    assert doc["result"]["catalog_created"] is True and _count_documents(third) == 2
+    assert doc["result"]["catalog_created"] is True and count_documents(third) == 2
 
 
 def test_import_of_a_tampered_bundle(cli, evidence, usb: Path, tmp_path: Path) -> None:
@@ -122,7 +77,7 @@ def test_import_of_a_tampered_bundle(cli, evidence, usb: Path, tmp_path: Path) -
     other = tmp_path / "dong-nghiep"
     r = cli("bundle", "import", str(path), "--yes", "--data-dir", str(other))
     assert r.code == 1 and "Lỗi: Không nhập gói" in r.err and "bị sửa" in r.err
-    assert _count_documents(other) == 0
+    assert count_documents(other) == 0
 
 
 def test_backup_create_list_restore(cli, evidence, data_dir: Path, usb: Path) -> None:
@@ -144,7 +99,7 @@ def test_backup_create_list_restore(cli, evidence, data_dir: Path, usb: Path) ->
     assert "chứa:      Xã Đồng Tâm, Hải Dương; năm 2022, 2023; 2 tài liệu, 2 tệp" in r.out
     assert "hiện tại:  không đọc được" in r.out and "Đã khôi phục" in r.out
     assert cli("check", "--full").code == 0
-    assert _count_documents(data_dir) == 2
+    assert count_documents(data_dir) == 2
 
 
 def test_restore_of_a_missing_file(cli, evidence) -> None:
