@@ -17,6 +17,7 @@ from typing import BinaryIO
 
 from desktop.core.errors import BundleError, NotFoundError
 from desktop.core.targets import TEMP_SUFFIX
+from desktop.core.text import nfc
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
 # Files that Windows, macOS or Excel drop into any folder they look at.
@@ -92,26 +93,28 @@ class FolderSource(BundleSource):
     def __init__(self, path: Path) -> None:
         super().__init__()
         self.path = path
-        self._walk("")
+        self._real: dict[str, str] = {}  # NFC name → name on disk (macOS stores NFD)
+        self._walk("", "")
         self._done()
 
-    def _walk(self, rel: str) -> None:
-        with os.scandir(self.path / rel if rel else self.path) as it:
+    def _walk(self, rel: str, real: str) -> None:
+        with os.scandir(self.path / real if real else self.path) as it:
             for entry in it:
-                name = f"{rel}{entry.name}"
+                name, on_disk = f"{rel}{nfc(entry.name)}", f"{real}{entry.name}"
                 if _is_link(entry):
                     self.unsafe.append((name, "liên kết (shortcut, symlink) tới nơi khác"))
                 elif entry.is_dir(follow_symlinks=False):
                     if f"{name}/" not in JUNK_DIRS:
-                        self._walk(f"{name}/")
+                        self._walk(f"{name}/", f"{on_disk}/")
                 elif entry.is_file(follow_symlinks=False):
                     self.names.append(name)
+                    self._real[name] = on_disk
 
     def open(self, name: str) -> BinaryIO:
         reason = unsafe_reason(name)
         if reason or not self.has(name):
             raise BundleError(f"Không đọc tệp “{name}” trong gói: {reason or 'không có'}.")
-        return (self.path / name).open("rb")
+        return (self.path / self._real[name]).open("rb")
 
 
 class ZipSource(BundleSource):

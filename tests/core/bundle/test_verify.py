@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import unicodedata
 import zipfile
 from pathlib import Path
 
@@ -146,4 +147,16 @@ def test_not_a_bundle(tmp_path: Path) -> None:
 def test_copy_of_a_bundle_is_still_intact(bundle: Path, tmp_path: Path) -> None:
     copy = tmp_path / "ban sao"
     shutil.copytree(bundle, copy)
+    assert verify_bundle(copy).ok
+
+
+def test_names_in_decomposed_unicode_still_match(bundle: Path, tmp_path: Path) -> None:
+    """A bundle copied through a Mac comes back with NFD names; it is the same bundle."""
+    copy = tmp_path / "qua may Mac"
+    for src in bundle.rglob("*"):
+        rel = unicodedata.normalize("NFD", src.relative_to(bundle).as_posix())
+        if src.is_file():
+            (copy / rel).parent.mkdir(parents=True, exist_ok=True)
+            (copy / rel).write_bytes(src.read_bytes())
+    assert any(unicodedata.normalize("NFC", p.name) != p.name for p in copy.rglob("*"))
     assert verify_bundle(copy).ok
