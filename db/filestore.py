@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from db.dbfile import fsync_path
 from desktop.core.errors import FileStoreError, MissingBlobError
 
 CHUNK = 1024 * 1024
@@ -41,13 +42,7 @@ class StoreAudit:
 
 
 def _fsync_dir(path: Path) -> None:
-    if os.name == "nt":  # Windows cannot open a directory for fsync; NTFS journals renames
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    fsync_path(path, directory=True)
 
 
 class FileStore:

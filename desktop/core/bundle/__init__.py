@@ -1,7 +1,7 @@
 """Bundles (gói tài liệu kiểm chứng) for the USB handoff: export, verify, import.
 
 Jobs by module: ``naming`` (Windows-safe names), ``layout`` (folders per area and
-sub-criterion), ``plan`` (what goes in; the summary the screen shows), ``export`` +
+sub-criterion), ``plan`` (what goes in; the summary the screen shows), ``handoff`` (what left when), ``export`` +
 ``writers`` + ``index_xlsx`` (writing, reading back, renaming), ``manifest``, ``source``
 (reading a folder or .zip without leaving it), ``verify``, ``import_preview`` +
 ``importer`` (preview, then one transaction), ``drives`` (removable drives).
@@ -10,7 +10,8 @@ Everything here is Qt-free; screens get plain dataclasses.
 """
 
 from desktop.core.bundle.drives import DriveInfo, list_removable_drives
-from desktop.core.bundle.export import ExportResult, export_bundle, record_handoff, write_bundle
+from desktop.core.bundle.export import ExportResult, export_bundle, write_bundle
+from desktop.core.bundle.handoff import HandoffInfo, list_handoffs, record_handoff
 from desktop.core.bundle.import_preview import (
     CHOICE_LABELS,
     BundleRejected,
@@ -41,6 +42,7 @@ __all__ = [
     "ExportScope",
     "ExportSummary",
     "FieldDiff",
+    "HandoffInfo",
     "ImportItem",
     "ImportPreview",
     "ImportResult",
@@ -48,6 +50,7 @@ __all__ = [
     "VerifyReport",
     "apply_import",
     "export_bundle",
+    "list_handoffs",
     "list_removable_drives",
     "plan_export",
     "preview_import",

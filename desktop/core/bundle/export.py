@@ -10,17 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from sqlalchemy.orm import Session
-
 from db.filestore import FileStore
-from db.models import EvidenceDocument
-from db.models_bundles import Handoff, HandoffDocument
+from desktop.core.bundle.handoff import record_handoff
 from desktop.core.bundle.layout import BUNDLE_PREFIX
 from desktop.core.bundle.manifest import INDEX_NAME, MANIFEST_NAME, ManifestFile, manifest_bytes
 from desktop.core.bundle.plan import ExportPlan, ExportScope, PlannedFile, ReportFile, plan_export
@@ -169,26 +165,6 @@ def write_bundle(
 
 def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def record_handoff(session: Session, plan: ExportPlan, result: ExportResult) -> int:
-    """Remember what was handed off (for "only what changed since the last handoff")."""
-    handoff = Handoff(
-        bundle_id=plan.bundle_id,
-        year=plan.scope.year,
-        bundle_name=result.path.name,
-        target=str(result.path.parent),
-        kind="zip" if result.is_zip else "folder",
-        scope=json.dumps(plan.scope.to_json(), ensure_ascii=False),
-        file_count=result.files,
-        total_bytes=result.total_bytes,
-    )
-    for doc_id, fp in plan.fingerprints.items():
-        if session.get(EvidenceDocument, doc_id) is not None:  # not deleted meanwhile
-            handoff.documents.append(HandoffDocument(document_id=doc_id, fingerprint=fp))
-    session.add(handoff)
-    session.flush()
-    return handoff.id
 
 
 def export_bundle(

@@ -15,8 +15,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from db.models import CatalogNode, EvidenceDocument, EvidenceLink
+from desktop.core.bundle.handoff import fingerprint
 from desktop.core.bundle.manifest import Manifest, ManifestDocument
-from desktop.core.bundle.plan import fingerprint
 from desktop.core.bundle.verify import VerifyReport, problems_text, verify_bundle
 from desktop.core.catalog import catalog_for_year
 from desktop.core.errors import BundleError

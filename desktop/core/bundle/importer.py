@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from db.base import to_points
 from db.models import Blob, CatalogNode, EvidenceDocument, EvidenceFile, EvidenceLink
 from desktop.core.backup import auto_backup
+from desktop.core.bundle.handoff import fingerprint
 from desktop.core.bundle.import_preview import BundleRejected, ImportItem, ImportPreview
 from desktop.core.bundle.manifest import (
     MANIFEST_NAME,
@@ -28,7 +29,6 @@ from desktop.core.bundle.manifest import (
     ManifestError,
     parse_manifest,
 )
-from desktop.core.bundle.plan import fingerprint
 from desktop.core.bundle.source import open_source
 from desktop.core.catalog import NodeRow, catalog_for_year, save_catalog
 from desktop.core.errors import BundleError, CchcError, ValidationError

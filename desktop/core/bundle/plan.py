@@ -4,26 +4,26 @@ and a summary the bundle screen shows before anything is written)."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 import uuid
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from db.filestore import CHUNK, FileStore
-from db.models import CatalogNode, EvidenceDocument
-from db.models_bundles import Handoff, HandoffDocument
+from db.filestore import FileStore
+from db.models import EvidenceDocument
 from desktop import __version__
+from desktop.core.bundle.handoff import fingerprint, handed_off, last_handoff
 from desktop.core.bundle.layout import BundleLayout, bundle_name, document_stem
 from desktop.core.bundle.manifest import DocFile, Manifest, ManifestDocument, ManifestFile
-from desktop.core.catalog import catalog_for_year, normalize_code
+from desktop.core.bundle.writers import hash_stream
+from desktop.core.catalog import catalog_info, normalize_code
 from desktop.core.errors import NotFoundError, ValidationError
 from desktop.core.profile import get_profile
+from desktop.core.records import CatalogInfo
 from desktop.core.targets import TEMP_SUFFIX
 from desktop.core.vnformat import format_date
 
@@ -130,40 +130,20 @@ class ExportPlan:
 
 
 def hash_path(path: Path) -> tuple[str, int]:
-    digest, size = hashlib.sha256(), 0
     with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(CHUNK), b""):
-            digest.update(chunk)
-            size += len(chunk)
-    return digest.hexdigest(), size
+        return hash_stream(fh), path.stat().st_size
 
 
-def fingerprint(doc: EvidenceDocument, codes: Sequence[str]) -> str:
-    """Changes when the document's metadata, files or sub-criteria change."""
-    body = [
-        doc.number,
-        doc.issue_date.isoformat() if doc.issue_date else None,
-        doc.kind,
-        doc.summary,
-        doc.issuer,
-        doc.signer,
-        doc.responsible,
-        doc.note,
-        sorted(f.sha256 for f in doc.files),
-        sorted(codes),
-    ]
-    return hashlib.sha256(json.dumps(body, ensure_ascii=False).encode()).hexdigest()
-
-
-def _catalog_json(catalog, nodes: list[CatalogNode]) -> dict:
+def _catalog_json(info: CatalogInfo) -> dict:
+    """The year's catalog, so that a PC without it can rebuild the links."""
     return {
-        "name": catalog.name,
-        "decision_number": catalog.decision_number,
-        "decision_date": catalog.decision_date.isoformat() if catalog.decision_date else None,
-        "issuer": catalog.issuer,
-        "source": catalog.source,
-        "complete": catalog.complete,
-        "note": catalog.note,
+        "name": info.name,
+        "decision_number": info.decision_number,
+        "decision_date": info.decision_date.isoformat() if info.decision_date else None,
+        "issuer": info.issuer,
+        "source": info.source,
+        "complete": info.complete,
+        "note": info.note,
         "nodes": [
             {
                 "code": n.code,
@@ -173,106 +153,58 @@ def _catalog_json(catalog, nodes: list[CatalogNode]) -> dict:
                 "evidence_required": n.evidence_required,
                 "self_scored": n.self_scored,
             }
-            for n in nodes
+            for n in info.nodes
         ],
     }
 
 
-def last_handoff(session: Session, year: int) -> datetime | None:
-    return session.scalar(select(func.max(Handoff.created_at)).where(Handoff.year == year))
+class _Planner:
+    """Places each document's files in the layout and counts them per area."""
 
-
-def _handed_off(session: Session) -> set[tuple[int, str]]:
-    rows = session.execute(select(HandoffDocument.document_id, HandoffDocument.fingerprint))
-    return {(d, fp) for d, fp in rows}
-
-
-def plan_export(
-    session: Session,
-    store: FileStore,
-    scope: ExportScope,
-    *,
-    dest: Path | None = None,
-    reports: Sequence[ReportFile] = (),
-    ascii_folders: bool = False,
-    now: datetime | None = None,
-) -> ExportPlan:
-    """Decide every file's place in the bundle. Nothing is written."""
-    catalog = catalog_for_year(session, scope.year)
-    if catalog is None:
-        raise NotFoundError(f"Năm {scope.year} chưa có bộ tiêu chí: chưa có gì để đưa vào gói.")
-    nodes = list(
-        session.scalars(
-            select(CatalogNode)
-            .where(CatalogNode.catalog_id == catalog.id)
-            .order_by(CatalogNode.position, CatalogNode.id)
+    def __init__(self, info: CatalogInfo, scope: ExportScope, layout: BundleLayout) -> None:
+        self.by_id = {n.id: n for n in info.nodes}
+        self.by_code = {n.code: n for n in info.nodes}
+        self.wanted = {normalize_code(a) for a in scope.areas}
+        unknown = sorted(
+            a for a in self.wanted if a not in self.by_code or self.by_code[a].level != 1
         )
-    )
-    by_id = {n.id: n for n in nodes}
-    by_code = {n.code: n for n in nodes}
-    wanted = {normalize_code(a) for a in scope.areas}
-    unknown = sorted(a for a in wanted if a not in by_code or by_code[a].level != 1)
-    if unknown:
-        raise NotFoundError(f"Bộ tiêu chí năm {scope.year} không có lĩnh vực {', '.join(unknown)}.")
-    profile = get_profile(session)
-    commune = {}
-    if profile is not None:
-        commune = {
-            "unit_kind": profile.unit_kind,
-            "commune_name": profile.commune_name,
-            "district": profile.district,
-            "province": profile.province,
-        }
-    created = (now or datetime.now()).replace(microsecond=0)
-    name = bundle_name(profile.commune_name if profile else "", scope.year, created)
-    root = (dest.resolve() if dest else Path("E:/")) / (name + ".zip" + TEMP_SUFFIX)
-    layout = BundleLayout(len(str(root)), ascii_folders=ascii_folders)
+        if unknown:
+            raise NotFoundError(
+                f"Bộ tiêu chí năm {scope.year} không có lĩnh vực {', '.join(unknown)}."
+            )
+        self.layout = layout
+        self.files: list[PlannedFile] = []
+        self.documents: list[ManifestDocument] = []
+        self.warnings: list[str] = []
+        self.per_area: dict[str, list] = {}  # area folder → [code, document ids, files, bytes]
 
-    handed = _handed_off(session) if scope.changed_only else set()
-    files: list[PlannedFile] = []
-    documents: list[ManifestDocument] = []
-    fingerprints: dict[int, str] = {}
-    warnings: list[str] = []
-    per_area: dict[str, list] = {}  # area folder → [code, document ids, files, bytes]
-    skipped = 0
-    docs = (
-        []
-        if scope.reports_only
-        else session.scalars(
-            select(EvidenceDocument)
-            .where(EvidenceDocument.year == scope.year)
-            .options(selectinload(EvidenceDocument.files), selectinload(EvidenceDocument.links))
-            .order_by(EvidenceDocument.issue_date, EvidenceDocument.number, EvidenceDocument.id)
-        )
-    )
-    for doc in docs:
-        linked = sorted(
-            (by_id[link.node_id] for link in doc.links if link.node_id in by_id),
-            key=lambda n: n.position,
-        )
-        codes = [n.code for n in linked]
-        fp = fingerprint(doc, codes)
-        if (doc.id, fp) in handed:
-            skipped += 1
-            continue
-        in_scope = [n for n in linked if not wanted or n.code.split(".")[0] in wanted]
-        if wanted and not in_scope:
-            continue
-        label = doc.number or doc.summary[:40] or f"#{doc.id}"
+    def codes(self, doc: EvidenceDocument) -> list[str]:
+        linked = [self.by_id[link.node_id] for link in doc.links if link.node_id in self.by_id]
+        return [n.code for n in sorted(linked, key=lambda n: n.position)]
+
+    def _present(self, doc: EvidenceDocument, store: FileStore, label: str) -> list:
         present = []
         for f in doc.files:
             if store.has(f.sha256):
                 present.append(f)
             else:
-                warnings.append(
+                self.warnings.append(
                     f"Thiếu tệp “{f.original_name}” của tài liệu {label} trong kho tệp: "
                     "không đưa vào gói (hãy chạy Kiểm tra dữ liệu)."
                 )
         if not doc.files:
-            warnings.append(f"Tài liệu {label} chưa có tệp nào: chỉ có thông tin trong gói.")
+            self.warnings.append(f"Tài liệu {label} chưa có tệp nào: chỉ có thông tin trong gói.")
+        return present
+
+    def add(self, doc: EvidenceDocument, codes: list[str], store: FileStore) -> bool:
+        """Plan one document; False when it is outside the chosen areas."""
+        in_scope = [c for c in codes if not self.wanted or c.split(".")[0] in self.wanted]
+        if self.wanted and not in_scope:
+            return False
+        label = doc.number or doc.summary[:40] or f"#{doc.id}"
+        present = self._present(doc, store, label)
         key = f"d{doc.id}"
-        fingerprints[doc.id] = fp
-        documents.append(
+        self.documents.append(
             ManifestDocument(
                 key=key,
                 year=doc.year,
@@ -289,38 +221,41 @@ def plan_export(
             )
         )
         stem = document_stem(doc.number, doc.issue_date, doc.summary)
-        targets = [(n, by_code[n.code.split(".")[0]]) for n in in_scope]
-        for node, area in targets or [(None, None)]:
-            if node is None:
-                folder, area_key = layout.unlinked_folder(), layout.unlinked_folder()
+        for code in in_scope or [None]:
+            if code is None:
+                folder = area_folder = self.layout.unlinked_folder()
+                area_code = ""
             else:
-                folder = layout.node_folder(area.code, area.title, node.code, node.title)
-                area_key = folder.split("/")[0]
-            stats = per_area.setdefault(area_key, [area.code if area else "", set(), 0, 0])
+                node, area = self.by_code[code], self.by_code[code.split(".")[0]]
+                folder = self.layout.node_folder(area.code, area.title, node.code, node.title)
+                area_folder, area_code = folder.split("/")[0], area.code
+            stats = self.per_area.setdefault(area_folder, [area_code, set(), 0, 0])
             stats[1].add(doc.id)
             for i, f in enumerate(present, 1):
                 suffix = f"_{i}" if len(present) > 1 else ""
-                files.append(
+                self.files.append(
                     PlannedFile(
-                        path=layout.file_path(folder, stem + suffix, f.original_name),
+                        path=self.layout.file_path(folder, stem + suffix, f.original_name),
                         sha256=f.sha256,
                         size=f.blob.size,
                         role="evidence",
                         document=key,
                         number=doc.number,
-                        codes=(node.code,) if node else (),
+                        codes=(code,) if code else (),
                         original_name=f.original_name,
                     )
                 )
                 stats[2] += 1
                 stats[3] += f.blob.size
-    for r in reports:
+        return True
+
+    def add_report(self, r: ReportFile) -> None:
         if not r.path.is_file():
             raise ValidationError(f"Không tìm thấy tệp báo cáo {r.path}.")
         sha, size = hash_path(r.path)
-        files.append(
+        self.files.append(
             PlannedFile(
-                path=layout.report_path(r.display_name, r.path.name),
+                path=self.layout.report_path(r.display_name, r.path.name),
                 sha256=sha,
                 size=size,
                 role="report",
@@ -328,42 +263,101 @@ def plan_export(
                 original_name=r.path.name,
             )
         )
+
+    def areas(self) -> tuple[AreaSummary, ...]:
+        return tuple(
+            AreaSummary(code, folder, len(ids), n, size)
+            for folder, (code, ids, n, size) in self.per_area.items()
+        )
+
+
+def _nothing_to_export(scope: ExportScope, since: datetime | None) -> ValidationError:
+    if scope.reports_only:
+        return ValidationError("Chưa có báo cáo nào để đưa vào gói.")
+    if scope.changed_only and since is not None:
+        return ValidationError(
+            f"Không có tài liệu nào thay đổi từ lần bàn giao trước ({format_date(since)})."
+        )
+    return ValidationError(f"Năm {scope.year} chưa có tài liệu kiểm chứng nào để đưa vào gói.")
+
+
+def plan_export(
+    session: Session,
+    store: FileStore,
+    scope: ExportScope,
+    *,
+    dest: Path | None = None,
+    reports: Sequence[ReportFile] = (),
+    ascii_folders: bool = False,
+    now: datetime | None = None,
+) -> ExportPlan:
+    """Decide every file's place in the bundle (``dest`` sets the path-length budget).
+    Reads the database in the caller's session; writes nothing."""
+    info = catalog_info(session, scope.year)
+    profile = get_profile(session)
+    created = (now or datetime.now()).replace(microsecond=0)
+    name = bundle_name(profile.commune_name if profile else "", scope.year, created)
+    root = (dest.resolve() if dest else Path("E:/")) / (name + ".zip" + TEMP_SUFFIX)
+    planner = _Planner(info, scope, BundleLayout(len(str(root)), ascii_folders=ascii_folders))
+    handed = handed_off(session) if scope.changed_only else set()
+    fingerprints: dict[int, str] = {}
+    skipped = 0
+    docs = (
+        []
+        if scope.reports_only
+        else session.scalars(
+            select(EvidenceDocument)
+            .where(EvidenceDocument.year == scope.year)
+            .options(selectinload(EvidenceDocument.files), selectinload(EvidenceDocument.links))
+            .order_by(EvidenceDocument.issue_date, EvidenceDocument.number, EvidenceDocument.id)
+        )
+    )
+    for doc in docs:
+        codes = planner.codes(doc)
+        fp = fingerprint(doc, codes)
+        if (doc.id, fp) in handed:
+            skipped += 1
+        elif planner.add(doc, codes, store):
+            fingerprints[doc.id] = fp
+    for r in reports:
+        planner.add_report(r)
     since = last_handoff(session, scope.year)
-    if not files and not documents:
-        if scope.reports_only:
-            raise ValidationError("Chưa có báo cáo nào để đưa vào gói.")
-        if scope.changed_only and since is not None:
-            raise ValidationError(
-                f"Không có tài liệu nào thay đổi từ lần bàn giao trước ({format_date(since)})."
-            )
-        raise ValidationError(f"Năm {scope.year} chưa có tài liệu kiểm chứng nào để đưa vào gói.")
+    if not planner.files and not planner.documents:
+        raise _nothing_to_export(scope, since)
+    files = planner.files
     summary = ExportSummary(
         year=scope.year,
         commune=profile.display_name if profile else "",
         bundle_name=name,
-        documents=len(documents),
+        documents=len(planner.documents),
         files=len(files),
         total_bytes=sum(f.size for f in files),
         reports=sum(1 for f in files if f.role == "report"),
-        areas=tuple(
-            AreaSummary(code, folder, len(d), n, b) for folder, (code, d, n, b) in per_area.items()
-        ),
+        areas=planner.areas(),
         changed_only=scope.changed_only,
         last_handoff=since,
         unchanged_skipped=skipped,
-        warnings=tuple(warnings),
+        warnings=tuple(planner.warnings),
     )
+    commune = {}
+    if profile is not None:
+        commune = {
+            "unit_kind": profile.unit_kind,
+            "commune_name": profile.commune_name,
+            "district": profile.district,
+            "province": profile.province,
+        }
     return ExportPlan(
         scope=scope,
         bundle_name=name,
         bundle_id=str(uuid.uuid4()),
         created_at=created,
         commune=commune,
-        catalog=_catalog_json(catalog, nodes),
-        documents=documents,
+        catalog=_catalog_json(info),
+        documents=planner.documents,
         files=files,
         fingerprints=fingerprints,
         summary=summary,
         ascii_folders=ascii_folders,
-        warnings=warnings,
+        warnings=planner.warnings,
     )

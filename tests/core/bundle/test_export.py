@@ -21,6 +21,7 @@ from desktop.core.bundle import (
     ExportScope,
     ReportFile,
     export_bundle,
+    list_handoffs,
     plan_export,
     verify_bundle,
     writers,
@@ -148,7 +149,11 @@ def test_only_what_changed_since_the_last_handoff(sample_ws, usb: Path) -> None:
     manifest = json.loads((result.path / MANIFEST_NAME).read_bytes())
     assert [d["number"] for d in manifest["documents"]] == ["135/KH-UBND"]
     with sample_ws.session() as s:
-        assert s.query(Handoff).count() == 2
+        handoffs = list_handoffs(s, 2023)
+    assert [(h.documents, h.bundle_name) for h in handoffs] == [
+        (1, result.path.name),
+        (5, handoffs[1].bundle_name),
+    ]
 
 
 def test_reports_go_to_baocao(sample_ws, usb: Path, tmp_path: Path) -> None:
