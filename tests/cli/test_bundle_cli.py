@@ -6,8 +6,11 @@ import json
 from pathlib import Path
 
 from bundle_fixtures import count_documents, evidence_fixture, usb_fixture  # noqa: F401
+from sqlalchemy import select
 
 from db.dbfile import DB_FILE_NAME
+from db.models import EvidenceDocument
+from desktop.core.workspace import open_workspace
 
 
 def test_export_prints_the_bundle_path(cli, evidence, usb: Path) -> None:
@@ -105,3 +108,35 @@ def test_backup_create_list_restore(cli, evidence, data_dir: Path, usb: Path) ->
 def test_restore_of_a_missing_file(cli, evidence) -> None:
     r = cli("backup", "restore", "khong-co.sqlite3")
     assert r.code == 1 and "Không tìm thấy bản sao lưu “khong-co.sqlite3”" in r.err
+
+
+def test_import_asks_per_conflict_on_a_terminal(
+    cli, evidence, data_dir: Path, usb: Path, tmp_path: Path, monkeypatch
+) -> None:
+    path = cli("bundle", "export", str(usb), "--year", "2023").out.strip()
+    other = tmp_path / "dong-nghiep"
+    assert cli("bundle", "import", path, "--yes", "--data-dir", str(other)).code == 0
+    ws = open_workspace(data_dir)
+    with ws.transaction() as s:
+        doc = s.scalar(select(EvidenceDocument).where(EvidenceDocument.number == "5/KH-UBND"))
+        doc.summary = "Kế hoạch tuyên truyền CCHC (bản sửa)"
+    ws.close()
+    path = cli("bundle", "export", str(usb), "--year", "2023").out.strip()
+    answers = iter(["2", "c"])  # take the bundle's version, then confirm
+    monkeypatch.setattr("desktop.cli.bundle._interactive", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda _prompt: next(answers))
+    r = cli("bundle", "import", path, "--data-dir", str(other))
+    assert r.code == 0, r.err
+    assert "[KHÁC THÔNG TIN] 5/KH-UBND" in r.out
+    assert (
+        "Trích yếu: trên máy “Kế hoạch tuyên truyền” | trong gói “Kế hoạch tuyên truyền CCHC (bản sửa)”"
+        in r.out
+    )
+    assert "[2] Lấy thông tin trong gói" in r.out and "1 tài liệu được bổ sung/cập nhật" in r.out
+    ws = open_workspace(other)
+    with ws.session() as s:
+        summary = s.scalar(
+            select(EvidenceDocument.summary).where(EvidenceDocument.number == "5/KH-UBND")
+        )
+    ws.close()
+    assert summary == "Kế hoạch tuyên truyền CCHC (bản sửa)"

@@ -132,10 +132,13 @@ def _create_catalog(session: Session, manifest: Manifest) -> None:
 class _Rows:
     """Adds rows for one import (one session, one transaction)."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, shas: list[str]) -> None:
         self.s = session
         self.nodes: dict[int, dict[str, int]] = {}
-        self.blobs: set[str] = set()
+        self.blobs: set[str] = set()  # blob rows that exist (or are added) in this session
+        for i in range(0, len(shas), 500):
+            chunk = shas[i : i + 500]
+            self.blobs.update(session.scalars(select(Blob.sha256).where(Blob.sha256.in_(chunk))))
         self.links_added = 0
 
     def node_id(self, year: int, code: str) -> int | None:
@@ -155,9 +158,9 @@ class _Rows:
         return self.nodes[year].get(code)
 
     def blob(self, sha: str, size: int) -> None:
-        if sha not in self.blobs and self.s.get(Blob, sha) is None:
+        if sha not in self.blobs:
             self.s.add(Blob(sha256=sha, size=size))
-        self.blobs.add(sha)
+            self.blobs.add(sha)
 
     def add_document(self, d: ManifestDocument) -> EvidenceDocument:
         values = {f: nfc(getattr(d, f)) for f in BUNDLE_FIELDS}
@@ -165,10 +168,12 @@ class _Rows:
             year=d.year,
             issue_date=d.date,
             search_text=search_text_of(values["number"], values["summary"], values["issuer"]),
+            files=[],
+            links=[],
             **values,
         )
         self.s.add(doc)
-        self.union(doc, d)
+        self._attach(doc, d, set(), set(), 0)
         return doc
 
     def take_metadata(self, doc: EvidenceDocument, d: ManifestDocument) -> None:
@@ -178,8 +183,14 @@ class _Rows:
         doc.search_text = search_text_of(doc.number, doc.summary, doc.issuer)
 
     def union(self, doc: EvidenceDocument, d: ManifestDocument) -> None:
-        have = {f.sha256 for f in doc.files}
+        """Add the bundle document's files and sub-criteria that ``doc`` lacks."""
         pos = max((f.position for f in doc.files), default=-1) + 1
+        have, linked = {f.sha256 for f in doc.files}, {link.node_id for link in doc.links}
+        self._attach(doc, d, have, linked, pos)
+
+    def _attach(
+        self, doc: EvidenceDocument, d: ManifestDocument, have: set, linked: set, pos: int
+    ) -> None:
         for f in d.files:
             if f.sha256 in have:
                 continue
@@ -189,7 +200,6 @@ class _Rows:
             )
             have.add(f.sha256)
             pos += 1
-        linked = {link.node_id for link in doc.links}
         for code in d.codes:
             node_id = self.node_id(d.year, code)
             if node_id is not None and node_id not in linked:
@@ -229,31 +239,32 @@ def apply_import(
         if preview.create_catalog and catalog_for_year(s, manifest.year) is None:
             _create_catalog(s, manifest)
             created = True
-        rows = _Rows(s)
+        rows = _Rows(s, list(dict.fromkeys(shas)))
         total = len(preview.items)
-        for n, item in enumerate(preview.items):
-            progress.update(n, total, f"Đang nhập tài liệu {item.bundle.number or item.key}")
-            choice, d = chosen[item.key], docs[item.key]
-            if item.status == "identical":
-                counts["identical"] += 1
-            elif choice == "skip":
-                counts["skipped"] += 1
-            elif choice in ("add", "keep_both"):
-                rows.add_document(d)
-                counts["added"] += 1
-            else:
-                doc = s.get(EvidenceDocument, item.local_id)
-                if doc is None or _current_fingerprint(doc) != item.local_fingerprint:
-                    raise BundleError(
-                        "Dữ liệu trên máy đã thay đổi sau khi xem trước: không nhập gì. "
-                        "Hãy xem trước lại rồi mới nhập."
-                    )
-                if choice == "take_bundle":
-                    rows.take_metadata(doc, d)
-                    counts["updated"] += 1
+        with s.no_autoflush:  # one flush at the end, not one per document
+            for n, item in enumerate(preview.items):
+                progress.update(n, total, f"Đang nhập tài liệu {item.bundle.number or item.key}")
+                choice, d = chosen[item.key], docs[item.key]
+                if item.status == "identical":
+                    counts["identical"] += 1
+                elif choice == "skip":
+                    counts["skipped"] += 1
+                elif choice in ("add", "keep_both"):
+                    rows.add_document(d)
+                    counts["added"] += 1
                 else:
-                    counts["merged"] += 1
-                rows.union(doc, d)
+                    doc = s.get(EvidenceDocument, item.local_id)
+                    if doc is None or _current_fingerprint(doc) != item.local_fingerprint:
+                        raise BundleError(
+                            "Dữ liệu trên máy đã thay đổi sau khi xem trước: không nhập gì. "
+                            "Hãy xem trước lại rồi mới nhập."
+                        )
+                    if choice == "take_bundle":
+                        rows.take_metadata(doc, d)
+                        counts["updated"] += 1
+                    else:
+                        counts["merged"] += 1
+                    rows.union(doc, d)
         s.flush()
     warnings: list[str] = []
     backup_path = None

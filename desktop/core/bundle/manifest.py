@@ -84,10 +84,12 @@ class Manifest:
     files: list[ManifestFile] = field(default_factory=list)
     format_version: int = FORMAT_VERSION
     checksum: str = ""
+    _paths: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def body(self) -> dict[str, Any]:
         doc = asdict(self)
         doc.pop("checksum")
+        doc.pop("_paths")
         doc["format"] = FORMAT
         return doc
 
@@ -97,10 +99,10 @@ class Manifest:
 
     def path_of(self, sha256: str) -> str | None:
         """A path in the bundle that holds this content (the first one listed)."""
-        for f in self.files:
-            if f.sha256 == sha256:
-                return f.path
-        return None
+        if not self._paths:  # a manifest is not changed once read
+            for f in reversed(self.files):
+                self._paths[f.sha256] = f.path
+        return self._paths.get(sha256)
 
 
 def _canonical(body: dict[str, Any]) -> bytes:

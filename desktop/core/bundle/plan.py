@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from db.filestore import FileStore
-from db.models import EvidenceDocument
+from db.models import EvidenceDocument, EvidenceFile
 from desktop import __version__
 from desktop.core.bundle.handoff import fingerprint, handed_off, last_handoff
 from desktop.core.bundle.layout import BundleLayout, bundle_name, document_stem
@@ -308,7 +308,10 @@ def plan_export(
         else session.scalars(
             select(EvidenceDocument)
             .where(EvidenceDocument.year == scope.year)
-            .options(selectinload(EvidenceDocument.files), selectinload(EvidenceDocument.links))
+            .options(
+                selectinload(EvidenceDocument.files).selectinload(EvidenceFile.blob),
+                selectinload(EvidenceDocument.links),
+            )
             .order_by(EvidenceDocument.issue_date, EvidenceDocument.number, EvidenceDocument.id)
         )
     )
