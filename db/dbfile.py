@@ -1,11 +1,19 @@
-"""Cheap checks of a database file before anything is written (stdlib sqlite3 only)."""
+"""Cheap checks of a database file before anything is written, and its online backup copy
+(stdlib sqlite3 only, so that start-up and backups need neither SQLAlchemy nor Alembic)."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.core.errors import CorruptDatabaseError, DatabaseError
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 DB_FILE_NAME = "so-cchc.sqlite3"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -62,3 +70,78 @@ def quick_check(db_path: Path) -> list[str]:
             con.close()
     except sqlite3.DatabaseError as exc:
         return [str(exc)]
+
+
+BACKUP_DIR_NAME = "backups"
+PART_SUFFIX = ".part"
+
+
+def fsync_path(path: Path, *, directory: bool = False) -> None:
+    if directory and os.name == "nt":  # Windows cannot open a folder; NTFS journals renames
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def online_backup(
+    source: sqlite3.Connection,
+    target: Path,
+    progress: Callable[[int, int], None] | None = None,
+) -> None:
+    """Copy a live database into ``target`` with SQLite's online backup (consistent even
+    under WAL). Written as ``target.part``, synced, then renamed, so a crash or power cut
+    never leaves a file with the final name that is not a whole database. The copy is in
+    rollback-journal mode: one self-contained file."""
+    part = target.with_name(target.name + PART_SUFFIX)
+    part.unlink(missing_ok=True)
+    step = None
+    if progress is not None:
+
+        def step(_status: int, remaining: int, total: int) -> None:
+            progress(total - remaining, total)
+
+    try:
+        dest = sqlite3.connect(part)
+        try:
+            source.backup(dest, pages=256, progress=step)
+            dest.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dest.close()
+        fsync_path(part)
+        os.replace(part, target)
+        fsync_path(target.parent, directory=True)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+
+
+def backup_target(backup_dir: Path, db_path: Path, label: str) -> Path:
+    """A new name ``<db name>-<label>-<yyyymmdd-HHMMSS>[-n].sqlite3`` in ``backup_dir``."""
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = backup_dir / f"{db_path.stem}-{label}-{stamp}.sqlite3"
+    n = 1
+    while target.exists():
+        n += 1
+        target = backup_dir / f"{db_path.stem}-{label}-{stamp}-{n}.sqlite3"
+    return target
+
+
+def backup_copy(
+    engine: Engine,
+    db_path: Path,
+    label: str,
+    backup_dir: Path | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Path:
+    """Copy the live database to ``backups/<name>-<label>-<yyyymmdd-HHMMSS>.sqlite3``."""
+    target = backup_target(backup_dir or db_path.parent / BACKUP_DIR_NAME, db_path, label)
+    raw = engine.raw_connection()
+    try:
+        online_backup(raw.driver_connection, target, progress)
+    finally:
+        raw.close()
+    return target

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from db.dbfile import fsync_path
 from desktop.core.errors import FileStoreError, MissingBlobError
 
 CHUNK = 1024 * 1024
@@ -41,13 +42,7 @@ class StoreAudit:
 
 
 def _fsync_dir(path: Path) -> None:
-    if os.name == "nt":  # Windows cannot open a directory for fsync; NTFS journals renames
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    fsync_path(path, directory=True)
 
 
 class FileStore:
@@ -74,6 +69,10 @@ class FileStore:
             raise FileStoreError(f"Không đọc được tệp {source}: {exc.strerror or exc}.") from exc
         with fh:
             return self._put_stream(fh.read, progress, label=source.name)
+
+    def put_stream(self, read: Callable[[int], bytes], label: str) -> StoredBlob:
+        """Store what ``read`` yields (e.g. a member of a .zip bundle). Safe to repeat."""
+        return self._put_stream(read, None, label=label)
 
     def put_bytes(self, data: bytes) -> StoredBlob:
         chunks = iter([data, b""])

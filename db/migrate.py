@@ -6,9 +6,7 @@ Run ``python -m db.migrate new "message"`` to autogenerate a new migration (deve
 
 from __future__ import annotations
 
-import sqlite3
 import sys
-from datetime import datetime
 from pathlib import Path
 
 from alembic import command
@@ -16,38 +14,14 @@ from alembic.config import Config
 from sqlalchemy import Engine
 
 from db import revisions
-from db.dbfile import KEEP, quick_check
+from db.dbfile import BACKUP_DIR_NAME, KEEP, backup_copy, quick_check  # noqa: F401
 from desktop.core.errors import CorruptDatabaseError
-
-BACKUP_DIR_NAME = "backups"
 
 
 def alembic_config() -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(revisions.MIGRATIONS_DIR))
     return cfg
-
-
-def backup_copy(engine: Engine, db_path: Path, label: str) -> Path:
-    """Copy the live database with SQLite's online backup (consistent even under WAL)."""
-    backup_dir = db_path.parent / BACKUP_DIR_NAME
-    backup_dir.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = backup_dir / f"{db_path.stem}-{label}-{stamp}.sqlite3"
-    n = 1
-    while target.exists():
-        n += 1
-        target = backup_dir / f"{db_path.stem}-{label}-{stamp}-{n}.sqlite3"
-    raw = engine.raw_connection()
-    try:
-        dest = sqlite3.connect(target)
-        try:
-            raw.driver_connection.backup(dest)
-        finally:
-            dest.close()
-    finally:
-        raw.close()
-    return target
 
 
 def upgrade(engine: Engine, db_path: Path, current: str | None) -> Path | None:

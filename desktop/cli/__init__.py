@@ -12,13 +12,13 @@ import sys
 from collections.abc import Sequence
 
 from desktop import __version__
-from desktop.cli import dossiers, evidence, foundation, results, score
+from desktop.cli import bundle, dossiers, evidence, foundation, results, score
 from desktop.cli.common import EXIT_ERROR, EXIT_OK, Parser, Registry
 from desktop.core.errors import CchcError
 from desktop.core.paths import resolve_data_dir
-from desktop.core.workspace import open_workspace
+from desktop.core.workspace import Workspace, open_workspace
 
-COMMAND_MODULES = [foundation, evidence, score, results, dossiers]
+COMMAND_MODULES = [foundation, evidence, score, results, dossiers, bundle]
 
 
 def build_parser() -> Parser:
@@ -44,7 +44,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     _utf8_streams()
     args = build_parser().parse_args(argv)
     try:
-        ws = open_workspace(resolve_data_dir(args.data_dir))
+        data_dir = resolve_data_dir(args.data_dir)
+        # A command may work on the folder without opening the database (restore a damaged one).
+        opened = getattr(args, "open_workspace", True)
+        ws = open_workspace(data_dir) if opened else Workspace(data_dir)
     except CchcError as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return EXIT_ERROR

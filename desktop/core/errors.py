@@ -49,3 +49,15 @@ class NotFoundError(CchcError):
 
 class ValidationError(CchcError):
     """Input that breaks a rule (points above max, bad date ...)."""
+
+
+class BundleError(CchcError):
+    """A bundle (gói tài liệu) cannot be read, verified or imported."""
+
+
+class BundleWriteError(BundleError):
+    """The target of a bundle refused it: full, write-protected, or removed mid-write."""
+
+
+class BackupError(CchcError):
+    """A backup cannot be made, read or restored."""

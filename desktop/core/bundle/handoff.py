@@ -1,0 +1,102 @@
+"""The handoff log: which state of each document left on which bundle, so that "only what
+changed since the last handoff" can be exported (a document's fingerprint covers its
+metadata, file hashes and sub-criteria)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from db.models import EvidenceDocument
+from db.models_bundles import Handoff, HandoffDocument
+
+if TYPE_CHECKING:
+    from desktop.core.bundle.export import ExportResult
+    from desktop.core.bundle.plan import ExportPlan
+
+
+@dataclass(frozen=True)
+class HandoffInfo:
+    """A past handoff, as the bundle screen lists it."""
+
+    created_at: datetime
+    year: int
+    bundle_name: str
+    target: str
+    kind: str  # folder | zip
+    file_count: int
+    total_bytes: int
+    documents: int
+
+
+def list_handoffs(session: Session, year: int | None = None) -> list[HandoffInfo]:
+    """Newest first; every year when ``year`` is None."""
+    query = select(Handoff).order_by(Handoff.created_at.desc(), Handoff.id.desc())
+    if year is not None:
+        query = query.where(Handoff.year == year)
+    return [
+        HandoffInfo(
+            h.created_at,
+            h.year,
+            h.bundle_name,
+            h.target,
+            h.kind,
+            h.file_count,
+            h.total_bytes,
+            len(h.documents),
+        )
+        for h in session.scalars(query)
+    ]
+
+
+def fingerprint(doc: EvidenceDocument, codes: Sequence[str]) -> str:
+    """Changes when the document's metadata, files or sub-criteria change."""
+    body = [
+        doc.number,
+        doc.issue_date.isoformat() if doc.issue_date else None,
+        doc.kind,
+        doc.summary,
+        doc.issuer,
+        doc.signer,
+        doc.responsible,
+        doc.note,
+        sorted(f.sha256 for f in doc.files),
+        sorted(codes),
+    ]
+    return hashlib.sha256(json.dumps(body, ensure_ascii=False).encode()).hexdigest()
+
+
+def last_handoff(session: Session, year: int) -> datetime | None:
+    return session.scalar(select(func.max(Handoff.created_at)).where(Handoff.year == year))
+
+
+def handed_off(session: Session) -> set[tuple[int, str]]:
+    rows = session.execute(select(HandoffDocument.document_id, HandoffDocument.fingerprint))
+    return {(d, fp) for d, fp in rows}
+
+
+def record_handoff(session: Session, plan: ExportPlan, result: ExportResult) -> int:
+    """Remember what was handed off (for "only what changed since the last handoff")."""
+    handoff = Handoff(
+        bundle_id=plan.bundle_id,
+        year=plan.scope.year,
+        bundle_name=result.path.name,
+        target=str(result.path.parent),
+        kind="zip" if result.is_zip else "folder",
+        scope=json.dumps(plan.scope.to_json(), ensure_ascii=False),
+        file_count=result.files,
+        total_bytes=result.total_bytes,
+    )
+    for doc_id, fp in plan.fingerprints.items():
+        if session.get(EvidenceDocument, doc_id) is not None:  # not deleted meanwhile
+            handoff.documents.append(HandoffDocument(document_id=doc_id, fingerprint=fp))
+    session.add(handoff)
+    session.flush()
+    return handoff.id

@@ -1,0 +1,284 @@
+"""Apply a previewed import: the files first (into the content-addressed store, under their
+hash: no name from the bundle ever becomes a path here), then every row in ONE
+transaction, then an automatic backup.
+
+A kill or power cut while copying files leaves only orphan files (the integrity check
+lists them as removable); one during the transaction leaves the database as it was.
+Running the import again completes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.base import to_points
+from db.models import Blob, CatalogNode, EvidenceDocument, EvidenceFile, EvidenceLink
+from desktop.core.backup import auto_backup
+from desktop.core.bundle.handoff import fingerprint
+from desktop.core.bundle.import_preview import BundleRejected, ImportItem, ImportPreview
+from desktop.core.bundle.manifest import (
+    MANIFEST_NAME,
+    Manifest,
+    ManifestDocument,
+    ManifestError,
+    parse_manifest,
+)
+from desktop.core.bundle.source import open_source
+from desktop.core.catalog import NodeRow, catalog_for_year, save_catalog
+from desktop.core.errors import BundleError, CchcError, ValidationError
+from desktop.core.evidence import search_text_of
+from desktop.core.progress import NO_PROGRESS, Progress
+from desktop.core.text import nfc
+from desktop.core.workspace import Workspace
+
+BUNDLE_FIELDS = ("number", "kind", "summary", "issuer", "signer", "responsible", "note")
+
+__all__ = ["BundleRejected", "ImportResult", "apply_import"]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    added: int = 0  # new documents (and "keep both")
+    merged: int = 0  # existing documents that got files or sub-criteria
+    updated: int = 0  # existing documents whose metadata was taken from the bundle
+    skipped: int = 0
+    identical: int = 0
+    files_copied: int = 0
+    links_added: int = 0
+    catalog_created: bool = False
+    backup: Path | None = None
+    warnings: tuple[str, ...] = ()
+
+
+def _resolve_choices(preview: ImportPreview, choices: Mapping[str, str] | None) -> dict[str, str]:
+    out = {}
+    for item in preview.items:
+        choice = (choices or {}).get(item.key, item.default_choice)
+        if choice not in item.choices:
+            raise ValidationError(
+                f"Lựa chọn “{choice}” không dùng được cho tài liệu {item.bundle.number or item.key}."
+            )
+        out[item.key] = choice
+    return out
+
+
+def _needed_files(item: ImportItem, choice: str, doc: ManifestDocument) -> list[str]:
+    if choice == "skip":
+        return []
+    if choice in ("add", "keep_both"):
+        return [f.sha256 for f in doc.files]
+    return list(item.new_files)
+
+
+def _copy_blobs(ws: Workspace, preview: ImportPreview, manifest: Manifest, shas, progress) -> int:
+    missing = [s for s in dict.fromkeys(shas) if not ws.store.has(s)]
+    with open_source(preview.bundle) as src:
+        for i, sha in enumerate(missing):
+            path = manifest.path_of(sha)
+            progress.update(i, len(missing), f"Đang chép tệp {path}")
+            if path is None or not src.has(path):
+                raise BundleError(f"Gói thiếu tệp có mã {sha[:12]}…: không nhập gì.")
+            with src.open(path) as fh:
+                stored = ws.store.put_stream(fh.read, label=path)
+            if stored.sha256 != sha:
+                raise BundleError(
+                    f"Tệp “{path}” trong gói đã bị thay đổi sau khi kiểm tra: không nhập gì. "
+                    "Hãy kiểm tra gói lại."
+                )
+    return len(missing)
+
+
+def _create_catalog(session: Session, manifest: Manifest) -> None:
+    cat = manifest.catalog or {}
+    nodes = cat.get("nodes", [])
+    rows = [
+        NodeRow(
+            code=n["code"],
+            title=n["title"],
+            max_points=to_points(n["max_points"]),
+            scoring_guide=n.get("scoring_guide", ""),
+            evidence_required=n.get("evidence_required", ""),
+        )
+        for n in nodes
+    ]
+    try:
+        save_catalog(
+            session,
+            manifest.year,
+            rows,
+            name=cat.get("name") or f"Bộ tiêu chí năm {manifest.year} (từ gói)",
+            decision_number=cat.get("decision_number", ""),
+            decision_date=date.fromisoformat(cat["decision_date"])
+            if cat.get("decision_date")
+            else None,
+            issuer=cat.get("issuer", ""),
+            source=cat.get("source", "imported"),
+            complete=bool(cat.get("complete", True)),
+            note=cat.get("note", ""),
+            survey_codes=tuple(n["code"] for n in nodes if not n.get("self_scored", True)),
+        )
+    except CchcError as exc:
+        raise BundleError(
+            f"Bộ tiêu chí năm {manifest.year} trong gói không dùng được: {exc}"
+        ) from exc
+
+
+class _Rows:
+    """Adds rows for one import (one session, one transaction)."""
+
+    def __init__(self, session: Session, shas: list[str]) -> None:
+        self.s = session
+        self.nodes: dict[int, dict[str, int]] = {}
+        self.blobs: set[str] = set()  # blob rows that exist (or are added) in this session
+        for i in range(0, len(shas), 500):
+            chunk = shas[i : i + 500]
+            self.blobs.update(session.scalars(select(Blob.sha256).where(Blob.sha256.in_(chunk))))
+        self.links_added = 0
+
+    def node_id(self, year: int, code: str) -> int | None:
+        if year not in self.nodes:
+            catalog = catalog_for_year(self.s, year)
+            self.nodes[year] = (
+                {}
+                if catalog is None
+                else dict(
+                    self.s.execute(
+                        select(CatalogNode.code, CatalogNode.id).where(
+                            CatalogNode.catalog_id == catalog.id
+                        )
+                    ).all()
+                )
+            )
+        return self.nodes[year].get(code)
+
+    def blob(self, sha: str, size: int) -> None:
+        if sha not in self.blobs:
+            self.s.add(Blob(sha256=sha, size=size))
+            self.blobs.add(sha)
+
+    def add_document(self, d: ManifestDocument) -> EvidenceDocument:
+        values = {f: nfc(getattr(d, f)) for f in BUNDLE_FIELDS}
+        doc = EvidenceDocument(
+            year=d.year,
+            issue_date=d.date,
+            search_text=search_text_of(values["number"], values["summary"], values["issuer"]),
+            files=[],
+            links=[],
+            **values,
+        )
+        self.s.add(doc)
+        self._attach(doc, d, set(), set(), 0)
+        return doc
+
+    def take_metadata(self, doc: EvidenceDocument, d: ManifestDocument) -> None:
+        for f in BUNDLE_FIELDS:
+            setattr(doc, f, nfc(getattr(d, f)))
+        doc.issue_date = d.date
+        doc.search_text = search_text_of(doc.number, doc.summary, doc.issuer)
+
+    def union(self, doc: EvidenceDocument, d: ManifestDocument) -> None:
+        """Add the bundle document's files and sub-criteria that ``doc`` lacks."""
+        pos = max((f.position for f in doc.files), default=-1) + 1
+        have, linked = {f.sha256 for f in doc.files}, {link.node_id for link in doc.links}
+        self._attach(doc, d, have, linked, pos)
+
+    def _attach(
+        self, doc: EvidenceDocument, d: ManifestDocument, have: set, linked: set, pos: int
+    ) -> None:
+        for f in d.files:
+            if f.sha256 in have:
+                continue
+            self.blob(f.sha256, f.size)
+            doc.files.append(
+                EvidenceFile(sha256=f.sha256, original_name=nfc(f.original_name), position=pos)
+            )
+            have.add(f.sha256)
+            pos += 1
+        for code in d.codes:
+            node_id = self.node_id(d.year, code)
+            if node_id is not None and node_id not in linked:
+                doc.links.append(EvidenceLink(node_id=node_id))
+                linked.add(node_id)
+                self.links_added += 1
+
+
+def _current_fingerprint(doc: EvidenceDocument) -> str:
+    return fingerprint(doc, [link.node.code for link in doc.links])
+
+
+def apply_import(
+    ws: Workspace,
+    preview: ImportPreview,
+    choices: Mapping[str, str] | None = None,
+    progress: Progress = NO_PROGRESS,
+    *,
+    backup: bool = True,
+) -> ImportResult:
+    """Import what the officer confirmed. ``choices``: bundle document key → one of the
+    item's ``choices`` (missing keys take the item's default)."""
+    chosen = _resolve_choices(preview, choices)
+    with open_source(preview.bundle) as src:
+        try:
+            manifest = parse_manifest(src.read(MANIFEST_NAME))
+        except (ManifestError, OSError) as exc:
+            raise BundleError(f"Không đọc lại được gói {preview.bundle.name}: {exc}") from exc
+    if manifest.checksum != preview.manifest_checksum:
+        raise BundleError("Gói đã thay đổi sau khi xem trước: hãy xem trước lại rồi mới nhập.")
+    docs = {d.key: d for d in manifest.documents}
+    shas = [sha for i in preview.items for sha in _needed_files(i, chosen[i.key], docs[i.key])]
+    copied = _copy_blobs(ws, preview, manifest, shas, progress)
+    counts = {"added": 0, "merged": 0, "updated": 0, "skipped": 0, "identical": 0}
+    created = False
+    with ws.transaction() as s:
+        if preview.create_catalog and catalog_for_year(s, manifest.year) is None:
+            _create_catalog(s, manifest)
+            created = True
+        rows = _Rows(s, list(dict.fromkeys(shas)))
+        total = len(preview.items)
+        with s.no_autoflush:  # one flush at the end, not one per document
+            for n, item in enumerate(preview.items):
+                progress.update(n, total, f"Đang nhập tài liệu {item.bundle.number or item.key}")
+                choice, d = chosen[item.key], docs[item.key]
+                if item.status == "identical":
+                    counts["identical"] += 1
+                elif choice == "skip":
+                    counts["skipped"] += 1
+                elif choice in ("add", "keep_both"):
+                    rows.add_document(d)
+                    counts["added"] += 1
+                else:
+                    doc = s.get(EvidenceDocument, item.local_id)
+                    if doc is None or _current_fingerprint(doc) != item.local_fingerprint:
+                        raise BundleError(
+                            "Dữ liệu trên máy đã thay đổi sau khi xem trước: không nhập gì. "
+                            "Hãy xem trước lại rồi mới nhập."
+                        )
+                    if choice == "take_bundle":
+                        rows.take_metadata(doc, d)
+                        counts["updated"] += 1
+                    else:
+                        counts["merged"] += 1
+                    rows.union(doc, d)
+        s.flush()
+    warnings: list[str] = []
+    backup_path = None
+    if backup:
+        try:
+            info = auto_backup(ws, "sau-nhap-goi")
+            backup_path = info.path if info else None
+        except CchcError as exc:
+            warnings.append(f"Đã nhập xong nhưng chưa sao lưu được: {exc}")
+    return ImportResult(
+        files_copied=copied,
+        links_added=rows.links_added,
+        catalog_created=created,
+        backup=backup_path,
+        warnings=tuple(warnings),
+        **counts,
+    )

@@ -1,0 +1,142 @@
+"""``cchc bundle export|verify|import`` and ``cchc backup create|list|restore``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from bundle_fixtures import count_documents, evidence_fixture, usb_fixture  # noqa: F401
+from sqlalchemy import select
+
+from db.dbfile import DB_FILE_NAME
+from db.models import EvidenceDocument
+from desktop.core.workspace import open_workspace
+
+
+def test_export_prints_the_bundle_path(cli, evidence, usb: Path) -> None:
+    r = cli("bundle", "export", str(usb), "--year", "2023")
+    assert r.code == 0, r.err
+    path = Path(r.out.strip())
+    assert r.out.count("\n") == 1 and path.parent == usb and path.is_dir()
+    assert (path / "manifest.json").is_file()
+    assert "đã đọc lại và kiểm tra mã băm cả 4 tệp" in r.err
+
+
+def test_export_zip_json(cli, evidence, usb: Path) -> None:
+    r = cli("bundle", "export", str(usb), "--year", "2023", "--zip", "--json")
+    assert r.code == 0, r.err
+    doc = r.json()
+    assert doc["kind"] == "zip" and doc["path"].endswith(".zip") and Path(doc["path"]).is_file()
+    assert doc["files"] == doc["verified"] == 4 and doc["warnings"] == []
+    assert r.err == ""
+
+
+def test_export_errors(cli, evidence, usb: Path) -> None:
+    r = cli("bundle", "export", str(usb), "--year", "2021")
+    assert r.code == 1 and "Năm 2021 chưa có bộ tiêu chí" in r.err
+    r = cli("bundle", "export", str(usb / "khong-co"), "--year", "2023")
+    assert r.code == 1 and "Không thấy thư mục đích" in r.err
+
+
+def test_verify_exit_codes(cli, evidence, usb: Path) -> None:
+    path = Path(cli("bundle", "export", str(usb), "--year", "2023").out.strip())
+    r = cli("bundle", "verify", str(path))
+    assert r.code == 0 and "Gói nguyên vẹn: cả 3 tệp đúng mã băm." in r.out
+    pdf = next(path.rglob("123-BC-UBND*.pdf"))
+    pdf.write_bytes(b"sua")
+    (path / "them.txt").write_text("x")
+    r = cli("bundle", "verify", str(path))
+    assert r.code == 3
+    assert "LỖI: Tệp “" in r.out and "đã bị thay đổi" in r.out and "Thừa: Tệp “them.txt”" in r.out
+    doc = cli("bundle", "verify", str(path), "--json").json()
+    assert doc["ok"] is False
+    assert sorted(p["kind"] for p in doc["problems"]) == ["changed", "extra"]
+
+
+def test_import_asks_before_writing(cli, evidence, usb: Path, tmp_path: Path) -> None:
+    path = cli("bundle", "export", str(usb), "--year", "2023", "--zip").out.strip()
+    other = tmp_path / "dong-nghiep"
+    r = cli("bundle", "import", path, "--data-dir", str(other))
+    assert r.code == 0 and "2 tài liệu mới" in r.out and "Chưa ghi gì vào dữ liệu" in r.out
+    assert count_documents(other) == 0
+    r = cli("bundle", "import", path, "--yes", "--data-dir", str(other))
+    assert r.code == 0 and "Đã nhập: 2 tài liệu mới" in r.out
+    assert count_documents(other) == 2
+    doc = cli("bundle", "import", path, "--yes", "--json", "--data-dir", str(other)).json()
+    assert doc["applied"] is False and doc["result"] is None  # nothing new: nothing to apply
+    assert doc["preview"]["counts"] == {"new": 0, "identical": 2, "additions": 0, "conflict": 0}
+    third = tmp_path / "may-thu-ba"
+    doc = cli("bundle", "import", path, "--yes", "--json", "--data-dir", str(third)).json()
+    assert doc["applied"] is True and doc["result"]["added"] == 2
+    assert doc["result"]["catalog_created"] is True and count_documents(third) == 2
+
+
+def test_import_of_a_tampered_bundle(cli, evidence, usb: Path, tmp_path: Path) -> None:
+    path = Path(cli("bundle", "export", str(usb), "--year", "2023").out.strip())
+    manifest = path / "manifest.json"
+    body = json.loads(manifest.read_bytes())
+    body["documents"][0]["summary"] = "sửa tay"
+    manifest.write_text(json.dumps(body, ensure_ascii=False), encoding="utf-8")
+    other = tmp_path / "dong-nghiep"
+    r = cli("bundle", "import", str(path), "--yes", "--data-dir", str(other))
+    assert r.code == 1 and "Lỗi: Không nhập gói" in r.err and "bị sửa" in r.err
+    assert count_documents(other) == 0
+
+
+def test_backup_create_list_restore(cli, evidence, data_dir: Path, usb: Path) -> None:
+    r = cli("backup", "create")
+    assert r.code == 0, r.err
+    backup = Path(r.out.strip())
+    assert backup.parent == data_dir / "backups" and backup.is_file()
+    r = cli("backup", "create", str(usb))
+    stick = Path(r.out.strip())
+    assert r.code == 0 and stick.parent == usb / "SoCCHC-SaoLuu" and "Đã chép 2 tệp mới" in r.err
+    r = cli("backup", "list")
+    assert r.code == 0 and backup.name in r.out and "Sao lưu thủ công" in r.out
+    assert cli("backup", "list", "--json").json()["backups"][0]["file"] == backup.name
+
+    (data_dir / DB_FILE_NAME).write_bytes(b"hong het roi" * 1000)  # a damaged database
+    assert cli("check").code == 1
+    r = cli("backup", "restore", backup.name)
+    assert r.code == 0, r.err
+    assert "chứa:      Xã Đồng Tâm, Hải Dương; năm 2022, 2023; 2 tài liệu, 2 tệp" in r.out
+    assert "hiện tại:  không đọc được" in r.out and "Đã khôi phục" in r.out
+    assert cli("check", "--full").code == 0
+    assert count_documents(data_dir) == 2
+
+
+def test_restore_of_a_missing_file(cli, evidence) -> None:
+    r = cli("backup", "restore", "khong-co.sqlite3")
+    assert r.code == 1 and "Không tìm thấy bản sao lưu “khong-co.sqlite3”" in r.err
+
+
+def test_import_asks_per_conflict_on_a_terminal(
+    cli, evidence, data_dir: Path, usb: Path, tmp_path: Path, monkeypatch
+) -> None:
+    path = cli("bundle", "export", str(usb), "--year", "2023").out.strip()
+    other = tmp_path / "dong-nghiep"
+    assert cli("bundle", "import", path, "--yes", "--data-dir", str(other)).code == 0
+    ws = open_workspace(data_dir)
+    with ws.transaction() as s:
+        doc = s.scalar(select(EvidenceDocument).where(EvidenceDocument.number == "5/KH-UBND"))
+        doc.summary = "Kế hoạch tuyên truyền CCHC (bản sửa)"
+    ws.close()
+    path = cli("bundle", "export", str(usb), "--year", "2023").out.strip()
+    answers = iter(["2", "c"])  # take the bundle's version, then confirm
+    monkeypatch.setattr("desktop.cli.bundle._interactive", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda _prompt: next(answers))
+    r = cli("bundle", "import", path, "--data-dir", str(other))
+    assert r.code == 0, r.err
+    assert "[KHÁC THÔNG TIN] 5/KH-UBND" in r.out
+    assert (
+        "Trích yếu: trên máy “Kế hoạch tuyên truyền” | trong gói “Kế hoạch tuyên truyền CCHC (bản sửa)”"
+        in r.out
+    )
+    assert "[2] Lấy thông tin trong gói" in r.out and "1 tài liệu được bổ sung/cập nhật" in r.out
+    ws = open_workspace(other)
+    with ws.session() as s:
+        summary = s.scalar(
+            select(EvidenceDocument.summary).where(EvidenceDocument.number == "5/KH-UBND")
+        )
+    ws.close()
+    assert summary == "Kế hoạch tuyên truyền CCHC (bản sửa)"
