@@ -49,6 +49,9 @@ class CommuneProfile(Base):
     province: Mapped[str] = mapped_column(String(200))
     chairman: Mapped[str] = mapped_column(String(200), default="")
     officer: Mapped[str] = mapped_column(String(200), default="")
+    # The decision that formed the merged commune (two-tier government from 01/7/2025).
+    merger_decision_number: Mapped[str | None] = mapped_column(String(100))
+    merger_decision_date: Mapped[date | None] = mapped_column(Date)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
 
 
@@ -199,5 +202,5 @@ class SelfScore(Base):
 
 
 # Feature tables live in their own modules (imported last so they can point at the above).
-from db import models_bundles, models_dossiers, models_evidence, models_results  # noqa: E402, F401
+from db import models_bundles, models_dossiers, models_evidence, models_results, models_years  # noqa: E402, F401
 from db.models_evidence import CatalogScoringRule, DismissedFinding  # noqa: E402, F401

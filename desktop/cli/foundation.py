@@ -11,8 +11,9 @@ from desktop.cli.score import merge_check_json, not_covered, print_checks, year_
 from desktop.core.catalog import catalog_info, load_builtin
 from desktop.core.integrity import check_integrity
 from desktop.core.profile import save_profile
-from desktop.core.vnformat import format_points
+from desktop.core.vnformat import format_points, parse_date
 from desktop.core.workspace import Workspace
+from desktop.core.years import former_communes, set_former_communes
 
 # --- commands ---------------------------------------------------------------------------
 
@@ -27,8 +28,15 @@ def cmd_init(ws: Workspace, args: argparse.Namespace) -> int:
             district=args.district,
             chairman=args.chairman,
             officer=args.officer,
+            merger_decision_number=args.merger_decision,
+            merger_decision_date=parse_date(args.merger_date, what="Ngày quyết định sáp nhập")
+            if args.merger_date
+            else None,
         )
+        if args.former_commune:
+            set_former_communes(s, args.former_commune)
         catalog, created = load_builtin(s, year)
+        former = former_communes(s)
         cat = {
             "name": catalog.name,
             "decision_number": catalog.decision_number,
@@ -40,6 +48,7 @@ def cmd_init(ws: Workspace, args: argparse.Namespace) -> int:
             {
                 "data_dir": str(ws.data_dir),
                 "profile": profile.__dict__,
+                "former_communes": former,
                 "year": year,
                 "catalog": cat,
                 "catalog_created": created,
@@ -130,6 +139,14 @@ def register(r: Registry) -> None:
     sp.add_argument("--chairman", help="Chủ tịch UBND xã")
     sp.add_argument("--officer", help="công chức phụ trách CCHC")
     sp.add_argument("--year", type=year_arg, help="năm đánh giá (mặc định: năm nay)")
+    sp.add_argument(
+        "--former-commune",
+        action="append",
+        metavar="NAME",
+        help="xã cũ đã sáp nhập vào xã (lặp lại cho mỗi xã)",
+    )
+    sp.add_argument("--merger-decision", metavar="SỐ", help="số quyết định thành lập xã mới")
+    sp.add_argument("--merger-date", metavar="dd/mm/yyyy", help="ngày quyết định thành lập")
 
     sp = r.group("catalog", "bộ tiêu chí").command(
         "list", cmd_catalog_list, "liệt kê bộ tiêu chí của năm"

@@ -26,6 +26,7 @@ from desktop.core.errors import NotFoundError, ValidationError
 from desktop.core.paths import resource_path
 from desktop.core.records import CatalogInfo, NodeInfo, level_name  # noqa: F401
 from desktop.core.vnformat import format_points
+from desktop.core.years import ensure_year
 
 HUNDRED = Decimal(100)
 _CODE_JUNK = re.compile(r"[\s]+")
@@ -326,6 +327,7 @@ def save_catalog(
         session.add(node)
         by_code[r.code] = node
     session.flush()
+    ensure_year(session, year)
     return catalog
 
 

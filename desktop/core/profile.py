@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy.orm import Session
 
 from db.models import CommuneProfile
@@ -22,6 +24,8 @@ def get_profile(session: Session) -> ProfileInfo | None:
         province=row.province,
         chairman=row.chairman,
         officer=row.officer,
+        merger_decision_number=row.merger_decision_number,
+        merger_decision_date=row.merger_decision_date,
     )
 
 
@@ -38,6 +42,8 @@ def save_profile(
     chairman: str | None = None,
     officer: str | None = None,
     unit_kind: str | None = None,
+    merger_decision_number: str | None = None,
+    merger_decision_date: date | None = None,
 ) -> ProfileInfo:
     """Create or update the profile. ``None`` leaves an optional field as it was."""
     name, prov = _clean(commune_name), _clean(province)
@@ -59,6 +65,10 @@ def save_profile(
         row.officer = _clean(officer)
     if unit_kind is not None:
         row.unit_kind = _clean(unit_kind).lower() or "xã"
+    if merger_decision_number is not None:
+        row.merger_decision_number = _clean(merger_decision_number) or None
+    if merger_decision_date is not None:
+        row.merger_decision_date = merger_decision_date
     if row.chairman is None:
         row.chairman = ""
     if row.officer is None:

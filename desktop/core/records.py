@@ -59,6 +59,8 @@ class ProfileInfo:
     province: str
     chairman: str
     officer: str
+    merger_decision_number: str | None = None
+    merger_decision_date: date | None = None
 
     @property
     def display_name(self) -> str:
