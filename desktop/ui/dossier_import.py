@@ -162,6 +162,7 @@ class DossierImporter(QObject):
     """One import flow at a time for a screen; the caller refreshes on ``done(summary)``."""
 
     dialogShown = Signal(object)
+    jobStarted = Signal(object)
     done = Signal(object)
 
     def __init__(self, ws, parent_widget: QWidget) -> None:
@@ -252,6 +253,7 @@ class DossierImporter(QObject):
         # a cancelled job calls neither callback: the flow ends here
         job.finished.connect(lambda: self._finish(None) if job.cancelled else None)
         self.job = job
+        self.jobStarted.emit(job)
 
     def _show(self, dlg: QDialog) -> None:
         self.dialog = dlg
