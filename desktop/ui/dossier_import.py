@@ -144,6 +144,7 @@ class ImportSummaryDialog(QDialog):
             view = QTableView()
             view.setModel(self.skipped)
             view.verticalHeader().hide()
+            view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
             view.resizeColumnsToContents()
             view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
             lay.addWidget(view, 1)

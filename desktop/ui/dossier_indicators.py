@@ -122,6 +122,8 @@ class IndicatorTable(FigureTable):
                     item.setToolTip(FIGURE_LABELS[ind.part])
                 self.setItem(r, c, item)
         self.resizeRowsToContents()
+        rows = sum(self.rowHeight(r) for r in range(self.rowCount()))
+        self.setFixedHeight(rows + self.horizontalHeader().height() + 2 * self.frameWidth())
 
     def figure_at(self, row: int, col: int) -> tuple[str, str | None] | None:
         if not 0 <= row < len(INDICATORS):

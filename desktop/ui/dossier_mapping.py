@@ -41,7 +41,7 @@ def column_letter(index: int) -> str:
 
 def field_text(key: str) -> str:
     label = next(f.label for f in FIELDS if f.key == key)
-    return f"{label} (bắt buộc)" if key in REQUIRED else label
+    return f"{label} *" if key in REQUIRED else label
 
 
 class MappingDialog(QDialog):
@@ -53,8 +53,8 @@ class MappingDialog(QDialog):
         intro = QLabel(
             f"Tệp <b>{preview.file_label}</b>, trang “{preview.sheet}”: dòng tiêu đề là dòng "
             f"{rows}, nhưng chưa nhận ra một số cột cần thiết. Dưới tên mỗi cột, hãy chọn "
-            f"cột đó là thông tin gì (cột không cần thì để “{UNUSED}”). Bên dưới là "
-            "vài dòng dữ liệu mẫu của tệp."
+            f"cột đó là thông tin gì (* là cột bắt buộc; cột không cần thì để “{UNUSED}”). "
+            "Bên dưới là vài dòng dữ liệu mẫu của tệp."
         )
         intro.setWordWrap(True)
         self.missing_label = QLabel()
@@ -81,6 +81,12 @@ class MappingDialog(QDialog):
             combo.addItem(UNUSED, "")
             for spec in FIELDS:
                 combo.addItem(field_text(spec.key), spec.key)
+            # narrow in the table, the full names in the open list
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
+            combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
             key = preview.keys[c] if c < len(preview.keys) else ""
             current = preview.mapping.get(c, "")
             combo.setCurrentIndex(max(combo.findData(current), 0))
@@ -97,10 +103,13 @@ class MappingDialog(QDialog):
                 item = QTableWidgetItem(row[c] if c < len(row) else "")
                 item.setForeground(QColor("#333333"))
                 self.table.setItem(r, c, item)
+        fm = self.fontMetrics()
+        self.table.verticalHeader().setDefaultSectionSize(fm.height() + 10)
+        self.table.verticalHeader().setMinimumWidth(fm.horizontalAdvance("Là thông tin") + 28)
         self.table.resizeColumnsToContents()
         for c in range(width):
             w = max(self.table.columnWidth(c), self.combos[c].sizeHint().width())
-            self.table.setColumnWidth(c, min(w, 260))
+            self.table.setColumnWidth(c, min(w, 240))
         self.table.resizeRowToContents(PICK_ROW)
 
         self.profile_name = QLineEdit(f"Mẫu {Path(preview.file_label).stem}")
@@ -130,7 +139,8 @@ class MappingDialog(QDialog):
         lay.addWidget(self.missing_label)
         lay.addLayout(form)
         lay.addWidget(self.buttons)
-        self.resize(1000, 460)
+        avail = (parent.window() if parent else self).screen().availableGeometry()
+        self.resize(min(1240, int(avail.width() * 0.92)), min(400, int(avail.height() * 0.8)))
         self._update_missing()
 
     # --- choices ----------------------------------------------------------------------------
@@ -164,7 +174,7 @@ class MappingDialog(QDialog):
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(not missing)
         if missing:
-            names = ", ".join(f"“{field_text(k).split(' (')[0]}”" for k in missing)
+            names = ", ".join(f"“{field_text(k).rstrip(' *')}”" for k in missing)
             self.missing_label.setText(f"Còn thiếu cột {names}: hãy chọn dưới tên cột tương ứng.")
         else:
             self.missing_label.setText("")

@@ -119,7 +119,9 @@ class DossierStatsScreen(QWidget):
         chart_box = QGroupBox("Hồ sơ theo tháng")
         QVBoxLayout(chart_box).addWidget(self.chart)
         ind_box = QGroupBox("Chỉ số số hóa, dịch vụ công trực tuyến")
-        QVBoxLayout(ind_box).addWidget(self.indicators)
+        ind_lay = QVBoxLayout(ind_box)
+        ind_lay.addWidget(self.indicators)
+        ind_lay.addStretch(1)
         self.bottom = QSplitter(Qt.Orientation.Horizontal)
         for w in (chart_box, ind_box, self.manual):
             self.bottom.addWidget(w)
@@ -130,6 +132,8 @@ class DossierStatsScreen(QWidget):
         self.split.addWidget(self.table)
         self.split.addWidget(self.bottom)
         self.split.setChildrenCollapsible(False)
+        self.split.setStretchFactor(0, 0)  # the table keeps its rows' height
+        self.split.setStretchFactor(1, 1)
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 6)
@@ -174,6 +178,10 @@ class DossierStatsScreen(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
+        self._fit_table()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
         self._fit_table()
 
     # --- dossiers behind a figure -----------------------------------------------------------

@@ -166,7 +166,7 @@ def test_mapping_dialog_saves_a_profile_used_next_time(qtbot, screen, stats_ws, 
     assert dlg.table.horizontalHeaderItem(1).text() == "B: Số phiếu"
     assert dlg.table.item(1, 1).text() == "A01"
     assert dlg.combos[5].currentData() == "received"
-    assert dlg.combos[5].currentText() == "Ngày tiếp nhận (bắt buộc)"
+    assert dlg.combos[5].currentText() == "Ngày tiếp nhận *"
     # a field goes to one column only
     dlg.set_field(1, "procedure")
     assert dlg.combos[2].currentData() == ""

@@ -240,3 +240,31 @@ def test_export_form06_to_xlsx(qtbot, imported, boxes, tmp_path, monkeypatch) ->
         for row in ws.iter_rows(min_row=10, max_row=13, max_col=13, values_only=True)
     ]
     assert rows == EXPORT1_Q1_FORM06
+
+
+def test_year_follows_the_window_and_ctrl_i_only_on_this_tab(
+    qtbot,
+    screen,  # noqa: F811
+    stats_ws,  # noqa: F811
+    monkeypatch,
+) -> None:
+    from desktop.core.catalog import load_builtin
+
+    with stats_ws.transaction() as s:
+        load_builtin(s, 2024)
+    window = screen.window_
+    window.load()  # the latest year is shown: 2024
+    assert window.year == 2024
+    assert screen.picker.year.value() == 2024
+    assert (screen.period.start, screen.period.end) == (date(2023, 12, 15), date(2024, 3, 14))
+
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda *a, **k: (asked.append(a[1]), ("", ""))[1]
+    )
+    window.tabs.setCurrentIndex(0)
+    qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert asked == []
+    window.screens.open("DossierStatsScreen")
+    qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert asked == ["Chọn tệp xuất từ Hệ thống thông tin giải quyết TTHC"]
