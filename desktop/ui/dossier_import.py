@@ -38,7 +38,7 @@ from desktop.core.progress import Cancelled, Progress
 from desktop.ui.dossier_mapping import MappingDialog
 from desktop.ui.errors import show_error
 from desktop.ui.table_model import Column, RecordTableModel
-from desktop.ui.vi import translate_buttons
+from desktop.ui.vi import dialog_buttons
 from desktop.ui.worker import Job, run_job
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
@@ -65,13 +65,7 @@ class SheetDialog(QDialog):
             self.list.addItem(item)
         self.list.setCurrentRow(preview.sheet_names.index(preview.sheet))
         self.list.itemDoubleClicked.connect(lambda _item: self.accept())
-        buttons = translate_buttons(
-            QDialogButtonBox(
-                QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-            )
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self)
         lay = QVBoxLayout(self)
         lay.addWidget(text)
         lay.addWidget(self.list)
@@ -148,9 +142,7 @@ class ImportSummaryDialog(QDialog):
             view.resizeColumnsToContents()
             view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
             lay.addWidget(view, 1)
-        buttons = translate_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
-        buttons.rejected.connect(self.accept)
-        lay.addWidget(buttons)
+        lay.addWidget(dialog_buttons(self, QDialogButtonBox.StandardButton.Close))
         self.resize(720, 460 if summary.skipped else 240)
 
     def counts(self) -> dict[str, str]:

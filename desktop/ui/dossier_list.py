@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.core.dossiers import FIGURE_LABELS, DossierRow, Period
 from desktop.core.dossiers.values import CHANNEL_LABELS
 from desktop.ui.table_model import SORT_ROLE, Column, RecordTableModel
-from desktop.ui.vi import translate_buttons
+from desktop.ui.vi import dialog_buttons
 
 END_OF_DAY = time(23, 59, 59)
 
@@ -92,8 +92,7 @@ class DossierListDialog(QDialog):
         head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.resizeColumnsToContents()
         head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        buttons = translate_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, QDialogButtonBox.StandardButton.Close)
         lay = QVBoxLayout(self)
         lay.addWidget(self.heading)
         if rows:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.dossiers import ExportPreview
 from desktop.core.dossiers.synonyms import FIELDS, REQUIRED
-from desktop.ui.vi import translate_buttons
+from desktop.ui.vi import dialog_buttons
 
 UNUSED = "(không dùng)"
 PICK_ROW = 0
@@ -125,14 +125,8 @@ class MappingDialog(QDialog):
             )
         )
 
-        self.buttons = translate_buttons(
-            QDialogButtonBox(
-                QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-            )
-        )
+        self.buttons = dialog_buttons(self)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Nhập với các cột này")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         lay.addWidget(intro)
         lay.addWidget(self.table, 1)

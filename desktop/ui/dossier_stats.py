@@ -70,6 +70,7 @@ class DossierStatsScreen(QWidget):
         self.queue: list[Path] = []
         self.last_dir = str(Path.home())
         self.export_job: Job | None = None
+        self.list_dialog: DossierListDialog | None = None
         self.setAcceptDrops(True)
 
         self.importer = DossierImporter(self.ws, self)
@@ -186,7 +187,9 @@ class DossierStatsScreen(QWidget):
 
     # --- dossiers behind a figure -----------------------------------------------------------
 
-    def show_dossiers(self, figure: str, field_name: str | None, period: Period | None = None):
+    def show_dossiers(
+        self, figure: str, field_name: str | None, period: Period | None = None
+    ) -> DossierListDialog:
         period = period or self.period
         with self.ws.session() as s:
             rows = list_dossiers(s, period, figure, field_name=field_name)
@@ -196,7 +199,7 @@ class DossierStatsScreen(QWidget):
         self.list_dialog = dlg
         return dlg
 
-    def show_month(self, month: date, figure: str):
+    def show_month(self, month: date, figure: str) -> DossierListDialog:
         return self.show_dossiers(figure, None, month_period(month, self.period))
 
     # --- import -----------------------------------------------------------------------------

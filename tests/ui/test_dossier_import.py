@@ -8,7 +8,7 @@ import io
 from pathlib import Path
 
 import pytest
-from dossier_exports import EXPORT1_ROWS, write_export1, write_export2
+from dossier_exports import EXPORT1_ROWS, simulate_excel_lock, write_export1, write_export2
 from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -255,14 +255,7 @@ def test_bad_file_shows_message_and_imports_nothing(
 
 def test_file_locked_by_excel(qtbot, screen, boxes, tmp_path, monkeypatch) -> None:  # noqa: F811
     path = write_export1(tmp_path / "dang-mo.xlsx")
-    real = type(path).read_bytes
-
-    def locked(self):
-        if self.name == "dang-mo.xlsx":
-            raise PermissionError(13, "The process cannot access the file")
-        return real(self)
-
-    monkeypatch.setattr(type(path), "read_bytes", locked)
+    simulate_excel_lock(monkeypatch, path)
     with qtbot.waitSignal(screen.importer.done, timeout=20_000):
         screen.import_files([path])
     assert "đang được mở ở chương trình khác" in boxes.texts[-1]
