@@ -153,6 +153,8 @@ class MonthlyChart(QWidget):
                 p.setPen(QPen(self.palette().highlight().color(), 2))
                 p.drawRect(bar.rect.adjusted(-2, -2, 2, 2))
         p.setPen(text_pen)
+        if not any(m.received or m.resolved for m in self.months):
+            p.drawText(plot, Qt.AlignmentFlag.AlignCenter, "Không có hồ sơ trong kỳ")
         n = len(self.months)
         slot = plot.width() / n
         every = max(1, -(-fm.horizontalAdvance("00/0000 ") // max(int(slot), 1)))
