@@ -205,3 +205,16 @@ def figure_subset(doc: dict, expected: dict) -> dict:
         key: {k: doc[key][k] for k in value} if isinstance(value, dict) else doc[key]
         for key, value in expected.items()
     }
+
+
+def simulate_excel_lock(monkeypatch, path: Path) -> None:
+    """As on Windows while Excel has the workbook open: reading ``path`` raises
+    PermissionError (other files read normally)."""
+    real = type(path).read_bytes
+
+    def locked(self):
+        if self.name == path.name:
+            raise PermissionError(13, "The process cannot access the file")
+        return real(self)
+
+    monkeypatch.setattr(type(path), "read_bytes", locked)

@@ -24,7 +24,7 @@ from desktop.core.profile import ProfileInfo, save_profile
 from desktop.core.settings import set_setting
 from desktop.core.workspace import Workspace
 from desktop.ui.errors import show_error
-from desktop.ui.vi import translate_buttons, translate_wizard
+from desktop.ui.vi import dialog_buttons, translate_wizard
 
 UNIT_KINDS = ("xã", "phường", "thị trấn", "đặc khu")
 
@@ -155,13 +155,9 @@ class ProfileDialog(QDialog):
         self.ws = ws
         self.setWindowTitle("Hồ sơ xã")
         self.form = ProfileForm(profile, ask_year=profile is None)
-        buttons = translate_buttons(
-            QDialogButtonBox(
-                QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-            )
+        buttons = dialog_buttons(
+            self, QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addWidget(buttons)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -22,6 +24,18 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def sortable(key: Any) -> Any:
+    """A sort key Qt can compare: Python dates and Decimals reach QSortFilterProxyModel as
+    opaque objects that it leaves unsorted, so they become ISO text and floats."""
+    if key is None:
+        return ""
+    if isinstance(key, date):  # datetime too
+        return key.isoformat()
+    if isinstance(key, Decimal):
+        return float(key)
+    return key
 
 
 @dataclass(frozen=True)
@@ -67,8 +81,7 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         if role == Qt.ItemDataRole.DisplayRole:
             return col.text(rec)
         if role == SORT_ROLE:
-            key = col.sort(rec) if col.sort else col.text(rec)
-            return key if key is not None else ""
+            return sortable(col.sort(rec) if col.sort else col.text(rec))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(col.align)
         if role == Qt.ItemDataRole.ToolTipRole:

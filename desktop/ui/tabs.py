@@ -30,7 +30,9 @@ class TabSpec:
 
 
 # The screens of the app, in tab order after "Bộ tiêu chí". Later features add a line here.
-TABS: list[TabSpec] = []
+TABS: list[TabSpec] = [
+    TabSpec("Thống kê hồ sơ TTHC", "desktop.ui.dossier_stats", "DossierStatsScreen", "Ctrl+3"),
+]
 
 
 class _Placeholder(QWidget):

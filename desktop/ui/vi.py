@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget, QWizard
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget, QWizard
 
 BUTTON_TEXT = {
     QDialogButtonBox.StandardButton.Ok: "Đồng ý",
@@ -49,6 +49,20 @@ def translate_buttons(box: QDialogButtonBox) -> QDialogButtonBox:
         button = box.button(std)
         if button is not None:
             button.setText(text)
+    return box
+
+
+def dialog_buttons(
+    dialog: QDialog,
+    buttons: QDialogButtonBox.StandardButton = (
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    ),
+) -> QDialogButtonBox:
+    """Vietnamese standard buttons wired to the dialog's accept (Ok, Save …) and reject
+    (Cancel, Close …), so Enter and Esc do what they say."""
+    box = translate_buttons(QDialogButtonBox(buttons))
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
     return box
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from dossier_exports import write_export1
+from dossier_exports import simulate_excel_lock, write_export1
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
@@ -118,12 +118,5 @@ def test_picks_the_sheet_with_the_dossier_table(ws, tmp_path):
 def test_file_locked_by_excel(seeded, tmp_path, monkeypatch):
     """On Windows a workbook open in Excel cannot be read: PermissionError."""
     path = write_export1(tmp_path / "dang-mo.xlsx")
-    real = type(path).read_bytes
-
-    def locked(self):
-        if self.name == "dang-mo.xlsx":
-            raise PermissionError(13, "The process cannot access the file")
-        return real(self)
-
-    monkeypatch.setattr(type(path), "read_bytes", locked)
+    simulate_excel_lock(monkeypatch, path)
     _refused(seeded, path, "đang được mở ở chương trình khác")
