@@ -1,0 +1,41 @@
+"""Shared set-up for the catalog import / results / losses / plan screen tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog
+
+from desktop.core.catalog import load_builtin
+from desktop.core.profile import save_profile
+from desktop.ui.main_window import MainWindow
+
+
+def fill(ws) -> None:
+    """Đồng Tâm with the 10-area catalog for 2022 and the sample catalog for 2023."""
+    with ws.transaction() as s:
+        save_profile(s, commune_name="Đồng Tâm", district="Ninh Giang", province="Hải Dương")
+        load_builtin(s, 2022)
+        load_builtin(s, 2023, "mau-minh-hoa")
+
+
+def open_window(qtbot, ws) -> MainWindow:
+    w = MainWindow(ws)
+    qtbot.addWidget(w)
+    w.load()
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def pick_file(monkeypatch, path: Path | None) -> list[str]:
+    """Answer QFileDialog's open/save questions with ``path``; returns the titles asked."""
+    asked: list[str] = []
+
+    def answer(parent, title, *args, **kwargs):
+        asked.append(title)
+        return (str(path) if path else "", "")
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(answer))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(answer))
+    return asked
