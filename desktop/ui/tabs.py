@@ -30,7 +30,9 @@ class TabSpec:
 
 
 # The screens of the app, in tab order after "Bộ tiêu chí". Later features add a line here.
-TABS: list[TabSpec] = []
+TABS: list[TabSpec] = [
+    TabSpec("Kết quả thẩm định", "desktop.ui.results_tab", "ResultsTab", "Ctrl+4"),
+]
 
 
 class _Placeholder(QWidget):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from desktop.core.catalog import load_builtin
 from desktop.core.profile import save_profile
@@ -25,6 +25,8 @@ def open_window(qtbot, ws) -> MainWindow:
     w.load()
     w.show()
     qtbot.waitExposed(w)
+    w.activateWindow()  # keyboard shortcuts only reach the active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
     return w
 
 
@@ -39,3 +41,13 @@ def pick_file(monkeypatch, path: Path | None) -> list[str]:
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(answer))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(answer))
     return asked
+
+
+def visible_dialog(qtbot, parent, cls):
+    """Wait for the ``cls`` dialog that ``parent`` opens and return it."""
+
+    def shown():
+        return next((d for d in parent.findChildren(cls) if d.isVisible()), None)
+
+    qtbot.waitUntil(lambda: shown() is not None)
+    return shown()

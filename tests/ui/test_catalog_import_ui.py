@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from results_helpers import fill, open_window, pick_file
+from results_helpers import fill, open_window, pick_file, visible_dialog
 from results_sheets import catalog_broken, catalog_with_roman
 
 from db.models_results import NodeAssignment
@@ -19,8 +19,7 @@ def window(qtbot, ws):
 
 
 def _dialog(window, qtbot, cls=CatalogImportDialog):
-    qtbot.waitUntil(lambda: window.findChild(cls) is not None and window.findChild(cls).isVisible())
-    return window.findChild(cls)
+    return visible_dialog(qtbot, window, cls)
 
 
 def test_broken_sheet_is_previewed_fixed_and_saved(window, qtbot, boxes, monkeypatch, tmp_path):
