@@ -32,6 +32,7 @@ class TabSpec:
 # The screens of the app, in tab order after "Bộ tiêu chí". Later features add a line here.
 TABS: list[TabSpec] = [
     TabSpec("Kết quả thẩm định", "desktop.ui.results_tab", "ResultsTab", "Ctrl+4"),
+    TabSpec("Điểm bị mất", "desktop.ui.losses_tab", "LossesTab", "Ctrl+5"),
 ]
 
 
