@@ -33,6 +33,7 @@ class TabSpec:
 TABS: list[TabSpec] = [
     TabSpec("Kết quả thẩm định", "desktop.ui.results_tab", "ResultsTab", "Ctrl+4"),
     TabSpec("Điểm bị mất", "desktop.ui.losses_tab", "LossesTab", "Ctrl+5"),
+    TabSpec("Kế hoạch khắc phục", "desktop.ui.plan_tab", "PlanTab", "Ctrl+6"),
 ]
 
 
