@@ -41,6 +41,7 @@ from desktop.ui.problem_list import (
     ProblemList,
     problem_counts,
 )
+from desktop.ui.table_model import compact_rows
 from desktop.ui.vi import ask_yes_no, info, translate_buttons
 from desktop.ui.worker import Job, run_job
 
@@ -233,6 +234,7 @@ class CatalogImportDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
+        compact_rows(self.table)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -304,6 +306,7 @@ class CatalogImportDialog(QDialog):
     def _update_state(self) -> None:
         p = self.preview
         self.problems.set_problems(p.problems)
+        self.problems.setVisible(bool(p.problems))
         self.problems_label.setText(f"<b>Cần xem lại:</b> {problem_counts(p.problems)}.")
         self.accept_warnings.setEnabled(bool(p.warnings))
         ok = (

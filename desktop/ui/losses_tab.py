@@ -24,7 +24,14 @@ from desktop.core.losses import AreaLoss, LossReport, LossRow, OfficerLoss, loss
 from desktop.core.vnformat import format_fraction, format_points
 from desktop.ui.area_chart import AreaChart, bars_from
 from desktop.ui.problem_list import ERROR_BACKGROUND
-from desktop.ui.table_model import RECORD_ROLE, RIGHT, SORT_ROLE, Column, RecordTableModel
+from desktop.ui.table_model import (
+    RECORD_ROLE,
+    RIGHT,
+    SORT_ROLE,
+    Column,
+    RecordTableModel,
+    compact_rows,
+)
 
 NOBODY = "(chưa phân công)"
 
@@ -132,7 +139,7 @@ def _table(model, name: str, *, sort: bool = True) -> tuple[QTableView, QSortFil
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    compact_rows(view)
     view.horizontalHeader().setHighlightSections(False)
     return view, proxy
 

@@ -35,6 +35,19 @@ FIELDS = (
     "evidence_id",
 )
 HEADERS = (*PLAN_COLUMNS, "Tiến độ", "Tài liệu chứng minh")
+# the same headers broken over two lines where the column is narrow
+SHOWN_HEADERS = tuple(
+    {
+        "Tiêu chí thành phần": "Tiêu chí\nthành phần",
+        "Kết quả đạt thấp": "Kết quả\nđạt thấp",
+        "Nguyên nhân điểm đạt thấp": "Nguyên nhân\nđiểm đạt thấp",
+        "Thời gian thực hiện": "Thời gian\nthực hiện",
+        "Cơ quan chủ trì": "Cơ quan\nchủ trì",
+        "Cơ quan phối hợp": "Cơ quan\nphối hợp",
+        "Tài liệu chứng minh": "Tài liệu\nchứng minh",
+    }.get(h, h)
+    for h in HEADERS
+)
 COL_AREA, COL_STATUS, COL_PROOF = 1, 9, 10
 MULTILINE = {1, 4, 5, 6, 7}
 NO_PROOF = "(chưa chọn)"
@@ -70,8 +83,12 @@ class PlanModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(HEADERS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal:
+            return section + 1 if role == Qt.ItemDataRole.DisplayRole else None
         if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section] if orientation == Qt.Orientation.Horizontal else section + 1
+            return SHOWN_HEADERS[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return HEADERS[section]
         return None
 
     def flags(self, index):

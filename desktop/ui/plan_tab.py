@@ -31,7 +31,8 @@ from desktop.ui.plan_model import PlanDelegate, PlanModel
 from desktop.ui.vi import ask_yes_no, info
 from desktop.ui.worker import Job, run_job
 
-WIDTHS = (42, 150, 78, 78, 190, 270, 120, 120, 110, 110, 180)
+WIDTHS = (38, 130, 80, 70, 170, 250, 100, 100, 90, 110, 140)
+COL_SOLUTION = 5
 FORMATS = {
     ".docx": ("Xuất kế hoạch ra Word", "Tài liệu Word (*.docx)"),
     ".xlsx": ("Xuất kế hoạch ra Excel", "Bảng tính Excel (*.xlsx)"),
@@ -95,7 +96,9 @@ class PlanTab(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for col, width in enumerate(WIDTHS):
             self.table.setColumnWidth(col, width)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COL_SOLUTION, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(36)
 
         self.up_button = _button("Lên", "Chuyển dòng đang chọn lên trên", "Ctrl+Up")
         self.down_button = _button("Xuống", "Chuyển dòng đang chọn xuống dưới", "Ctrl+Down")

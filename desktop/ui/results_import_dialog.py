@@ -25,7 +25,7 @@ from desktop.core.vnformat import format_date, format_points
 from desktop.ui.catalog_import_dialog import NOTICE_STYLE, REPLACE_STYLE
 from desktop.ui.errors import show_error
 from desktop.ui.problem_list import ERROR_BACKGROUND, ProblemList, problem_counts
-from desktop.ui.table_model import RIGHT, Column, RecordTableModel
+from desktop.ui.table_model import RIGHT, Column, RecordTableModel, compact_rows
 from desktop.ui.vi import translate_buttons
 
 
@@ -88,6 +88,7 @@ class ResultsImportDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        compact_rows(self.table)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -95,6 +96,7 @@ class ResultsImportDialog(QDialog):
 
         self.problems = ProblemList()
         self.problems.set_problems(p.problems)
+        self.problems.setVisible(bool(p.problems))
         self.problems.problemChosen.connect(self.select_problem)
         lower = QWidget()
         lay = QVBoxLayout(lower)

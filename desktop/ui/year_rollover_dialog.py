@@ -41,6 +41,7 @@ from desktop.ui.catalog_import_dialog import (
 )
 from desktop.ui.errors import show_error
 from desktop.ui.problem_list import WARNING_BACKGROUND
+from desktop.ui.table_model import compact_rows
 from desktop.ui.vi import info, translate_buttons
 from desktop.ui.worker import Job, run_job
 
@@ -189,6 +190,7 @@ class NewYearDialog(QDialog):
         self.table.setItemDelegateForColumn(COL_NEW, CodeChoice(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
+        compact_rows(self.table)
         self.table.setAlternatingRowColors(True)
         for col, width in ((0, 80), (1, 380), (2, 160), (3, 330), (4, 60)):
             self.table.setColumnWidth(col, width)
