@@ -13,20 +13,12 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QPushButton,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -34,22 +26,20 @@ from desktop.core.catalog import CatalogProblem, catalog_for_year
 from desktop.core.catalog_import import CatalogPreview, edit_row, read_catalog_file, remove_row
 from desktop.core.catalog_replace import ATTACHED_NAMES, attached_work
 from desktop.core.vnformat import format_date, format_points
-from desktop.ui.errors import show_error
+from desktop.ui.import_preview import (
+    BLOCKED_STYLE,
+    NOTICE_STYLE,
+    REPLACE_STYLE,
+    ImportPreviewDialog,
+)
 from desktop.ui.problem_list import (
     ERROR_BACKGROUND,
     WARNING_BACKGROUND,
-    ProblemList,
-    problem_counts,
 )
-from desktop.ui.table_model import compact_rows
-from desktop.ui.vi import ask_yes_no, info, translate_buttons
+from desktop.ui.vi import ask_yes_no, info
 from desktop.ui.worker import Job, run_job
 
 EXCEL_FILTER = "Bảng tính Excel (*.xlsx *.xls)"
-BANNER = "QLabel { background:%s; border:1px solid %s; padding:6px; color:%s; }"
-NOTICE_STYLE = BANNER % ("#e8f1fb", "#9bbbe0", "#17375e")
-REPLACE_STYLE = BANNER % ("#fff4ce", "#e0c060", "#5a4500")
-BLOCKED_STYLE = BANNER % ("#fde2e4", "#e09aa2", "#7a0010")
 
 # column → (header, edit_row keyword)
 COLUMNS = (
@@ -191,9 +181,9 @@ def replace_notice(ws, year: int) -> tuple[str, bool]:
     )
 
 
-class CatalogImportDialog(QDialog):
-    """Preview of an imported catalog. ``saver(dialog)`` writes it (raise to stay open);
-    without a saver the dialog only checks and returns the corrected preview."""
+class CatalogImportDialog(ImportPreviewDialog):
+    """Preview of an imported catalog, rows editable. ``saver(dialog)`` writes it (raise
+    to stay open); without a saver the dialog only checks and returns the corrected preview."""
 
     def __init__(
         self,
@@ -205,36 +195,26 @@ class CatalogImportDialog(QDialog):
         saver: Callable[[CatalogImportDialog], None] | None = None,
         accept_text: str = "&Lưu bộ tiêu chí",
     ) -> None:
-        super().__init__(parent)
-        self.preview, self.year, self.saver = preview, year, saver
-        self.blocked = bool(notice and notice[1])
+        super().__init__(preview, parent, accept_text=accept_text, saver=saver)
+        self.preview: CatalogPreview = preview
+        self.year = year
         self.setWindowTitle(f"Nhập bộ tiêu chí năm {year} – {preview.path.name}")
         self.resize(1240, 680)
-
-        source = QLabel(self._source_text())
-        source.setWordWrap(True)
-        self.notice = QLabel(notice[0] if notice else "")
-        self.notice.setWordWrap(True)
-        self.notice.setVisible(bool(notice))
+        self.source.setText(self._source_text())
         if notice:
-            replaces = "THAY THẾ" in notice[0]
-            self.notice.setStyleSheet(
-                BLOCKED_STYLE if self.blocked else REPLACE_STYLE if replaces else NOTICE_STYLE
-            )
+            text, blocked = notice
+            self.blocked = "Năm này không thay thế được bộ tiêu chí." if blocked else ""
+            replaces = "THAY THẾ" in text
+            style = BLOCKED_STYLE if blocked else REPLACE_STYLE if replaces else NOTICE_STYLE
+            self.set_notice(text, style)
         self.name = QLineEdit(preview.name)
         self.name.setAccessibleName("Tên bộ tiêu chí")
         form = QFormLayout()
         form.addRow("Tên bộ tiêu chí:", self.name)
 
         self.model = PreviewModel(preview, self)
-        self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName("Các dòng của bộ tiêu chí")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        compact_rows(self.table)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -246,49 +226,13 @@ class CatalogImportDialog(QDialog):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
 
-        self.problems_label = QLabel()
-        self.problems = ProblemList()
-        lower = QWidget()
-        lay = QVBoxLayout(lower)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.problems_label)
-        lay.addWidget(self.problems)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.table)
-        split.addWidget(lower)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 1)
-
         self.remove_button = QPushButton("&Xóa dòng")
         self.remove_button.setToolTip("Bỏ dòng đang chọn khỏi bộ tiêu chí (Delete)")
-        self.accept_warnings = QCheckBox("&Chấp nhận các cảnh báo")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        translate_buttons(self.buttons)
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(accept_text)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.remove_button)
-        bottom.addStretch(1)
-        bottom.addWidget(self.accept_warnings)
-        bottom.addWidget(self.buttons)
-
-        root = QVBoxLayout(self)
-        root.addWidget(source)
-        root.addWidget(self.notice)
-        root.addLayout(form)
-        root.addWidget(split, 1)
-        root.addLayout(bottom)
-
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.bottom.insertWidget(0, self.remove_button)
         self.remove_button.clicked.connect(self.remove_current)
         QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self.remove_current)
-        self.accept_warnings.toggled.connect(self._update_state)
-        self.model.edited.connect(self._update_state)
-        self.problems.problemChosen.connect(self.select_problem)
-        self._update_state()
+        self.model.edited.connect(self.update_state)
+        self.finish(form)
 
     def _source_text(self) -> str:
         p = self.preview
@@ -303,37 +247,17 @@ class CatalogImportDialog(QDialog):
             text += f" Quyết định số {p.decision_number}{when}{by}."
         return text + " Nhấp đúp vào ô để sửa; chưa có gì được lưu."
 
-    def _update_state(self) -> None:
-        p = self.preview
-        self.problems.set_problems(p.problems)
-        self.problems.setVisible(bool(p.problems))
-        self.problems_label.setText(f"<b>Cần xem lại:</b> {problem_counts(p.problems)}.")
-        self.accept_warnings.setEnabled(bool(p.warnings))
-        ok = (
-            not self.blocked
-            and bool(p.rows)
-            and not p.errors
-            and (not p.warnings or self.accept_warnings.isChecked())
-        )
-        self.save_button.setEnabled(ok)
-        if self.blocked:
-            why = "Năm này không thay thế được bộ tiêu chí."
-        elif p.errors:
-            why = "Hãy sửa hết các lỗi (màu đỏ) trước khi lưu."
-        elif p.warnings and not self.accept_warnings.isChecked():
-            why = "Hãy xem các cảnh báo và đánh dấu “Chấp nhận các cảnh báo” để lưu."
-        else:
-            why = f"Lưu làm bộ tiêu chí năm {self.year}."
-        self.save_button.setToolTip(why)
+    def has_rows(self) -> bool:
+        return bool(self.preview.rows)
 
-    def select_problem(self, problem: CatalogProblem) -> None:
+    def ready_text(self) -> str:
+        return f"Lưu làm bộ tiêu chí năm {self.year}."
+
+    def row_for(self, problem: CatalogProblem) -> tuple[int, int] | None:
         row = self.model.row_for(problem)
         if row is None:
-            return
-        col = 3 if "điểm" in problem.message.lower() else 1
-        idx = self.model.index(row, col)
-        self.table.setCurrentIndex(idx)
-        self.table.scrollTo(idx, QAbstractItemView.ScrollHint.PositionAtCenter)
+            return None
+        return row, 3 if "điểm" in problem.message.lower() else 1
 
     def remove_current(self) -> None:
         idx = self.table.currentIndex()
@@ -344,17 +268,6 @@ class CatalogImportDialog(QDialog):
             self, "Xóa dòng", f"Bỏ dòng {r.row} (mã {r.code} – {r.title[:60]}) khỏi bộ tiêu chí?"
         ):
             self.model.remove(idx.row())
-
-    def accept(self) -> None:
-        if not self.save_button.isEnabled():
-            return
-        if self.saver is not None:
-            try:
-                self.saver(self)
-            except Exception as exc:  # noqa: BLE001 - shown to the officer, dialog stays
-                show_error(self, exc, "Chưa lưu bộ tiêu chí")
-                return
-        super().accept()
 
 
 def choose_excel(parent: QWidget, title: str) -> Path | None:

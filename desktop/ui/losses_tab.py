@@ -121,7 +121,9 @@ class LossFilter(QSortFilterProxyModel):
         return self.officer is None or rec.responsible == self.officer
 
 
-def _table(model, name: str, *, sort: bool = True) -> tuple[QTableView, QSortFilterProxyModel]:
+def _table(model, name: str, stretch: int, tip: str) -> QTableView:
+    """A read-only list (columns fit their text, ``stretch`` takes the rest) that sorts
+    by a clicked header; until then rows keep their meaningful order (most lost first)."""
     proxy = model if isinstance(model, QSortFilterProxyModel) else QSortFilterProxyModel()
     if proxy is not model:
         proxy.setSourceModel(model)
@@ -129,10 +131,9 @@ def _table(model, name: str, *, sort: bool = True) -> tuple[QTableView, QSortFil
     view = QTableView()
     view.setModel(proxy)
     view.setAccessibleName(name)
-    # the rows come in their meaningful order (most points at stake first); a click on a
-    # header sorts by that column
+    view.setToolTip(tip)
     view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-    view.setSortingEnabled(sort)
+    view.setSortingEnabled(True)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -140,8 +141,11 @@ def _table(model, name: str, *, sort: bool = True) -> tuple[QTableView, QSortFil
     view.setWordWrap(False)
     view.verticalHeader().hide()
     compact_rows(view)
-    view.horizontalHeader().setHighlightSections(False)
-    return view, proxy
+    header = view.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return view
 
 
 class LossesTab(QWidget):
@@ -161,11 +165,12 @@ class LossesTab(QWidget):
         self.loss_model: RecordTableModel[LossRow] = RecordTableModel(LOSS_COLUMNS, self)
         self.loss_filter = LossFilter(self)
         self.loss_filter.setSourceModel(self.loss_model)
-        self.loss_view, _ = _table(self.loss_filter, "Các tiêu chí bị mất điểm")
-        self.loss_view.setToolTip("Nhấp đúp hoặc Enter: xem tiêu chí trong cây bộ tiêu chí")
-        header = self.loss_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.loss_view = _table(
+            self.loss_filter,
+            "Các tiêu chí bị mất điểm",
+            1,
+            "Nhấp đúp hoặc Enter: xem tiêu chí trong cây bộ tiêu chí",
+        )
         self.filter_label = QLabel()
         self.clear_filter = QPushButton("&Bỏ lọc")
         self.clear_filter.hide()
@@ -187,16 +192,19 @@ class LossesTab(QWidget):
         chart_box = QGroupBox("Điểm theo lĩnh vực (bấm vào thanh để lọc)")
         QVBoxLayout(chart_box).addWidget(self.chart)
         self.area_model: RecordTableModel[AreaLoss] = RecordTableModel(AREA_COLUMNS, self)
-        self.area_view, _ = _table(self.area_model, "So sánh theo lĩnh vực")
-        area_header = self.area_view.horizontalHeader()
-        area_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        area_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.area_view = _table(
+            self.area_model,
+            "So sánh theo lĩnh vực",
+            0,
+            "Nhấp đúp hoặc Enter: xem lĩnh vực trong cây bộ tiêu chí",
+        )
         self.officer_model: RecordTableModel[OfficerLoss] = RecordTableModel(OFFICER_COLUMNS, self)
-        self.officer_view, _ = _table(self.officer_model, "Điểm bị mất theo người phụ trách")
-        self.officer_view.setToolTip("Nhấp đúp hoặc Enter: chỉ xem các mục của người này")
-        off_header = self.officer_view.horizontalHeader()
-        off_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        off_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.officer_view = _table(
+            self.officer_model,
+            "Điểm bị mất theo người phụ trách",
+            2,
+            "Nhấp đúp hoặc Enter: chỉ xem các mục của người này",
+        )
         self.side_tabs = QTabWidget()
         self.side_tabs.addTab(self.area_view, "Theo lĩnh vực")
         self.side_tabs.addTab(self.officer_view, "Theo người phụ trách")

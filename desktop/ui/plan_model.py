@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QStyledItemDelegate
 
 from desktop.core.remediation import (
+    EDITABLE,
     PLAN_COLUMNS,
     STATUS_LABELS,
     NumberedRow,
@@ -20,20 +21,8 @@ from desktop.core.remediation import (
     numbered,
 )
 
-# column → the PlanRowData field it edits ("" = computed)
-FIELDS = (
-    "",
-    "area_title",
-    "criterion",
-    "result_text",
-    "cause",
-    "solution",
-    "lead",
-    "partners",
-    "timeframe",
-    "status",
-    "evidence_id",
-)
+# column → the PlanRowData field it edits ("" = STT, computed; area_code is not shown)
+FIELDS = ("", *(f for f in EDITABLE if f != "area_code"), "status", "evidence_id")
 HEADERS = (*PLAN_COLUMNS, "Tiến độ", "Tài liệu chứng minh")
 # the same headers broken over two lines where the column is narrow
 SHOWN_HEADERS = tuple(

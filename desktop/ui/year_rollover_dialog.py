@@ -32,14 +32,9 @@ from desktop.core.catalog import catalog_info, catalog_years
 from desktop.core.catalog_import import CatalogPreview, read_catalog_file
 from desktop.core.text import similarity
 from desktop.core.year_rollover import MappingRow, NodeLike, suggest_mapping
-from desktop.ui.catalog_import_dialog import (
-    NOTICE_STYLE,
-    REPLACE_STYLE,
-    CatalogImportDialog,
-    choose_excel,
-    replace_notice,
-)
+from desktop.ui.catalog_import_dialog import CatalogImportDialog, choose_excel, replace_notice
 from desktop.ui.errors import show_error
+from desktop.ui.import_preview import NOTICE_STYLE, REPLACE_STYLE
 from desktop.ui.problem_list import WARNING_BACKGROUND
 from desktop.ui.table_model import compact_rows
 from desktop.ui.vi import info, translate_buttons

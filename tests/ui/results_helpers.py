@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from desktop.core.catalog import load_builtin
@@ -51,3 +52,11 @@ def visible_dialog(qtbot, parent, cls):
 
     qtbot.waitUntil(lambda: shown() is not None)
     return shown()
+
+
+def open_tab(qtbot, window, key, cls):
+    """Open a screen with its shortcut (Ctrl+4 ...) as the officer would."""
+    qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
+    screen = window.tabs.currentWidget()
+    assert isinstance(screen, cls)
+    return screen

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from results_helpers import fill, open_window
+from results_helpers import fill, open_tab, open_window
 from results_sheets import import_results, results_areas, results_full
 
 from db.models_results import NodeAssignment
@@ -27,10 +27,7 @@ def window(qtbot, ws, tmp_path):
 
 @pytest.fixture
 def tab(window, qtbot) -> LossesTab:
-    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
-    screen = window.tabs.currentWidget()
-    assert isinstance(screen, LossesTab)
-    return screen
+    return open_tab(qtbot, window, Qt.Key.Key_5, LossesTab)
 
 
 def test_losses_most_first_with_chart_and_officers(tab, qtbot):

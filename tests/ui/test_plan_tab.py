@@ -9,7 +9,7 @@ from docx import Document
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QPlainTextEdit
-from results_helpers import fill, open_window, pick_file
+from results_helpers import fill, open_tab, open_window, pick_file
 from results_sheets import import_results, results_full
 
 from desktop.core.catalog import load_builtin
@@ -30,10 +30,7 @@ def window(qtbot, ws, tmp_path):
 
 @pytest.fixture
 def tab(window, qtbot) -> PlanTab:
-    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
-    screen = window.tabs.currentWidget()
-    assert isinstance(screen, PlanTab)
-    return screen
+    return open_tab(qtbot, window, Qt.Key.Key_6, PlanTab)
 
 
 def _criteria(tab) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
-from results_helpers import fill, open_window, pick_file, visible_dialog
+from results_helpers import fill, open_tab, open_window, pick_file, visible_dialog
 from results_sheets import results_areas, results_full
 
 from desktop.ui.results_import_dialog import ResultsImportDialog
@@ -20,10 +20,7 @@ def window(qtbot, ws):
 
 @pytest.fixture
 def tab(window, qtbot) -> ResultsTab:
-    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
-    screen = window.tabs.currentWidget()
-    assert isinstance(screen, ResultsTab)
-    return screen
+    return open_tab(qtbot, window, Qt.Key.Key_4, ResultsTab)
 
 
 def _import(window, tab, qtbot, monkeypatch, path) -> ResultsImportDialog:
