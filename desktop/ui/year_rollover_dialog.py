@@ -34,7 +34,7 @@ from desktop.core.text import similarity
 from desktop.core.year_rollover import MappingRow, NodeLike, suggest_mapping
 from desktop.ui.catalog_import_dialog import CatalogImportDialog, choose_excel, replace_notice
 from desktop.ui.errors import show_error
-from desktop.ui.import_preview import NOTICE_STYLE, REPLACE_STYLE
+from desktop.ui.import_preview import BLOCKED_STYLE, NOTICE_STYLE, REPLACE_STYLE
 from desktop.ui.problem_list import WARNING_BACKGROUND
 from desktop.ui.table_model import compact_rows
 from desktop.ui.vi import info, translate_buttons
@@ -139,6 +139,7 @@ class NewYearDialog(QDialog):
         self.preview: CatalogPreview | None = None
         self.preview_name = ""
         self.preview_accepts_warnings = False
+        self.blocked = False
         self.setWindowTitle("Năm mới từ năm trước")
         self.resize(1180, 660)
         with window.ws.session() as s:
@@ -235,13 +236,13 @@ class NewYearDialog(QDialog):
         self.suggest()
 
     def _show_notice(self) -> None:
-        text, blocked = replace_notice(self.window_.ws, self.target.value())
+        year = self.target.value()
+        text, self.blocked = replace_notice(self.window_.ws, year)
         if "chưa có bộ tiêu chí" in text:
-            text = f"Năm {self.target.value()} chưa có bộ tiêu chí: năm mới sẽ được tạo."
+            text = f"Năm {year} chưa có bộ tiêu chí: năm mới sẽ được tạo."
         self.notice.setText(text)
-        self.notice.setStyleSheet(
-            NOTICE_STYLE if not blocked and "THAY" not in text else REPLACE_STYLE
-        )
+        style = BLOCKED_STYLE if self.blocked else REPLACE_STYLE if "THAY" in text else NOTICE_STYLE
+        self.notice.setStyleSheet(style)
         self._update_ok()
 
     def new_nodes(self) -> list[NodeLike]:
@@ -307,7 +308,7 @@ class NewYearDialog(QDialog):
             f"{counts['moved']} đổi mã, {counts['none']} không có mục tương ứng (tô vàng)."
         )
         needs_file = self.file_radio.isChecked() and self.preview is None
-        self.ok_button.setEnabled(bool(rows) and not needs_file)
+        self.ok_button.setEnabled(bool(rows) and not needs_file and not self.blocked)
 
     def accept(self) -> None:
         from desktop.core.settings import set_setting

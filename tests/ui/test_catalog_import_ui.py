@@ -142,3 +142,18 @@ def test_new_year_from_the_provinces_sheet(window, qtbot, boxes, monkeypatch, tm
         dlg.ok_button.click()
     assert window.year == 2024
     assert window.overview.catalog.name.startswith("PHỤ LỤC I")
+
+
+def test_new_year_over_a_year_with_evidence_is_refused(window, qtbot, boxes, tmp_path):
+    scan = tmp_path / "kh.pdf"
+    scan.write_bytes(b"%PDF-1.4 ke hoach")
+    with window.ws.transaction() as s:
+        add_document(s, window.ws.store, NewDocument(2023, "5/KH-UBND"), [scan], ["1.1.1"])
+    window.act_new_year_from.trigger()
+    dlg = _dialog(window, qtbot, NewYearDialog)
+    dlg.source.setCurrentIndex(dlg.source.findData(2022))
+    dlg.target.setValue(2023)
+    assert "không thể thay thế" in dlg.notice.text()
+    assert not dlg.ok_button.isEnabled()
+    dlg.target.setValue(2024)
+    assert dlg.ok_button.isEnabled()

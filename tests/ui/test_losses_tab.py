@@ -58,6 +58,8 @@ def test_losses_most_first_with_chart_and_officers(tab, qtbot):
         ["Tư pháp - Hộ tịch", "1", "3.5.1"],
     ]
     assert tab.full_label.text().startswith("43 mục được chấm điểm tối đa")
+    tab.plan_button.click()
+    assert type(tab.window_.tabs.currentWidget()).__name__ == "PlanTab"
 
 
 def test_clicking_a_bar_filters_the_list_and_again_clears(tab, qtbot):
