@@ -21,7 +21,7 @@ from desktop.core.errors import NotFoundError, ValidationError
 from desktop.core.losses import LossReport, LossRow, loss_report
 from desktop.core.profile import get_profile
 from desktop.core.text import nfc
-from desktop.core.vnformat import format_fraction
+from desktop.core.vnformat import format_date, format_fraction
 
 PLAN_COLUMNS = (
     "STT",
@@ -332,3 +332,33 @@ def _data(r: RemediationRow) -> PlanRowData:
         progress_note=r.progress_note,
         **{k: getattr(r, k) for k in EDITABLE},
     )
+
+
+@dataclass(frozen=True)
+class ProofChoice:
+    """An evidence document offered as the proof that a plan row is done."""
+
+    id: int
+    year: int
+    label: str  # ``12/BC-UBND ngày 10/12/2024 – Báo cáo ...``
+
+
+def proof_choices(session: Session, year: int) -> list[ProofChoice]:
+    """Documents of the results year and of the year after (when the plan is carried
+    out), the year after first, newest first."""
+    docs = session.scalars(
+        select(EvidenceDocument)
+        .where(EvidenceDocument.year.in_((year, year + 1)))
+        .order_by(
+            EvidenceDocument.year.desc(),
+            EvidenceDocument.issue_date.desc(),
+            EvidenceDocument.id.desc(),
+        )
+    )
+    out = []
+    for d in docs:
+        head = d.number or "(không số)"
+        if d.issue_date:
+            head += f" ngày {format_date(d.issue_date)}"
+        out.append(ProofChoice(d.id, d.year, f"{head} – {d.summary}" if d.summary else head))
+    return out

@@ -219,9 +219,11 @@ def start_year(
     preview: CatalogPreview | None = None,
     name: str | None = None,
     accept_warnings: bool = False,
+    mapping: Sequence[MappingRow] | None = None,
 ) -> RolloverOutcome:
     """Give ``year`` a catalog (a copy of ``from_year``'s, or the imported ``preview``),
-    save the suggested mapping and carry officers and notes forward (caller commits)."""
+    save the mapping (``mapping`` as the user edited it, else the suggestion) and carry
+    officers and notes forward through it (caller commits)."""
     if year == from_year:
         raise ValidationError("Năm mới phải khác năm cũ.")
     old = catalog_info(session, from_year)
@@ -249,7 +251,7 @@ def start_year(
     session.execute(
         delete(CodeMapping).where(CodeMapping.from_year == from_year, CodeMapping.to_year == year)
     )
-    mapping = mapping_rows(session, from_year, year)
-    save_mapping(session, from_year, year, mapping)
+    chosen = list(mapping) if mapping is not None else mapping_rows(session, from_year, year)
+    save_mapping(session, from_year, year, chosen)
     carried = carry_forward(session, from_year, year)
-    return RolloverOutcome(year, from_year, saved, mapping, carried)
+    return RolloverOutcome(year, from_year, saved, chosen, carried)

@@ -134,8 +134,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.showMaximized()  # 1366×768 office screens: use all of it
     else:
         window.show()
-    if os.environ.get("CCHC_OPEN_TAB"):
-        window.screens.open(os.environ["CCHC_OPEN_TAB"])
+    if os.environ.get("CCHC_OPEN_TAB"):  # show one screen at start (screenshots, support)
+        try:
+            window.screens.open(os.environ["CCHC_OPEN_TAB"])
+        except KeyError:
+            _out(f"Không có màn hình {os.environ['CCHC_OPEN_TAB']}", err=True)
 
     exit_code = {"value": 0}
     if args.self_test:

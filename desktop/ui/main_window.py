@@ -115,6 +115,18 @@ class MainWindow(QMainWindow):
         self.act_add_year = self._action(
             "Thêm &năm đánh giá…", self.add_year, "Ctrl+N", "Tạo năm đánh giá mới"
         )
+        self.act_import_catalog = self._action(
+            "Nhập bộ tiêu chí từ &Excel…",
+            self.import_catalog,
+            "Ctrl+Shift+I",
+            "Nhập bộ tiêu chí của tỉnh cho năm đang xem từ tệp .xlsx/.xls",
+        )
+        self.act_new_year_from = self._action(
+            "Năm mới từ năm t&rước…",
+            self.new_year_from_previous,
+            "Ctrl+Shift+N",
+            "Tạo năm mới từ bộ tiêu chí năm trước (hoặc tệp của tỉnh), chuyển người phụ trách",
+        )
         self.act_prev_year = self._action("Năm &trước", lambda: self._step_year(-1), "Ctrl+PgUp")
         self.act_next_year = self._action("Năm &sau", lambda: self._step_year(1), "Ctrl+PgDown")
         self.act_check = self._action(
@@ -143,7 +155,9 @@ class MainWindow(QMainWindow):
             )
             m.addAction(act)
         m = mb.addMenu("&Năm")
-        m.addActions([self.act_add_year, self.act_prev_year, self.act_next_year])
+        m.addActions([self.act_add_year, self.act_new_year_from, self.act_import_catalog])
+        m.addSeparator()
+        m.addActions([self.act_prev_year, self.act_next_year])
         m = mb.addMenu("&Công cụ")
         m.addAction(self.act_check)
         m = mb.addMenu("Trợ &giúp")
@@ -283,6 +297,16 @@ class MainWindow(QMainWindow):
             show_error(self, exc)
             return
         self.load(year)
+
+    def import_catalog(self) -> None:
+        from desktop.ui.catalog_import_dialog import import_catalog_from_excel
+
+        import_catalog_from_excel(self)
+
+    def new_year_from_previous(self) -> None:
+        from desktop.ui.year_rollover_dialog import new_year_from_previous
+
+        new_year_from_previous(self)
 
     def edit_profile(self) -> None:
 

@@ -96,3 +96,8 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
     def texts(self) -> list[list[str]]:
         """All cells as shown (tests and export)."""
         return [[c.text(r) for c in self.columns] for r in self.rows]
+
+
+def compact_rows(view) -> None:
+    """One line of text per row (Qt's default row is taller than a Windows list)."""
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)

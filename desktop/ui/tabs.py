@@ -32,6 +32,9 @@ class TabSpec:
 # The screens of the app, in tab order after "Bộ tiêu chí". Later features add a line here.
 TABS: list[TabSpec] = [
     TabSpec("Thống kê hồ sơ TTHC", "desktop.ui.dossier_stats", "DossierStatsScreen", "Ctrl+3"),
+    TabSpec("Kết quả thẩm định", "desktop.ui.results_tab", "ResultsTab", "Ctrl+4"),
+    TabSpec("Điểm bị mất", "desktop.ui.losses_tab", "LossesTab", "Ctrl+5"),
+    TabSpec("Kế hoạch khắc phục", "desktop.ui.plan_tab", "PlanTab", "Ctrl+6"),
 ]
 
 

@@ -136,3 +136,26 @@ def test_whole_plan_saved_from_the_screen_keeps_its_order(ws, appraised_2023):
 def test_no_results_no_plan(ws, initialized):
     with pytest.raises(NotFoundError, match="chưa có kết quả thẩm định"), ws.session() as s:
         draft_plan(s, 2022)
+
+
+def test_proof_choices_offer_documents_of_the_year_after_first(ws, tmp_path, appraised_2023):
+    from datetime import date
+
+    from desktop.core.remediation import proof_choices
+
+    scan = tmp_path / "a.pdf"
+    scan.write_bytes(b"%PDF-1.4 a")
+    with ws.transaction() as s:
+        load_builtin(s, 2024, "mau-minh-hoa")
+        add_document(
+            s,
+            ws.store,
+            NewDocument(2023, "45/BC-UBND", date(2023, 6, 15), "Báo cáo", "Báo cáo 6 tháng"),
+            [scan],
+            [],
+        )
+        add_document(s, ws.store, NewDocument(2024, "12/BC-UBND", date(2024, 3, 1)), [scan], [])
+        add_document(s, ws.store, NewDocument(2022, "1/BC-UBND"), [scan], [])
+    with ws.session() as s:
+        labels = [c.label for c in proof_choices(s, 2023)]
+    assert labels == ["12/BC-UBND ngày 01/03/2024", "45/BC-UBND ngày 15/06/2023 – Báo cáo 6 tháng"]

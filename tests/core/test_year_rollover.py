@@ -109,3 +109,26 @@ def test_mapping_to_a_code_that_does_not_exist_is_refused(ws):
     bad = [MappingRow("1.1", "Kế hoạch", 2, "1.9")]
     with pytest.raises(ValidationError, match=r"1\.9 \(năm 2024\)"), ws.transaction() as s:
         save_mapping(s, 2023, 2024, bad)
+
+
+def test_start_year_uses_the_mapping_as_the_user_edited_it(ws):
+    """The officer corrects a suggestion before creating the year: officers follow it."""
+    with ws.transaction() as s:
+        load_builtin(s, 2023, "mau-minh-hoa")
+        (node,) = nodes_by_code(s, 2023, ["1.4"])
+        s.add(NodeAssignment(node_id=node.id, officer="Văn hóa - Xã hội"))
+        old = catalog_info(s, 2023).nodes
+    edited = suggest_mapping(old, old)
+    for m in edited:
+        if m.old_code == "1.4":
+            m.new_code, m.confirmed = "1.2", True
+    with ws.transaction() as s:
+        outcome = start_year(s, 2024, 2023, mapping=edited)
+    assert outcome.carried == 1
+    with ws.session() as s:
+        (moved,) = nodes_by_code(s, 2024, ["1.2"])
+        (same,) = nodes_by_code(s, 2024, ["1.4"])
+        saved = {m.old_code: m for m in mapping_rows(s, 2023, 2024)}
+        assert s.get(NodeAssignment, moved.id).officer == "Văn hóa - Xã hội"
+        assert s.get(NodeAssignment, same.id) is None
+    assert (saved["1.4"].new_code, saved["1.4"].confirmed) == ("1.2", True)

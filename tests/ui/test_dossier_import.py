@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from dossier_exports import EXPORT1_ROWS, simulate_excel_lock, write_export1, write_export2
 from openpyxl import Workbook, load_workbook
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
 from stats_screen import EXPORT1_Q1_FORM06, import_file, screen, stats_ws  # noqa: F401
@@ -104,7 +104,9 @@ def _drop_event(cls, paths: list[Path]):
         Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )
-    return cls(QPointF(20, 20), *args), mime
+    # QDragEnterEvent takes a QPoint, QDropEvent a QPointF (as in C++).
+    pos = QPoint(20, 20) if cls is QDragEnterEvent else QPointF(20, 20)
+    return cls(pos, *args), mime
 
 
 def test_drag_and_drop_imports_excel_files_only(qtbot, screen, tmp_path) -> None:  # noqa: F811
