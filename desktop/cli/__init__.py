@@ -12,13 +12,13 @@ import sys
 from collections.abc import Sequence
 
 from desktop import __version__
-from desktop.cli import dossiers, evidence, foundation, results, score
+from desktop.cli import dossiers, evidence, foundation, results, score, selfassess
 from desktop.cli.common import EXIT_ERROR, EXIT_OK, Parser, Registry
 from desktop.core.errors import CchcError
 from desktop.core.paths import resolve_data_dir
 from desktop.core.workspace import open_workspace
 
-COMMAND_MODULES = [foundation, evidence, score, results, dossiers]
+COMMAND_MODULES = [foundation, evidence, score, results, dossiers, selfassess]
 
 
 def build_parser() -> Parser:
