@@ -23,7 +23,7 @@ from desktop.core.errors import NotFoundError, ValidationError
 from desktop.core.evidence_files import ensure_blob_row
 from desktop.core.readiness import readiness
 from desktop.core.selfassess_docx import build_selfassess_docx
-from desktop.core.selfassess_report import NA_TEXT, SURVEY_TEXT, gather_report
+from desktop.core.selfassess_report import gather_report, score_text
 from desktop.core.vnformat import format_date, format_points
 
 
@@ -108,14 +108,6 @@ def rounds(session: Session, year: int) -> list[RoundInfo]:
             .order_by(AssessmentRound.number)
         )
     ]
-
-
-def _score_text(applicable: bool, self_score: Decimal | None, is_survey: bool = False) -> str:
-    if not applicable:
-        return NA_TEXT
-    if is_survey:
-        return SURVEY_TEXT
-    return format_points(self_score) if self_score is not None else "chưa chấm"
 
 
 def lock_year(session: Session, store: FileStore, year: int, *, note: str = "") -> RoundInfo:
@@ -206,7 +198,7 @@ def round_diff(session: Session, year: int, number: int | None = None) -> RoundD
         pairs = [
             (
                 "Điểm tự chấm",
-                _score_text(e.applicable, e.self_score, not r.self_scored),
+                score_text(e.applicable, r.self_scored, e.self_score) or "chưa chấm",
                 r.score_text or "chưa chấm",
             ),
             ("Số liệu kê khai", e.declared, r.declared),

@@ -171,7 +171,7 @@ def _appendix(d, report: SelfAssessmentReport) -> None:
     for k, r in enumerate(rows, start=1):
         row = table.rows[k]
         _cant_split(row)
-        bold = r.level <= 2
+        bold = r.level == 1 or (r.level == 2 and not r.bonus)
         values = (
             r.code,
             r.title,
@@ -179,7 +179,7 @@ def _appendix(d, report: SelfAssessmentReport) -> None:
             r.declared if r.is_leaf else "",
             r.score_text,
             r.evidence,
-            r.explanation,
+            r.remark,
         )
         for i, text in enumerate(values):
             _fill_cell(row.cells[i], text, center=i in (0, 2, 3, 4), bold=bold)

@@ -28,8 +28,17 @@ from desktop.core.vnformat import format_date, format_points, parse_date
 
 # From this year the province appraises communes directly (two-tier local government).
 PROVINCE_APPRAISES_FROM = 2025
-SURVEY_TEXT = "Cơ quan thẩm định đánh giá"
+SURVEY_TEXT = "Cơ quan thẩm định đánh giá"  # survey parts (XHH, SIPAS)
 NA_TEXT = "Không áp dụng"
+
+
+def score_text(applicable: bool, self_scored: bool, self_score: Decimal | None) -> str:
+    """``1,5``; ``Không áp dụng``; ``—`` for a survey part; "" when not scored yet."""
+    if not applicable:
+        return NA_TEXT
+    if not self_scored:
+        return "—"
+    return format_points(self_score) if self_score is not None else ""
 
 
 @dataclass(frozen=True)
@@ -50,11 +59,14 @@ class ReportRow:
 
     @property
     def score_text(self) -> str:
-        if not self.applicable:
-            return NA_TEXT
-        if not self.self_scored:
-            return SURVEY_TEXT
-        return format_points(self.self_score) if self.self_score is not None else ""
+        return score_text(self.applicable, self.self_scored, self.self_score)
+
+    @property
+    def remark(self) -> str:
+        """The last column: the explanation, or who scores a survey part."""
+        if not self.self_scored and self.applicable:
+            return f"Do {SURVEY_TEXT.lower()}"
+        return self.explanation
 
 
 @dataclass(frozen=True)

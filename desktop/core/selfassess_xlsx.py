@@ -52,7 +52,7 @@ def _cells(r: ReportRow) -> list:
         r.declared if r.is_leaf else "",
         score,
         r.evidence,
-        r.explanation,
+        r.remark,
     ]
 
 
@@ -80,7 +80,7 @@ def build_xlsx(report: SelfAssessmentReport) -> Workbook:
     for row in report.rows:
         r += 1
         values = _cells(row)
-        bold = row.level <= 2
+        bold = row.level == 1 or (row.level == 2 and not row.bonus)
         for i, value in enumerate(values, start=1):
             c = ws.cell(row=r, column=i, value=value if value != "" else None)
             c.font = Font(name=FONT, size=SIZE, bold=bold)

@@ -44,7 +44,7 @@ def test_xlsx_table_by_area_criterion_and_sub_criterion(report, tmp_path: Path) 
     assert rows["1.1.1"][3:6] == ("Có", 1, "05/KH-UBND")
     assert rows["3.5.1"][3:5] == ("99,48%", 2)  # 98 to under 100 %
     assert rows["1.2.1"][6] == "Đã gửi đủ 4 báo cáo quý, lưu tại Văn phòng."
-    assert rows["9"][4] == "Cơ quan thẩm định đánh giá"
+    assert rows["9"][4:7] == ("—", None, "Do cơ quan thẩm định đánh giá")
     assert rows["11.1"][4] == 2 and rows["11"][4] == 2
     labels = {r[0]: r[4] for r in ws.iter_rows(min_row=5, values_only=True) if r[0]}
     assert (
