@@ -11,10 +11,9 @@ from sqlalchemy.orm import Session
 
 from db.models import CatalogNode
 from db.models_selfassess import BonusArea, NodeScoringRule
-from desktop.core.catalog import normalize_code
-from desktop.core.errors import NotFoundError, ValidationError
+from desktop.core.errors import ValidationError
+from desktop.core.evidence import nodes_by_code
 from desktop.core.rules import Rule, RuleError, parse_rule
-from desktop.core.scoring import require_catalog
 
 
 def rule_of(session: Session, node_id: int) -> Rule | None:
@@ -71,13 +70,7 @@ def bonus_ids(session: Session, catalog_id: int) -> set[int]:
 
 def set_bonus(session: Session, year: int, code: str, bonus: bool = True) -> CatalogNode:
     """Mark (or unmark) area ``code`` as the bonus section, with its maximum as the cap."""
-    catalog = require_catalog(session, year)
-    wanted = normalize_code(code)
-    node = session.scalar(
-        select(CatalogNode).where(CatalogNode.catalog_id == catalog.id, CatalogNode.code == wanted)
-    )
-    if node is None:
-        raise NotFoundError(f"Bộ tiêu chí năm {year} không có mục {wanted or code}.")
+    [node] = nodes_by_code(session, year, [code])
     if node.parent_id is not None:
         raise ValidationError(
             f"{node.code} không phải là lĩnh vực: chỉ một lĩnh vực (mã cấp 1) mới là phần "

@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter
 from desktop.core.plan_export import _write_atomic
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.selfassess_report import ReportRow, SelfAssessmentReport
+from desktop.core.xlsx_print import print_landscape
 
 FONT = "Times New Roman"
 COLUMNS = (
@@ -107,17 +108,7 @@ def build_xlsx(report: SelfAssessmentReport) -> Workbook:
             c.border = BORDER
         ws.row_dimensions[r].height = 30
 
-    ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=3)
-    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
-    ws.oddFooter.center.text = "Trang &P/&N"
+    print_landscape(ws, HEADER_ROW, freeze_column=3)
     return wb
 
 
