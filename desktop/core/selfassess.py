@@ -125,6 +125,15 @@ def year_entries(session: Session, year: int) -> dict[int, EntryInfo]:
     return {n.id: _info(n, rules.get(n.id), entries.get(n.id), scores.get(n.id)) for n in leaves}
 
 
+def preview_score(info: EntryInfo, declared_text: str) -> tuple[Declared | None, Decimal | None]:
+    """What a declared figure typed into a screen would give, without saving:
+    (figure, computed score); ``ValidationError`` for a figure of the wrong kind."""
+    if not declared_text.strip():
+        return None, None
+    declared = parse_declared(declared_text, info.rule, code=info.code)
+    return declared, _computed(info.rule, declared, info.max_points)
+
+
 def _computed(rule: Rule | None, declared: Declared | None, max_points: Decimal) -> Decimal | None:
     if rule is None or not rule.computes or declared is None or declared.is_na:
         return None
