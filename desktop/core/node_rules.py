@@ -6,7 +6,7 @@ its score, ``desktop.core.rules_import`` fills the rules from a catalog sheet.
 
 from __future__ import annotations
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from db.models import CatalogNode
@@ -86,3 +86,37 @@ def set_bonus(session: Session, year: int, code: str, bonus: bool = True) -> Cat
         session.execute(delete(BonusArea).where(BonusArea.node_id == node.id))
     session.flush()
     return node
+
+
+def copy_rules(session: Session, from_catalog_id: int, to_catalog_id: int) -> int:
+    """Give a copied catalog the rules and bonus marks of the one it was copied from, by
+    code (a new year started from last year's catalog). Returns how many rules."""
+    new_ids = dict(
+        session.execute(
+            select(CatalogNode.code, CatalogNode.id).where(CatalogNode.catalog_id == to_catalog_id)
+        ).all()
+    )
+    has_rule = set(rules_for_catalog(session, to_catalog_id))
+    rules = [
+        {"node_id": new_ids[code], "kind": kind, "notation": notation, "source": "import"}
+        for code, kind, notation in session.execute(
+            select(CatalogNode.code, NodeScoringRule.kind, NodeScoringRule.notation)
+            .join(NodeScoringRule, NodeScoringRule.node_id == CatalogNode.id)
+            .where(CatalogNode.catalog_id == from_catalog_id)
+        )
+        if code in new_ids and new_ids[code] not in has_rule
+    ]
+    if rules:
+        session.execute(insert(NodeScoringRule), rules)
+    marked = bonus_ids(session, to_catalog_id)
+    bonus = [
+        {"node_id": new_ids[code]}
+        for code in session.scalars(
+            select(CatalogNode.code).where(CatalogNode.id.in_(bonus_ids(session, from_catalog_id)))
+        )
+        if code in new_ids and new_ids[code] not in marked
+    ]
+    if bonus:
+        session.execute(insert(BonusArea), bonus)
+    session.flush()
+    return len(rules)

@@ -194,3 +194,17 @@ def test_bonus_marks_only_an_area(ws) -> None:
         set_bonus(s, 2024, "11", False)
     t = _tree(ws, 2024)
     assert t.bonus_max == D(0) and t.bonus_score is None and t.max_points == D(105)
+
+
+def test_a_year_copied_from_last_year_keeps_rules_and_bonus(ws) -> None:
+    from desktop.core.year_rollover import start_year
+
+    _catalog_with_bonus(ws, 2024)
+    with ws.transaction() as s:
+        set_node_rule(s, 2024, "3.5.1", STEPS_3)
+        start_year(s, 2025, 2024)
+    with ws.session() as s:
+        assert entry_info(s, 2025, "3.5.1").rule.notation() == STEPS_3
+        assert entry_info(s, 2025, "1.1.1").rule is None
+    t = _tree(ws, 2025)
+    assert t.bonus_max == D(5) and t.by_code["11"].bonus
