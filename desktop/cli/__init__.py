@@ -12,13 +12,21 @@ import sys
 from collections.abc import Sequence
 
 from desktop import __version__
-from desktop.cli import dossiers, evidence, foundation, results, score, selfassess
+from desktop.cli import (
+    dossiers,
+    evidence,
+    foundation,
+    results,
+    score,
+    selfassess,
+    selfassess_report,
+)
 from desktop.cli.common import EXIT_ERROR, EXIT_OK, Parser, Registry
 from desktop.core.errors import CchcError
 from desktop.core.paths import resolve_data_dir
 from desktop.core.workspace import open_workspace
 
-COMMAND_MODULES = [foundation, evidence, score, results, dossiers, selfassess]
+COMMAND_MODULES = [foundation, evidence, score, results, dossiers, selfassess, selfassess_report]
 
 
 def build_parser() -> Parser:
