@@ -25,7 +25,7 @@ from desktop.core.workspace import Workspace
 
 
 def add_entry_args(sp: argparse.ArgumentParser) -> None:
-    sp.add_argument("--declared", metavar="TEXT", help="số liệu kê khai: có, không, na, 98,5%, 2")
+    sp.add_argument("--declared", metavar="TEXT", help="số liệu kê khai: có, không, na, 98,5%%, 2")
     sp.add_argument(
         "--from-stats",
         choices=list(OFFER_KINDS),

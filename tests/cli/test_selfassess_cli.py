@@ -133,3 +133,22 @@ def test_bonus_mark_and_offers_without_dossiers(cli, sample_year) -> None:
     assert r.code == 0 and "chưa có số liệu hồ sơ TTHC" in r.out
     r = cli("score", "set", "3.5.1", "auto", "--year", sample_year, "--from-stats", "on_time")
     assert r.code == 1 and "Chưa có số liệu “Tỷ lệ hồ sơ giải quyết đúng hạn”" in r.err
+
+
+def test_every_new_command_has_help(cli) -> None:
+    for cmd in [
+        ("score", "set"),
+        ("score", "offers"),
+        ("rule", "set"),
+        ("rule", "bonus"),
+        ("explain", "set"),
+        ("explain", "list"),
+        ("selfassess", "ready"),
+        ("selfassess", "lock"),
+        ("selfassess", "diff"),
+        ("selfassess", "text"),
+        ("selfassess", "round-report"),
+        ("report", "self-assessment"),
+    ]:
+        r = cli(*cmd, "--help")
+        assert r.code == 0 and "--year" in r.out, cmd
