@@ -47,6 +47,7 @@ def _node_json(n: NodeScore, codes: dict[int, str]) -> dict:
         "with_evidence": n.with_evidence,
         "documents": n.doc_count,
         "note": n.note,
+        "bonus": n.bonus,
     }
 
 
@@ -60,6 +61,11 @@ def tree_json(tree: ScoreTree) -> dict:
             "effective_max": json_number(tree.effective_max),
             "self_score": json_number(tree.self_score),
             "survey_max": json_number(tree.survey_max),
+        },
+        "bonus": {
+            "max_points": json_number(tree.bonus_max),
+            "self_score": json_number(tree.bonus_score),
+            "combined": json_number(tree.combined_score),
         },
         "nodes": [_node_json(n, codes) for n in tree.nodes],
         "areas": [
@@ -139,6 +145,11 @@ def cmd_score_show(ws: Workspace, args: argparse.Namespace) -> int:
         f"Tổng tự chấm: {_pts(tree.self_score)}/{format_points(tree.effective_max)} "
         f"(trong đó {format_points(tree.survey_max)} điểm điều tra xã hội học chưa tính)."
     )
+    if tree.bonus_max:
+        print(
+            f"Điểm cộng: {_pts(tree.bonus_score)}/{format_points(tree.bonus_max)}; tổng gồm "
+            f"điểm cộng: {_pts(tree.combined_score)}."
+        )
     return EXIT_OK
 
 

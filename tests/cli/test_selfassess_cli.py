@@ -152,3 +152,20 @@ def test_every_new_command_has_help(cli) -> None:
     ]:
         r = cli(*cmd, "--help")
         assert r.code == 0 and "--year" in r.out, cmd
+
+
+def test_score_show_gives_bonus_apart_and_combined(cli, data_dir) -> None:
+    from selfassess_data import catalog_with_bonus
+
+    ws = open_workspace(data_dir)
+    catalog_with_bonus(ws, 2024)
+    ws.close()
+    assert cli("rule", "bonus", "11", "--year", "2024").code == 0
+    cli("score", "set", "1.1.1", "1", "--year", "2024")
+    cli("score", "set", "11.1", "2", "--year", "2024")
+    doc = cli("score", "show", "--year", "2024", "--json").json()
+    assert doc["total"]["self_score"] == 1 and doc["total"]["max_points"] == 100
+    assert doc["bonus"] == {"max_points": 5, "self_score": 2, "combined": 3}
+    assert next(n for n in doc["nodes"] if n["code"] == "11.1")["bonus"] is True
+    text = cli("score", "show", "--year", "2024").out
+    assert "Điểm cộng: 2/5; tổng gồm điểm cộng: 3." in text
