@@ -22,7 +22,29 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from desktop.core.plan_export import _cant_split, _set_font
+from desktop.core.plan_export import (
+    _cant_split,
+    _fill_cell,
+    _repeat_as_header,
+    _set_font,
+    _write_atomic,
+)
+
+# The shared helpers under the names ``desktop.core.docx_common`` gives them on the reports
+# branch, so the self-assessment writers import them from here only.
+set_run_font = _set_font
+cant_split = _cant_split
+repeat_as_header = _repeat_as_header
+write_atomic = _write_atomic
+
+
+def fill_cell(cell, text: str, size: float, *, center: bool, bold: bool = False) -> None:
+    """A table cell's text, one paragraph per line, in ``size`` points."""
+    _fill_cell(cell, text, center=center, bold=bold)
+    for p in cell.paragraphs:
+        for run in p.runs:
+            run.font.size = Pt(size)
+
 
 FONT = "Times New Roman"
 NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -136,7 +158,7 @@ def build_docx(doc: ReportDocument):
     _cell_para(header.cell(1, 0), "number", doc.number_line, True)
     _cell_para(header.cell(1, 1), "place_date", doc.place_date, True)
     for row in header.rows:
-        _cant_split(row)
+        cant_split(row)
 
     para(d, "title", doc.title)
     for line in doc.summary:
@@ -147,7 +169,7 @@ def build_docx(doc: ReportDocument):
 
     sign = d.add_table(rows=1, cols=2)
     _borderless(sign, (SIGN_LEFT_MM, SIGN_RIGHT_MM))
-    _cant_split(sign.rows[0])
+    cant_split(sign.rows[0])
     sl, sr = sign.cell(0, 0), sign.cell(0, 1)
     _cell_para(sl, "recipients_label", "Nơi nhận:", True).paragraph_format.space_before = Pt(6)
     for line in doc.recipients:
@@ -175,7 +197,7 @@ def para(container, style: str, text: str):
     st = STYLES[style]
     p = container.add_paragraph()
     _format(p, style)
-    _set_font(p.add_run(text), st.size, bold=st.bold, italic=st.italic)
+    set_run_font(p.add_run(text), st.size, bold=st.bold, italic=st.italic)
     return p
 
 
@@ -183,7 +205,7 @@ def _cell_para(cell, style: str, text: str, first: bool):
     p = cell.paragraphs[0] if first else cell.add_paragraph()
     _format(p, style)
     st = STYLES[style]
-    _set_font(p.add_run(text), st.size, bold=st.bold, italic=st.italic)
+    set_run_font(p.add_run(text), st.size, bold=st.bold, italic=st.italic)
     return p
 
 
@@ -232,7 +254,7 @@ def _page_numbers(section) -> None:
     p = section.header.paragraphs[0]
     _format(p, "page_number")
     run = p.add_run()
-    _set_font(run, STYLES["page_number"].size)
+    set_run_font(run, STYLES["page_number"].size)
     for el in (
         _el("w:fldChar", **{"w:fldCharType": "begin"}),
         _el("w:instrText", **{"xml:space": "preserve"}),

@@ -19,11 +19,20 @@ from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.shared import Mm, Pt
 
 from desktop.core.errors import ValidationError
-from desktop.core.nd30_docx import Block, ReportDocument, build_docx, long_date, para
-from desktop.core.plan_export import _cant_split, _fill_cell, _repeat_as_header, _write_atomic
+from desktop.core.nd30_docx import (
+    Block,
+    ReportDocument,
+    build_docx,
+    cant_split,
+    fill_cell,
+    long_date,
+    para,
+    repeat_as_header,
+    write_atomic,
+)
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.selfassess_report import SURVEY_TEXT, SelfAssessmentReport
 from desktop.core.selfassess_xlsx import COLUMNS, write_xlsx
@@ -163,14 +172,14 @@ def _appendix(d, report: SelfAssessmentReport) -> None:
         for cell in table.columns[i].cells:
             cell.width = Mm(w)
     head = table.rows[0]
-    _repeat_as_header(head)
-    _cant_split(head)
+    repeat_as_header(head)
+    cant_split(head)
     for i, (name, _w) in enumerate(COLUMNS):
-        _fill_cell(head.cells[i], name, center=True, bold=True)
+        fill_cell(head.cells[i], name, TABLE_PT, center=True, bold=True)
         head.cells[i].vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     for k, r in enumerate(rows, start=1):
         row = table.rows[k]
-        _cant_split(row)
+        cant_split(row)
         bold = r.level == 1 or (r.level == 2 and not r.bonus)
         values = (
             r.code,
@@ -182,7 +191,7 @@ def _appendix(d, report: SelfAssessmentReport) -> None:
             r.remark,
         )
         for i, text in enumerate(values):
-            _fill_cell(row.cells[i], text, center=i in (0, 2, 3, 4), bold=bold)
+            fill_cell(row.cells[i], text, TABLE_PT, center=i in (0, 2, 3, 4), bold=bold)
             if r.level == 1:
                 _shade(row.cells[i], AREA_SHADE)
             if k > len(rows) - 2:  # the totals do not start a page on their own
@@ -190,11 +199,10 @@ def _appendix(d, report: SelfAssessmentReport) -> None:
                     p.paragraph_format.keep_with_next = True
     for k, (label, value) in enumerate(totals, start=1 + len(rows)):
         row = table.rows[k]
-        _cant_split(row)
+        cant_split(row)
         merged = row.cells[0].merge(row.cells[3])
-        _fill_cell(merged, label, center=False, bold=True)
-        _fill_cell(row.cells[4], value, center=True, bold=True)
-    _table_font(table)
+        fill_cell(merged, label, TABLE_PT, center=False, bold=True)
+        fill_cell(row.cells[4], value, TABLE_PT, center=True, bold=True)
 
 
 def _shade(cell, fill: str) -> None:
@@ -205,19 +213,10 @@ def _shade(cell, fill: str) -> None:
     cell._tc.get_or_add_tcPr().append(shd)
 
 
-def _table_font(table) -> None:
-    for row in table.rows:
-        for cell in row.cells:
-            for p in cell.paragraphs:
-                for run in p.runs:
-                    run.font.size = Pt(TABLE_PT)
-                    run.font.color.rgb = RGBColor(0, 0, 0)
-
-
 def write_docx(report: SelfAssessmentReport, path: Path, progress: Progress = NO_PROGRESS) -> Path:
     progress.update(0, 0, f"Đang ghi {path.name}…")
     document = build_selfassess_docx(report)
-    _write_atomic(path, lambda tmp: document.save(str(tmp)))
+    write_atomic(path, lambda tmp: document.save(str(tmp)))
     return path
 
 

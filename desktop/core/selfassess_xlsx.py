@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from desktop.core.plan_export import _write_atomic
+from desktop.core.nd30_docx import write_atomic
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.selfassess_report import ReportRow, SelfAssessmentReport
 from desktop.core.xlsx_print import print_landscape
@@ -126,7 +126,7 @@ def _lines(values: list) -> int:
 def write_xlsx(report: SelfAssessmentReport, path: Path, progress: Progress = NO_PROGRESS) -> Path:
     progress.update(0, 0, f"Đang ghi {path.name}…")
     wb = build_xlsx(report)
-    _write_atomic(path, lambda tmp: wb.save(str(tmp)))
+    write_atomic(path, lambda tmp: wb.save(str(tmp)))
     return path
 
 
