@@ -12,13 +12,33 @@ import sys
 from collections.abc import Sequence
 
 from desktop import __version__
-from desktop.cli import bundle, dossiers, evidence, foundation, results, score, years
+from desktop.cli import (
+    bundle,
+    dossiers,
+    evidence,
+    foundation,
+    results,
+    score,
+    selfassess,
+    selfassess_report,
+    years,
+)
 from desktop.cli.common import EXIT_ERROR, EXIT_OK, Parser, Registry
 from desktop.core.errors import CchcError
 from desktop.core.paths import resolve_data_dir
 from desktop.core.workspace import Workspace, open_workspace
 
-COMMAND_MODULES = [foundation, years, evidence, score, results, dossiers, bundle]
+COMMAND_MODULES = [
+    foundation,
+    years,
+    evidence,
+    score,
+    selfassess,
+    results,
+    dossiers,
+    bundle,
+    selfassess_report,
+]
 
 
 def build_parser() -> Parser:

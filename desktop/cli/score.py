@@ -7,6 +7,7 @@ import argparse
 from dataclasses import asdict
 
 from desktop.cli.common import EXIT_OK, Registry, emit_json, json_number, year_arg
+from desktop.cli.selfassess import add_entry_args, apply_entry_args, entry_json, entry_lines
 from desktop.core.catalog import normalize_code
 from desktop.core.checks import (
     CheckReport,
@@ -17,7 +18,8 @@ from desktop.core.checks import (
 )
 from desktop.core.integrity import Finding, IntegrityReport
 from desktop.core.score_rollup import NodeScore, ScoreTree, score_tree
-from desktop.core.scoring import NA_RULES, clear_score, set_na_rule, set_score_text
+from desktop.core.scoring import NA_RULES, clear_score, set_na_rule
+from desktop.core.selfassess import EntryInfo
 from desktop.core.vnformat import format_points
 from desktop.core.workspace import Workspace
 
@@ -45,6 +47,7 @@ def _node_json(n: NodeScore, codes: dict[int, str]) -> dict:
         "with_evidence": n.with_evidence,
         "documents": n.doc_count,
         "note": n.note,
+        "bonus": n.bonus,
     }
 
 
@@ -58,6 +61,11 @@ def tree_json(tree: ScoreTree) -> dict:
             "effective_max": json_number(tree.effective_max),
             "self_score": json_number(tree.self_score),
             "survey_max": json_number(tree.survey_max),
+        },
+        "bonus": {
+            "max_points": json_number(tree.bonus_max),
+            "self_score": json_number(tree.bonus_score),
+            "combined": json_number(tree.combined_score),
         },
         "nodes": [_node_json(n, codes) for n in tree.nodes],
         "areas": [
@@ -82,9 +90,9 @@ def _pts(value) -> str:
 
 
 def cmd_score_set(ws: Workspace, args: argparse.Namespace) -> int:
-    with ws.transaction() as s:
-        set_score_text(s, args.year, args.code, args.value, note=args.note)
-    return _after_change(ws, args)
+    """A number, ``na`` or ``auto``, with the declared figure, reason and explanation."""
+    entry = apply_entry_args(ws, args)
+    return _after_change(ws, args, entry)
 
 
 def cmd_score_clear(ws: Workspace, args: argparse.Namespace) -> int:
@@ -93,7 +101,7 @@ def cmd_score_clear(ws: Workspace, args: argparse.Namespace) -> int:
     return _after_change(ws, args)
 
 
-def _after_change(ws: Workspace, args: argparse.Namespace) -> int:
+def _after_change(ws: Workspace, args: argparse.Namespace, entry: EntryInfo | None = None) -> int:
     with ws.session() as s:
         tree = score_tree(s, args.year)
     n = tree.by_code.get(normalize_code(args.code))
@@ -103,6 +111,7 @@ def _after_change(ws: Workspace, args: argparse.Namespace) -> int:
             {
                 "node": _node_json(n, codes) if n else None,
                 "total": {"self_score": json_number(tree.self_score)},
+                **({"entry": entry_json(entry)} if entry is not None else {}),
             }
         )
     elif n is not None:
@@ -111,6 +120,8 @@ def _after_change(ws: Workspace, args: argparse.Namespace) -> int:
             f"{n.code}: {value if n.applicable else 'không áp dụng'}. Tổng tự chấm: "
             f"{_pts(tree.self_score)}/{format_points(tree.effective_max)}."
         )
+        for line in entry_lines(entry) if entry is not None else []:
+            print(f"  {line}")
     return EXIT_OK
 
 
@@ -134,6 +145,11 @@ def cmd_score_show(ws: Workspace, args: argparse.Namespace) -> int:
         f"Tổng tự chấm: {_pts(tree.self_score)}/{format_points(tree.effective_max)} "
         f"(trong đó {format_points(tree.survey_max)} điểm điều tra xã hội học chưa tính)."
     )
+    if tree.bonus_max:
+        print(
+            f"Điểm cộng: {_pts(tree.bonus_score)}/{format_points(tree.bonus_max)}; tổng gồm "
+            f"điểm cộng: {_pts(tree.combined_score)}."
+        )
     return EXIT_OK
 
 
@@ -216,9 +232,14 @@ def register(r: Registry) -> None:
     g = r.group("score", "tự chấm điểm")
     sp = g.command("set", cmd_score_set, "nhập điểm tự chấm của một tiêu chí thành phần")
     sp.add_argument("code", metavar="CODE")
-    sp.add_argument("value", metavar="VALUE", help="điểm (ví dụ 1,5) hoặc na (không áp dụng)")
+    sp.add_argument(
+        "value",
+        metavar="VALUE",
+        help="điểm (ví dụ 1,5), na (không áp dụng) hoặc auto (tính từ số liệu kê khai)",
+    )
     sp.add_argument("--year", type=year_arg, required=True)
     sp.add_argument("--note", help="ghi chú cho tiêu chí")
+    add_entry_args(sp)
 
     sp = g.command("clear", cmd_score_clear, "xóa điểm tự chấm (về chưa chấm)")
     sp.add_argument("code", metavar="CODE")

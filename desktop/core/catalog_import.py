@@ -28,6 +28,14 @@ from desktop.core.catalog import (
 from desktop.core.catalog_replace import ReplaceOutcome, save_or_replace_catalog
 from desktop.core.errors import ValidationError
 from desktop.core.progress import NO_PROGRESS, Progress
+from desktop.core.rules_import import (
+    RULE_COLUMN,
+    adjust_for_bonus,
+    bonus_codes,
+    rule_for_row,
+    rule_problems,
+    save_rules,
+)
 from desktop.core.sheet_reader import (
     Grid,
     Header,
@@ -64,6 +72,7 @@ CATALOG_FIELDS = {
         lambda s: any(w in s for w in ("cach tinh", "cach cham", "huong dan", "phuong phap")),
     ),
     "evidence": (lambda s: any(w in s for w in ("kiem chung", "minh chung", "tai lieu")),),
+    "rule": RULE_COLUMN,  # the notation of desktop.core.rules, when a sheet has its own column
 }
 _ROMAN = re.compile(r"^L?X{0,3}(IX|IV|V?I{0,3})$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
@@ -89,6 +98,7 @@ class PreviewRow:
     scoring_guide: str = ""
     evidence_required: str = ""
     written_code: str = ""  # the code as the file writes it (``1,5``, ``II``)
+    rule_text: str = ""  # the scoring rule in notation (desktop.core.rules), "" = none
 
     @property
     def level(self) -> int:
@@ -126,8 +136,10 @@ class CatalogPreview(ProblemReport):
     problems: list[CatalogProblem] = field(default_factory=list)
 
     def revalidate(self) -> list[CatalogProblem]:
-        self.problems = [*self.notes, *check_rows(self.rows)]
-        areas = [r.max_points for r in self.rows if r.level == 1]
+        found = [*self.notes, *check_rows(self.rows), *rule_problems(self.rows)]
+        self.problems = adjust_for_bonus(found, self.rows)
+        bonus = bonus_codes(self.rows)
+        areas = [r.max_points for r in self.rows if r.level == 1 and r.code not in bonus]
         if self.stated_total is not None and areas and None not in areas:
             total = sum(areas, Decimal(0))  # type: ignore[arg-type]
             if total != self.stated_total:
@@ -312,6 +324,11 @@ def _read_rows(grid: Grid, header: Header, preview: CatalogPreview, progress: Pr
             max_points, max_text = cell_points(max_cell, what="Điểm tối đa")
         except ValidationError:
             max_points, max_text = None, grid.text(r, c_max)
+        rule_text, guide, rule_note = rule_for_row(
+            grid.text(r, header.col("rule")), grid.text(r, header.col("guide")), max_points
+        )
+        if rule_note:
+            _note(preview, grid, r, "warning", rule_note)
         preview.rows.append(
             PreviewRow(
                 sheet=grid.name,
@@ -320,9 +337,10 @@ def _read_rows(grid: Grid, header: Header, preview: CatalogPreview, progress: Pr
                 title=title,
                 max_points=max_points,
                 max_text=max_text,
-                scoring_guide=grid.text(r, header.col("guide")),
+                scoring_guide=guide,
                 evidence_required=grid.text(r, header.col("evidence")),
                 written_code=written,
+                rule_text=rule_text,
             )
         )
     if not preview.rows:
@@ -365,6 +383,7 @@ def edit_row(
     max_text: str | None = None,
     scoring_guide: str | None = None,
     evidence_required: str | None = None,
+    rule_text: str | None = None,
 ) -> list[CatalogProblem]:
     """Change a preview row as the user typed it, then re-check the whole preview."""
     row = preview.rows[index]
@@ -384,6 +403,8 @@ def edit_row(
         row.scoring_guide = scoring_guide
     if evidence_required is not None:
         row.evidence_required = evidence_required
+    if rule_text is not None:
+        row.rule_text = " ".join(rule_text.split())
     # A problem noted while reading is about the row as read; drop those of an edited row.
     preview.notes = [n for n in preview.notes if n.row != row.row or n.sheet != row.sheet]
     return preview.revalidate()
@@ -422,9 +443,10 @@ def save_preview(
     # Tree order (parents before children) whatever order the rows were edited into.
     rows = sorted((r.to_node_row() for r in preview.rows), key=lambda r: _code_key(r.code))
     surveys = tuple(r.code for r in rows if r.level == 1 and _is_survey(r.title))
-    scored_areas = {r.code for r in rows if r.level == 1 and r.code not in surveys}
+    bonus = bonus_codes(preview.rows)
+    scored_areas = {r.code for r in rows if r.level == 1 and r.code not in (*surveys, *bonus)}
     with_children = {r.code.split(".")[0] for r in rows if r.level > 1}
-    return save_or_replace_catalog(
+    outcome = save_or_replace_catalog(
         session,
         year,
         rows,
@@ -438,3 +460,5 @@ def save_preview(
         survey_codes=surveys,
         allow_warnings=True,
     )
+    save_rules(session, outcome.catalog_id, preview.rows)
+    return outcome

@@ -23,10 +23,13 @@ from desktop.core.errors import ValidationError
 
 # Tables whose rows are moved to the new nodes by code.
 MOVED_BY_CODE = {AppraisedScore.__tablename__, NodeAssignment.__tablename__}
+# Tables that are part of the catalog itself (scoring rules, the bonus mark): replaced with it.
+REPLACED_WITH_CATALOG = {"node_scoring_rule", "bonus_area"}
 # What a blocking row is called in the refusal (other tables show their table name).
 ATTACHED_NAMES = {
     "evidence_link": "liên kết tài liệu kiểm chứng",
     "self_score": "điểm tự chấm",
+    "assessment_entry": "số liệu kê khai, giải trình",
 }
 
 
@@ -49,7 +52,9 @@ def attached_work(session: Session, catalog_id: int) -> dict[str, int]:
     node_ids = select(CatalogNode.id).where(CatalogNode.catalog_id == catalog_id)
     found: dict[str, int] = {}
     for table in Base.metadata.sorted_tables:
-        if table.name == CatalogNode.__tablename__ or table.name in MOVED_BY_CODE:
+        if table.name == CatalogNode.__tablename__ or table.name in (
+            MOVED_BY_CODE | REPLACED_WITH_CATALOG
+        ):
             continue
         for fk in table.foreign_keys:
             if fk.column.table.name != CatalogNode.__tablename__:

@@ -29,6 +29,7 @@ from openpyxl.utils import get_column_letter
 from desktop.core.errors import ValidationError
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.remediation import PLAN_COLUMNS, NumberedRow, PlanInfo, numbered
+from desktop.core.xlsx_print import print_landscape
 
 FONT = "Times New Roman"
 # Widths in mm (sum 256 ≤ 297 − 20 − 15 − margins) and in Excel characters.
@@ -223,17 +224,7 @@ def build_xlsx(plan: PlanInfo) -> Workbook:
                 for k in range(nr.group_size):
                     ws.cell(row=r + k, column=col).border = border
 
-    ws.freeze_panes = ws.cell(row=HEADER_ROW_XLSX + 1, column=1)
-    ws.print_title_rows = f"{HEADER_ROW_XLSX}:{HEADER_ROW_XLSX}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
-    ws.oddFooter.center.text = "Trang &P/&N"
+    print_landscape(ws, HEADER_ROW_XLSX)
     return wb
 
 

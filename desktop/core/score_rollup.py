@@ -10,6 +10,10 @@ Every node gets, as plain data:
   after the "không áp dụng" points were redistributed.
 Sums are exact (``Decimal``); figures are rounded to 3 decimals only when handed out.
 Survey parts (XHH, SIPAS) are applicable but not self-scored: they stay out of the total.
+Areas marked as the bonus section (điểm cộng, ``node_rules.set_bonus``) stay out of the
+index too: their items add up as entered, capped at each node's maximum (nothing is
+redistributed), and the tree gives ``bonus_score``/``bonus_max`` apart and
+``combined_score`` = index + bonus. A catalog without a bonus area rolls up as before.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from sqlalchemy.orm import Session
 from db.base import to_points
 from db.models import EvidenceLink, SelfScore
 from desktop.core.catalog import catalog_info
+from desktop.core.node_rules import bonus_ids
 from desktop.core.scoring import NaRule, na_rule_of
 
 ZERO = Decimal(0)
@@ -56,6 +61,7 @@ class NodeScore:
     doc_count: int  # documents linked to this node itself
     note: str
     status: str
+    bonus: bool = False  # in the bonus section (điểm cộng)
 
     @property
     def status_label(self) -> str:
@@ -86,6 +92,15 @@ class ScoreTree:
     self_score: Decimal | None
     survey_max: Decimal  # part of the index the appraising body scores (XHH, SIPAS)
     by_code: dict[str, NodeScore] = field(default_factory=dict)
+    bonus_max: Decimal = ZERO  # the bonus section's own maximum (0: the set has none)
+    bonus_score: Decimal | None = None
+
+    @property
+    def combined_score(self) -> Decimal | None:
+        """The index self-score plus the bonus points."""
+        if self.self_score is None and self.bonus_score is None:
+            return None
+        return to_points((self.self_score or ZERO) + (self.bonus_score or ZERO))
 
     def areas(self) -> list[NodeScore]:
         """The area summary: per area ``max_points`` / ``effective_max``, the self-score on
@@ -114,6 +129,29 @@ class _N:
     leaves: int = 0
     scored: int = 0
     with_evidence: int = 0
+    bonus: bool = False
+
+
+def _up_bonus(n: _N) -> None:
+    """A bonus node: applicable items added up as entered, capped at the node's maximum."""
+    n.bonus, n.scale = True, n.max
+    if not n.children:
+        n.applicable = not n.na
+        n.score = n.entered if n.applicable and n.self_scored else None
+        if n.applicable and n.self_scored:
+            n.leaves, n.scored, n.with_evidence = 1, int(n.score is not None), int(n.docs > 0)
+        n.eff_max = n.max if n.applicable else None
+        return
+    for c in n.children:
+        _up_bonus(c)
+        n.leaves += c.leaves
+        n.scored += c.scored
+        n.with_evidence += c.with_evidence
+    app = [c for c in n.children if c.applicable]
+    n.applicable = bool(app)
+    n.eff_max = n.max if n.applicable else None
+    parts = [c.score for c in app if c.score is not None]
+    n.score = min(sum(parts, ZERO), n.max) if parts else None
 
 
 def _up(n: _N, rule: str) -> None:
@@ -210,10 +248,16 @@ def score_tree(session: Session, year: int) -> ScoreTree:
     for n in nodes:
         n.children = kids.get(n.id, [])
     # The index itself as a virtual root, so one rule serves every level.
-    root = _N(0, "", "Chỉ số CCHC", 0, None, sum((a.max for a in kids[None]), ZERO), True)
-    root.children = kids[None]
+    bonus = bonus_ids(session, catalog.id)
+    index_areas = [a for a in kids[None] if a.id not in bonus]
+    bonus_areas = [a for a in kids[None] if a.id in bonus]
+    root = _N(0, "", "Chỉ số CCHC", 0, None, sum((a.max for a in index_areas), ZERO), True)
+    root.children = index_areas
     _up(root, rule.name)
     _down(root, root.scale, rule.name)
+    for a in bonus_areas:
+        _up_bonus(a)
+    bonus_parts = [a.score for a in bonus_areas if a.score is not None]
     out = []
     for n in nodes:
         eff_score = None
@@ -239,6 +283,7 @@ def score_tree(session: Session, year: int) -> ScoreTree:
                 doc_count=n.docs,
                 note=n.note,
                 status=_status(n),
+                bonus=n.bonus,
             )
         )
     survey = sum((n.eff_max or ZERO for n in nodes if not n.children and not n.self_scored), ZERO)
@@ -251,4 +296,6 @@ def score_tree(session: Session, year: int) -> ScoreTree:
         self_score=_r(root.score),
         survey_max=to_points(survey),
         by_code={n.code: n for n in out},
+        bonus_max=to_points(sum((a.max for a in bonus_areas), ZERO)),
+        bonus_score=to_points(sum(bonus_parts, ZERO)) if bonus_parts else None,
     )

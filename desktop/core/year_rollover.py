@@ -21,6 +21,7 @@ from desktop.core.catalog import NodeRow, catalog_for_year, catalog_info, normal
 from desktop.core.catalog_import import CatalogPreview, save_preview
 from desktop.core.catalog_replace import ReplaceOutcome, save_or_replace_catalog
 from desktop.core.errors import NotFoundError, ValidationError
+from desktop.core.node_rules import copy_rules
 from desktop.core.text import similarity
 
 SAME_CODE_MIN = 0.5  # same code and titles at least this alike: the same node
@@ -248,6 +249,7 @@ def start_year(
             survey_codes=tuple(n.code for n in old.nodes if n.level == 1 and not n.self_scored),
             allow_warnings=True,
         )
+        copy_rules(session, old.id, saved.catalog_id)
     session.execute(
         delete(CodeMapping).where(CodeMapping.from_year == from_year, CodeMapping.to_year == year)
     )
