@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -17,7 +19,9 @@ def sample_ws(ws: Workspace, tmp_path: Path) -> Workspace:
 
 
 @pytest.fixture
-def usb(tmp_path: Path) -> Path:
-    path = tmp_path / "USB"
-    path.mkdir()
-    return path
+def usb():
+    """A short path like a stick's root (E:\\): the 240-character budget is counted from
+    here, so a deep pytest temp folder (e.g. under pytest-xdist) would shorten names."""
+    path = Path(tempfile.mkdtemp(prefix="usb"))
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
