@@ -199,4 +199,4 @@ class SelfScore(Base):
 
 
 # Feature tables live in their own modules (imported last so they can point at the above).
-from db import models_dossiers, models_results  # noqa: E402, F401
+from db import models_dossiers, models_reports, models_results  # noqa: E402, F401

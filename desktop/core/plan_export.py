@@ -10,27 +10,30 @@ Files are written to a temporary name and renamed, so a failed export leaves no 
 from __future__ import annotations
 
 import math
-import os
-import uuid
-from collections.abc import Callable
 from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
+from desktop.core.docx_common import (
+    FONT,
+    cant_split,
+    fill_cell,
+    repeat_as_header,
+    set_run_font,
+    write_atomic,
+)
 from desktop.core.errors import ValidationError
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.remediation import PLAN_COLUMNS, NumberedRow, PlanInfo, numbered
 
-FONT = "Times New Roman"
 # Widths in mm (sum 256 ≤ 297 − 20 − 15 − margins) and in Excel characters.
 DOCX_WIDTHS_MM = (12, 30, 17, 21, 38, 61, 26, 28, 23)
 XLSX_WIDTHS = (6, 22, 12, 12, 32, 50, 20, 22, 16)
@@ -46,9 +49,9 @@ def export_plan(plan: PlanInfo, path: Path, progress: Progress = NO_PROGRESS) ->
     suffix = path.suffix.lower()
     progress.update(0, 0, f"Đang xuất {path.name}…")
     if suffix == ".docx":
-        _write_atomic(path, lambda tmp: build_docx(plan).save(str(tmp)))
+        write_atomic(path, lambda tmp: build_docx(plan).save(str(tmp)))
     elif suffix == ".xlsx":
-        _write_atomic(path, lambda tmp: build_xlsx(plan).save(str(tmp)))
+        write_atomic(path, lambda tmp: build_xlsx(plan).save(str(tmp)))
     else:
         raise ValidationError(
             f"Không xuất được kế hoạch ra “{path.name}”: chỉ hỗ trợ tệp .docx hoặc .xlsx."
@@ -56,67 +59,15 @@ def export_plan(plan: PlanInfo, path: Path, progress: Progress = NO_PROGRESS) ->
     return path
 
 
-def _write_atomic(path: Path, save: Callable[[Path], None]) -> None:
-    if not path.parent.is_dir():
-        raise ValidationError(f"Thư mục {path.parent} không tồn tại (USB đã rút ra?).")
-    tmp = path.with_name(f".{path.stem}-{uuid.uuid4().hex[:8]}.tmp{path.suffix}")
-    try:
-        save(tmp)
-        os.replace(tmp, path)
-    except PermissionError as exc:
-        raise ValidationError(
-            f"Không ghi được tệp {path.name}: tệp đang mở trong Word/Excel hoặc thư mục chỉ "
-            "cho đọc. Hãy đóng tệp hoặc chọn nơi lưu khác."
-        ) from exc
-    except OSError as exc:
-        raise ValidationError(f"Không ghi được tệp {path}: {exc.strerror or exc}.") from exc
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-
-
 # --- DOCX -------------------------------------------------------------------------------
-
-
-def _set_font(run, size: float | None = None, *, bold=False, italic=False) -> None:
-    run.font.name = FONT
-    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
-    if size:
-        run.font.size = Pt(size)
-    run.bold = bold or None
-    run.italic = italic or None
 
 
 def _paragraph(doc, text: str, size: float, *, bold=False, italic=False, after: float = 0):
     p = doc.add_paragraph()
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     p.paragraph_format.space_after = Pt(after)
-    _set_font(p.add_run(text), size, bold=bold, italic=italic)
+    set_run_font(p.add_run(text), size, bold=bold, italic=italic)
     return p
-
-
-def _fill_cell(cell, text: str, *, center: bool, bold: bool = False) -> None:
-    lines = text.split("\n") if text else [""]
-    cell.text = ""
-    for i, line in enumerate(lines):
-        p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER if center else WD_ALIGN_PARAGRAPH.LEFT
-        p.paragraph_format.space_before = Pt(2)
-        p.paragraph_format.space_after = Pt(2)
-        _set_font(p.add_run(line), TABLE_PT, bold=bold)
-
-
-def _repeat_as_header(row) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
-    el = OxmlElement("w:tblHeader")
-    el.set(qn("w:val"), "true")
-    tr_pr.append(el)
-
-
-def _cant_split(row) -> None:
-    el = OxmlElement("w:cantSplit")
-    el.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(el)
 
 
 def build_docx(plan: PlanInfo):
@@ -145,18 +96,18 @@ def build_docx(plan: PlanInfo):
         for cell in table.columns[i].cells:
             cell.width = Mm(width)
     header = table.rows[0]
-    _repeat_as_header(header)
-    _cant_split(header)
+    repeat_as_header(header)
+    cant_split(header)
     for i, name in enumerate(PLAN_COLUMNS):
         cell = header.cells[i]
-        _fill_cell(cell, name, center=True, bold=True)
+        fill_cell(cell, name, TABLE_PT, center=True, bold=True)
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     for r, nr in enumerate(rows, start=1):
         if _docx_lines(nr.cells()) <= MAX_UNSPLIT_LINES:
-            _cant_split(table.rows[r])  # keep a row on one page, as long as it fits one
+            cant_split(table.rows[r])  # keep a row on one page, as long as it fits one
         cells = table.rows[r].cells
         for i, text in enumerate(nr.cells()):
-            _fill_cell(cells[i], text, center=i in CENTERED)
+            fill_cell(cells[i], text, TABLE_PT, center=i in CENTERED)
             cells[i].vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     for r, nr in enumerate(rows, start=1):
         if nr.group_size > 1:
@@ -164,7 +115,7 @@ def build_docx(plan: PlanInfo):
                 top = table.cell(r, col)
                 merged = top.merge(table.cell(r + nr.group_size - 1, col))
                 text = nr.cells()[col]
-                _fill_cell(merged, text, center=col in CENTERED)
+                fill_cell(merged, text, TABLE_PT, center=col in CENTERED)
                 merged.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     return doc
 
