@@ -31,7 +31,9 @@ from desktop.core.report.layout import (
     MOTTO_RULE_MM,
     NATIONAL,
     RIGHT_COL_MM,
+    RULE_GAP_PT,
     RULE_PT,
+    SIGN_GAP_PT,
     SIGN_LEFT_MM,
     SIGN_RIGHT_MM,
     SIGN_SPACE_LINES,
@@ -124,7 +126,7 @@ def _rule(p, length_mm: float, width_mm: float, *, after: float = 0) -> None:
     pf = p.paragraph_format
     indent = max((width_mm - length_mm) / 2, 0)
     pf.left_indent = pf.right_indent = Mm(indent)
-    pf.space_before, pf.space_after = Pt(1), Pt(after)
+    pf.space_before, pf.space_after = Pt(2), Pt(after)
     pf.line_spacing = Pt(2)
     pf.first_line_indent = None
     p_pr = p._p.get_or_add_pPr()
@@ -168,10 +170,10 @@ def _header_table(d, doc: ReportDocument) -> None:
     left, right = t.cell(0, 0), t.cell(0, 1)
     for i, line in enumerate(doc.body_name):
         _cell_para(left, "body_name", line, i == 0)
-    _rule(left.add_paragraph(), BODY_RULE_MM, LEFT_COL_MM - 3.8)
+    _rule(left.add_paragraph(), BODY_RULE_MM, LEFT_COL_MM - 3.8, after=RULE_GAP_PT)
     _cell_para(right, "national", NATIONAL, True)
     _cell_para(right, "motto", MOTTO, False)
-    _rule(right.add_paragraph(), MOTTO_RULE_MM, RIGHT_COL_MM - 3.8)
+    _rule(right.add_paragraph(), MOTTO_RULE_MM, RIGHT_COL_MM - 3.8, after=RULE_GAP_PT)
     _cell_para(t.cell(1, 0), "number", doc.number_line, True)
     _cell_para(t.cell(1, 1), "place_date", doc.place_date, True)
     for row in t.rows:
@@ -184,11 +186,11 @@ def _signature_table(d, doc: ReportDocument) -> None:
     cant_split(t.rows[0])
     left, right = t.cell(0, 0), t.cell(0, 1)
     label = _cell_para(left, "recipients_label", "Nơi nhận:", True)
-    label.paragraph_format.space_before = Pt(6)
+    label.paragraph_format.space_before = Pt(SIGN_GAP_PT)
     for line in doc.recipients:
         _cell_para(left, "recipients", line, False)
     top = _cell_para(right, "sign_authority", doc.sign_authority, True)
-    top.paragraph_format.space_before = Pt(6)
+    top.paragraph_format.space_before = Pt(SIGN_GAP_PT)
     _cell_para(right, "sign_title", doc.sign_title, False)
     for _ in range(SIGN_SPACE_LINES):
         _cell_para(right, "signer", "", False)

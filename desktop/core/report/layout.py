@@ -28,12 +28,15 @@ BODY_RULE_MM = 20.0
 MOTTO_RULE_MM = 62.7
 SUMMARY_RULE_MM = 40.0
 RULE_PT = 0.75
+RULE_GAP_PT = 6.0  # below the header's rules, above ``Số:`` and the date
+SIGN_GAP_PT = 6.0  # above ``Nơi nhận:`` and the signature block
 FIRST_LINE_INDENT_MM = 12.7
 HEADER_DISTANCE_MM = 10.0
 PAGE_NUMBER_PT = 13.0
 SIGN_LEFT_MM = 80.0
 SIGN_RIGHT_MM = 85.0
 SIGN_SPACE_LINES = 5  # room for the signature and the seal
+SINGLE_LINE_EM = 1.15  # Word's "single" line of Times New Roman (ascent + descent + gap)
 
 
 @dataclass(frozen=True)
@@ -51,12 +54,10 @@ class TextStyle:
 STYLES: dict[str, TextStyle] = {
     # header table
     "body_name": TextStyle(13, bold=True, align="center", indent=False, space_after=0),
-    "number": TextStyle(13, align="center", indent=False, space_before=6, space_after=0),
+    "number": TextStyle(13, align="center", indent=False, space_after=0),
     "national": TextStyle(13, bold=True, align="center", indent=False, space_after=0),
     "motto": TextStyle(14, bold=True, align="center", indent=False, space_after=0),
-    "place_date": TextStyle(
-        14, italic=True, align="center", indent=False, space_before=6, space_after=0
-    ),
+    "place_date": TextStyle(14, italic=True, align="center", indent=False, space_after=0),
     # title
     "title": TextStyle(14, bold=True, align="center", indent=False, space_before=18, space_after=0),
     "summary": TextStyle(14, bold=True, align="center", indent=False, space_after=0),
