@@ -12,13 +12,13 @@ import sys
 from collections.abc import Sequence
 
 from desktop import __version__
-from desktop.cli import dossiers, foundation, results
+from desktop.cli import dossiers, foundation, report, results
 from desktop.cli.common import EXIT_ERROR, EXIT_OK, Parser, Registry
 from desktop.core.errors import CchcError
 from desktop.core.paths import resolve_data_dir
 from desktop.core.workspace import open_workspace
 
-COMMAND_MODULES = [foundation, results, dossiers]
+COMMAND_MODULES = [foundation, results, dossiers, report]
 
 
 def build_parser() -> Parser:

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
     QColor,
     QDesktopServices,
     QFont,
@@ -21,7 +20,6 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
-    QPalette,
     QPdfWriter,
     QPen,
     QTextBlockFormat,
@@ -55,6 +53,7 @@ from desktop.core.report.layout import (
     SUMMARY_RULE_MM,
     ReportDocument,
 )
+from desktop.ui.pyside_refs import keep_none_alive
 
 A4_MM = (210.0, 297.0)
 CELL_PADDING_MM = 1.9  # Word's default cell margin
@@ -244,46 +243,68 @@ class ReportPages:
         layout = self.text.documentLayout()
         block = self.text.begin()
         while block.isValid():
-            length = block.blockFormat().property(RULE_PROPERTY)
-            if length:
+            fmt = block.blockFormat()
+            # hasProperty first: property() of a missing key returns None with a reference
+            # too few in PySide6 6.x, which crashes the interpreter after a few reports.
+            if fmt.hasProperty(RULE_PROPERTY):
+                length = fmt.doubleProperty(RULE_PROPERTY)
                 rect = layout.blockBoundingRect(block)  # in document coordinates
                 out.append((rect.center().x(), rect.bottom(), self.mm(float(length))))
             block = block.next()
         return out
 
-    def paint(self, painter: QPainter, *, first_page: bool = True) -> None:
+    def _lines(self) -> list[tuple[float, QPointF, object]]:
+        """(top in the document, origin to draw at, QTextLine) of every line of text.
+
+        Lines are drawn one by one onto the page they belong to (the layout never lets a
+        line straddle two pages): drawing whole blocks and clipping would still put the
+        clipped lines' text into the PDF, where search and copy would find it twice."""
+        out = []
         layout = self.text.documentLayout()
+        block = self.text.begin()
+        while block.isValid():
+            lay = block.layout()
+            if lay is not None and lay.lineCount():
+                # the block's layout position plus the offsets of the frames (cells) it is in
+                origin = layout.blockBoundingRect(block).topLeft()
+                for i in range(lay.lineCount()):
+                    line = lay.lineAt(i)
+                    out.append((origin.y() + line.y(), origin, line))
+            block = block.next()
+        return out
+
+    def paint(self, painter: QPainter) -> None:
+        lines = self._lines()
         rules = self._rules()
         pen = QPen(QColor("black"))
         pen.setWidthF(self.pt(RULE_PT))
         number_font = QFont(FONT)
         number_font.setPointSizeF(STYLES["page_number"].size)
         for page in range(self.page_count):
-            if page > 0 or not first_page:
+            if page > 0:
                 self.device.newPage()
-            top = page * self.height
+            top, bottom = page * self.height, (page + 1) * self.height
             painter.save()
             painter.translate(self.left, self.top - top)
-            clip = QRectF(0, top, self.width, self.height)
-            painter.setClipRect(clip)
-            ctx = QAbstractTextDocumentLayout.PaintContext()
-            ctx.clip = clip
-            ctx.palette.setColor(QPalette.ColorRole.Text, QColor("black"))
-            layout.draw(painter, ctx)
+            painter.setPen(QColor("black"))
+            for y, origin, line in lines:
+                if top <= y < bottom:
+                    line.draw(painter, origin)
             painter.setPen(pen)
             for x, y, length in rules:
-                if top <= y < top + self.height:
+                if top <= y < bottom:
                     painter.drawLine(QPointF(x - length / 2, y), QPointF(x + length / 2, y))
             painter.restore()
             if page > 0:
                 painter.setFont(number_font)
                 painter.setPen(QColor("black"))
                 box = QRectF(0, self.mm(HEADER_DISTANCE_MM), self.mm(A4_MM[0]), self.pt(20))
-                painter.drawText(
-                    box,
-                    int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
-                    str(page + 1),
-                )
+                flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                painter.drawText(box, int(flags), str(page + 1))
+
+    def release(self) -> None:
+        """Forget the paint device (it may be deleted before this object)."""
+        self.text.documentLayout().setPaintDevice(None)
 
 
 def prepare_device(device: QPagedPaintDevice) -> None:
@@ -300,16 +321,19 @@ def prepare_device(device: QPagedPaintDevice) -> None:
 
 def render(doc: ReportDocument, device: QPagedPaintDevice) -> int:
     """Paint the report on ``device``; returns the number of pages."""
-    prepare_device(device)
-    pages = ReportPages(doc, device)
-    painter = QPainter()
-    if not painter.begin(device):
-        raise ValidationError("Không mở được máy in hoặc tệp PDF để ghi.")
-    try:
-        pages.paint(painter)
-    finally:
-        painter.end()
-    return pages.page_count
+    with keep_none_alive():
+        prepare_device(device)
+        pages = ReportPages(doc, device)
+        painter = QPainter()
+        if not painter.begin(device):
+            raise ValidationError("Không mở được máy in hoặc tệp PDF để ghi.")
+        try:
+            pages.paint(painter)
+        finally:
+            painter.end()
+            count = pages.page_count
+            pages.release()
+        return count
 
 
 def write_pdf(doc: ReportDocument, path: Path) -> int:
@@ -320,12 +344,13 @@ def write_pdf(doc: ReportDocument, path: Path) -> int:
     result = {"pages": 0}
 
     def save(tmp: Path) -> None:
-        writer = QPdfWriter(str(tmp))
-        writer.setResolution(PDF_DPI)
-        writer.setTitle(" ".join([doc.title, *doc.summary]))
-        writer.setCreator("Sổ CCHC")
-        result["pages"] = render(doc, writer)
-        del writer  # closes the file
+        with keep_none_alive():
+            writer = QPdfWriter(str(tmp))
+            writer.setResolution(PDF_DPI)
+            writer.setTitle(" ".join([doc.title, *doc.summary]))
+            writer.setCreator("Sổ CCHC")
+            result["pages"] = render(doc, writer)
+            del writer  # closes the file
         if not tmp.is_file() or tmp.stat().st_size == 0:
             raise PermissionError(13, "PDF not written", str(tmp))
 
@@ -342,3 +367,67 @@ def open_in_word(path: Path) -> None:
             f"Máy này không có chương trình mở được tệp {path.name} (Word, LibreOffice). "
             "Hãy dùng “Xem trước khi in” hoặc xuất PDF."
         )
+
+
+# Qt ships no Vietnamese translation: the preview's toolbar, by its English texts.
+PREVIEW_ACTIONS = {
+    "Next page": "Trang sau",
+    "Previous page": "Trang trước",
+    "First page": "Trang đầu",
+    "Last page": "Trang cuối",
+    "Fit width": "Vừa chiều rộng",
+    "Fit page": "Vừa trang",
+    "Zoom in": "Phóng to",
+    "Zoom out": "Thu nhỏ",
+    "Portrait": "Khổ dọc",
+    "Landscape": "Khổ ngang",
+    "Show single page": "Xem từng trang",
+    "Show facing pages": "Xem hai trang đối diện",
+    "Show overview of all pages": "Xem tất cả các trang",
+    "Print": "In…",
+    "Page setup": "Thiết lập trang",
+    "Close": "Đóng",
+}
+
+
+def _printer():
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setFullPage(True)
+    printer.setDocName("Báo cáo")
+    return printer
+
+
+def preview_dialog(parent, doc: ReportDocument, *, on_printed=None):
+    """Print preview (QPrintPreviewDialog) in Vietnamese; ``on_printed`` is called after the
+    officer printed from it."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    printer = _printer()
+    dlg = QPrintPreviewDialog(printer, parent)
+    dlg.setWindowTitle(f"Xem trước khi in – {doc.number_line}")
+    dlg.paintRequested.connect(lambda p: render(doc, p))
+    for act in dlg.findChildren(QAction):
+        label = PREVIEW_ACTIONS.get(act.text().replace("&", ""))
+        if label:
+            act.setText(label)
+            act.setToolTip(label)
+    if on_printed is not None:
+        dlg.accepted.connect(on_printed)  # the dialog closes with "accepted" after printing
+    dlg.resize(900, 700)
+    return dlg
+
+
+def print_report(parent, doc: ReportDocument) -> bool:
+    """The system's print dialog, then print. Returns True when printed."""
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    printer = _printer()
+    dlg = QPrintDialog(printer, parent)
+    dlg.setWindowTitle("In báo cáo")
+    if not dlg.exec():
+        return False
+    render(doc, printer)
+    return True
