@@ -134,6 +134,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.showMaximized()  # 1366×768 office screens: use all of it
     else:
         window.show()
+    if os.environ.get("CCHC_OPEN_TAB"):  # screenshots and manual checks: start on a screen
+        window.screens.open(os.environ["CCHC_OPEN_TAB"])
 
     exit_code = {"value": 0}
     if args.self_test:

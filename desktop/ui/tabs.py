@@ -30,7 +30,9 @@ class TabSpec:
 
 
 # The screens of the app, in tab order after "Bộ tiêu chí". Later features add a line here.
-TABS: list[TabSpec] = []
+TABS: list[TabSpec] = [
+    TabSpec("Báo cáo", "desktop.ui.reports_tab", "ReportsTab", "Ctrl+7"),
+]
 
 
 class _Placeholder(QWidget):
