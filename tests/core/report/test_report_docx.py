@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,20 +12,33 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from report_seed import PERIOD, fill_seed_002
 
 from desktop.core.errors import ValidationError
 from desktop.core.report.docx_writer import write_docx
 from desktop.core.report.layout import build_document
-from desktop.core.report.store import Margins, update_header
+from desktop.core.report.store import Margins, create_index_report, update_header
+from desktop.core.workspace import open_workspace
 
 
 def _close(length, mm: float) -> bool:
     return abs(length - Mm(mm)) < Mm(0.1)
 
 
-@pytest.fixture
-def docx_path(report, tmp_path) -> Path:
-    return write_docx(build_document(report.report), tmp_path / "bao-cao.docx")
+@pytest.fixture(scope="module")
+def docx_path(tmp_path_factory) -> Path:
+    """One report like seed 002, exported once for the read-back tests of this module."""
+    root = tmp_path_factory.mktemp("seed-002")
+    ws = open_workspace(root / "du-lieu")
+    try:
+        fill_seed_002(ws, root)
+        with ws.transaction() as s:
+            outcome = create_index_report(
+                s, index_year=2022, period=PERIOD, number="123", report_date=date(2023, 4, 4)
+            )
+    finally:
+        ws.close()
+    return write_docx(build_document(outcome.report), root / "bao-cao.docx")
 
 
 def _para(doc, text: str):
