@@ -55,7 +55,7 @@ def test_docx_and_xlsx(index, tmp_path) -> None:
         "Số, ký hiệu",
     ]
     texts = [[c.text for c in row.cells] for row in table.rows]
-    assert ["1", "1.1.1"] == texts[2][:2] and texts[2][3] == "1332/KH-UBND"
+    assert texts[2][:2] == ["1", "1.1.1"] and texts[2][3] == "1332/KH-UBND"
     assert "tblHeader" in table.rows[0]._tr.xml  # repeated on every page
     xlsx = export_evidence_index(index, tmp_path / "danh-muc.xlsx")
     ws = load_workbook(xlsx).active
