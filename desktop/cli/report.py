@@ -17,15 +17,13 @@ from desktop.cli.common import EXIT_OK, Registry, emit_json, year_arg
 from desktop.core.dossiers import custom_period
 from desktop.core.errors import CchcError, ValidationError
 from desktop.core.report.layout import build_document, placeholders
+from desktop.core.report.records import STATUS_LABELS, ReportInfo
 from desktop.core.report.redraft import refresh_report
+from desktop.core.report.status import attach_signed_scan, set_status
 from desktop.core.report.store import (
-    STATUS_LABELS,
-    ReportInfo,
-    attach_signed_scan,
     create_index_report,
     find_by_number,
     list_reports,
-    set_status,
     update_header,
 )
 from desktop.core.vnformat import format_date, parse_date

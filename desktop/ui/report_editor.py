@@ -24,15 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.report.records import MARGIN_NAMES, MARGIN_RANGES, Margins, ReportInfo
 from desktop.core.report.redraft import redraft_offers
-from desktop.core.report.store import (
-    MARGIN_NAMES,
-    MARGIN_RANGES,
-    Margins,
-    ReportInfo,
-    save_section,
-    update_header,
-)
+from desktop.core.report.store import save_section, update_header
 from desktop.core.vnformat import format_date
 from desktop.ui.report_dialogs import PeriodPicker, RedraftDialog, date_edit, to_qdate
 from desktop.ui.vi import info

@@ -26,27 +26,23 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import CchcError
-from desktop.core.report.layout import build_document, placeholders
+from desktop.core.report.records import DraftOutcome, ReportInfo
 from desktop.core.report.redraft import RefreshOutcome, refresh_report
+from desktop.core.report.status import attach_signed_scan, duplicate_for_next_year, set_status
 from desktop.core.report.store import (
-    DraftOutcome,
-    ReportInfo,
-    attach_signed_scan,
     create_index_report,
     delete_report,
-    duplicate_for_next_year,
     list_reports,
-    report_data,
     save_section,
-    set_status,
 )
 from desktop.core.vnformat import format_date
 from desktop.ui.errors import show_error
 from desktop.ui.report_dialogs import NewReportDialog, UploadDialog
 from desktop.ui.report_editor import HeaderForm, SectionsEditor, history_lines, status_summary
+from desktop.ui.report_output import ReportOutput
 from desktop.ui.table_model import SORT_ROLE, Column, RecordTableModel
 from desktop.ui.vi import ask_yes_no, info
-from desktop.ui.worker import Job, run_job
+from desktop.ui.worker import Job
 
 
 def _tip(r: ReportInfo) -> str:
@@ -68,8 +64,6 @@ COLUMNS = [
     Column("Chỉ số năm", lambda r: str(r.index_year), tooltip=_tip),
     Column("Trạng thái", lambda r: r.status_label, tooltip=_tip),
 ]
-WORD_FILTER = "Tài liệu Word (*.docx)"
-PDF_FILTER = "Tệp PDF (*.pdf)"
 SCAN_FILTER = "Bản quét (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)"
 
 
@@ -183,6 +177,7 @@ class ReportsTab(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 6)
         lay.addWidget(split)
+        self.output = ReportOutput(self)
         self._connect()
 
     # --- wiring ------------------------------------------------------------------------------
@@ -199,21 +194,21 @@ class ReportsTab(QWidget):
         self.new_btn.clicked.connect(self.new_report)
         self.dup_btn.clicked.connect(self.duplicate)
         self.del_btn.clicked.connect(self.delete)
-        self.word_btn.clicked.connect(self.export_word)
-        self.pdf_btn.clicked.connect(self.export_pdf)
-        self.preview_btn.clicked.connect(self.preview)
-        self.print_btn.clicked.connect(self.print_)
-        self.open_word_btn.clicked.connect(self.open_word)
-        self.evidence_btn.clicked.connect(self.export_evidence_index)
+        self.word_btn.clicked.connect(self.output.export_word)
+        self.pdf_btn.clicked.connect(self.output.export_pdf)
+        self.preview_btn.clicked.connect(self.output.preview)
+        self.print_btn.clicked.connect(self.output.print_)
+        self.open_word_btn.clicked.connect(self.output.open_word)
+        self.evidence_btn.clicked.connect(self.output.export_evidence_index)
         self.printed_btn.clicked.connect(lambda: self._status("printed"))
         self.handed_btn.clicked.connect(lambda: self._status("handed_off"))
         self.upload_btn.clicked.connect(self.uploaded)
         self.sign_btn.clicked.connect(self.attach_scan)
         self.open_scan_btn.clicked.connect(self.open_scan)
         self._shortcut("Ctrl+S", self.sections.save)
-        self._shortcut("Ctrl+P", self.preview)
-        self._shortcut("Ctrl+Shift+W", self.export_word)
-        self._shortcut("Ctrl+Shift+P", self.export_pdf)
+        self._shortcut("Ctrl+P", self.output.preview)
+        self._shortcut("Ctrl+Shift+W", self.output.export_word)
+        self._shortcut("Ctrl+Shift+P", self.output.export_pdf)
         self._shortcut("Delete", self.delete, self.table)
 
     # --- data --------------------------------------------------------------------------------
@@ -403,145 +398,3 @@ class ReportsTab(QWidget):
             open_stored_file(self.window.ws.store, r.signed_sha256, r.signed_name)
         except CchcError as exc:
             show_error(self, exc)
-
-    # --- output ------------------------------------------------------------------------------
-
-    def _ready(self, r: ReportInfo) -> bool:
-        """Ask before writing a report that still lacks data or has blanks."""
-        with self.window.ws.session() as s:
-            problems = report_data(s, r.id).problems
-        blanks = placeholders(r)
-        if not problems and not blanks:
-            return True
-        text = "\n- ".join(
-            [
-                *problems,
-                *(f"Còn chỗ trống “…” hoặc ghi chú thiếu số liệu ở mục: {b}" for b in blanks),
-            ]
-        )
-        return ask_yes_no(self, "Báo cáo chưa hoàn chỉnh", f"- {text}\n\nVẫn tiếp tục?")
-
-    def _ask_path(self, r: ReportInfo, suffix: str, filt: str, title: str) -> Path | None:
-        last = r.last_pdf if suffix == ".pdf" else r.last_docx
-        folder = Path(last).parent if last else Path.home()
-        name, _ = QFileDialog.getSaveFileName(
-            self, title, str(folder / f"{r.file_stem}{suffix}"), filt
-        )
-        if not name:
-            return None
-        path = Path(name)
-        return path if path.suffix.lower() == suffix else path.with_suffix(suffix)
-
-    def export_word(self) -> None:
-        r = self.current
-        if r is None or not self._ready(r):
-            return
-        path = self._ask_path(r, ".docx", WORD_FILTER, "Lưu báo cáo dạng Word")
-        if path is None:
-            return
-        doc = build_document(r)
-
-        def job(progress):
-            from desktop.core.report.docx_writer import write_docx
-
-            return write_docx(doc, path, progress)
-
-        self.last_job = run_job(
-            self,
-            job,
-            label=f"Đang xuất {path.name}…",
-            on_success=lambda p: self._exported(r, p),
-        )
-
-    def export_pdf(self) -> None:
-        r = self.current
-        if r is None or not self._ready(r):
-            return
-        path = self._ask_path(r, ".pdf", PDF_FILTER, "Lưu báo cáo dạng PDF")
-        if path is None:
-            return
-        doc = build_document(r)
-
-        def job(progress):
-            from desktop.ui.report_print import write_pdf
-
-            progress.update(0, 0, f"Đang tạo {path.name}…")
-            write_pdf(doc, path)
-            return path
-
-        self.last_job = run_job(
-            self, job, label=f"Đang tạo {path.name}…", on_success=lambda p: self._exported(r, p)
-        )
-
-    def _exported(self, r: ReportInfo, path: Path) -> None:
-        self.write(lambda s: set_status(s, r.id, "exported", path=path))
-
-    def preview(self) -> None:
-        r = self.current
-        if r is None:
-            return
-        self.sections.save()
-        r = self.current
-        assert r is not None
-        from desktop.ui.report_print import preview_dialog
-
-        dlg = preview_dialog(self, build_document(r), on_printed=lambda: self._status("printed"))
-        dlg.exec()
-
-    def print_(self) -> None:
-        r = self.current
-        if r is None or not self._ready(r):
-            return
-        from desktop.ui.report_print import print_report
-
-        if print_report(self, build_document(r)):
-            self._status("printed")
-
-    def open_word(self) -> None:
-        r = self.current
-        if r is None:
-            return
-        from desktop.ui.report_print import open_in_word
-
-        try:
-            open_in_word(Path(r.last_docx))
-        except CchcError as exc:
-            show_error(self, exc)
-
-    def export_evidence_index(self) -> None:
-        year = self.window.year
-        if year is None:
-            return
-        name, chosen = QFileDialog.getSaveFileName(
-            self,
-            "Lưu danh mục tài liệu kiểm chứng",
-            str(Path.home() / f"danh-muc-tai-lieu-kiem-chung-{year}.docx"),
-            f"{WORD_FILTER};;Bảng tính Excel (*.xlsx)",
-        )
-        if not name:
-            return
-        path = Path(name)
-        if path.suffix.lower() not in (".docx", ".xlsx"):
-            path = path.with_suffix(".xlsx" if "xlsx" in chosen else ".docx")
-        ws = self.window.ws
-
-        def job(progress):
-            from desktop.core.report.evidence_index import evidence_index, export_evidence_index
-
-            progress.update(0, 0, f"Đang xuất {path.name}…")
-            with ws.session() as s:
-                index = evidence_index(s, year)
-            export_evidence_index(index, path)
-            return index
-
-        self.last_job = run_job(
-            self,
-            job,
-            label="Đang xuất danh mục tài liệu kiểm chứng…",
-            on_success=lambda index: info(
-                self,
-                "Danh mục tài liệu kiểm chứng",
-                f"Đã xuất {path.name}: {index.document_count} tài liệu, "
-                f"{index.missing_count} tiêu chí chưa có tài liệu.",
-            ),
-        )

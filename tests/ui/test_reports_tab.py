@@ -175,7 +175,7 @@ def test_print_preview_renders_the_report(tab, qtbot, tmp_path) -> None:
     from PySide6.QtPrintSupport import QPrinter
 
     from desktop.core.report.layout import build_document
-    from desktop.ui.report_print import preview_dialog
+    from desktop.ui.report_preview import preview_dialog
 
     dlg = preview_dialog(tab, build_document(tab.current))
     qtbot.addWidget(dlg)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from desktop.core.report.records import Margins, ReportInfo
 from desktop.core.report.sections import heading_style, lines
-from desktop.core.report.store import Margins, ReportInfo
 from desktop.core.vnformat import format_place_date
 
 FONT = "Times New Roman"

@@ -14,14 +14,14 @@ from sqlalchemy.orm import Session
 
 from desktop.core.errors import NotFoundError
 from desktop.core.report.draft import draft_sections
+from desktop.core.report.records import ReportInfo
 from desktop.core.report.sections import SECTIONS, SectionDraft
 from desktop.core.report.store import (
-    ReportInfo,
-    _editable,
-    _info,
-    _row,
-    _touched,
+    mark_edited,
     report_data,
+    report_row,
+    require_editable,
+    to_info,
 )
 
 
@@ -81,7 +81,7 @@ def _drafts(session: Session, report_id: int) -> tuple[dict[str, SectionDraft], 
 
 def redraft_offers(session: Session, report_id: int) -> list[RedraftOffer]:
     """Every section whose new draft differs from its current text (nothing is written)."""
-    r = _row(session, report_id)
+    r = report_row(session, report_id)
     drafts, _p, _w = _drafts(session, report_id)
     out = []
     for sec in r.sections:
@@ -94,8 +94,8 @@ def redraft_offers(session: Session, report_id: int) -> list[RedraftOffer]:
 
 
 def refresh_report(session: Session, report_id: int) -> RefreshOutcome:
-    r = _row(session, report_id)
-    _editable(r)
+    r = report_row(session, report_id)
+    require_editable(r)
     drafts, problems, warnings = _drafts(session, report_id)
     updated, offers = [], []
     for sec in r.sections:
@@ -113,23 +113,23 @@ def refresh_report(session: Session, report_id: int) -> RefreshOutcome:
         sec.text = sec.draft_text = d.text
         updated.append(sec.key)
     if updated:
-        _touched(r)
+        mark_edited(r)
     session.flush()
-    return RefreshOutcome(_info(r), updated, offers, problems, warnings)
+    return RefreshOutcome(to_info(r), updated, offers, problems, warnings)
 
 
 def accept_redraft(session: Session, report_id: int, key: str) -> ReportInfo:
     """Replace one section by its new draft (the officer asked for it)."""
-    r = _row(session, report_id)
-    _editable(r)
+    r = report_row(session, report_id)
+    require_editable(r)
     sec = next((s for s in r.sections if s.key == key), None)
     drafts, _p, _w = _drafts(session, report_id)
     if sec is None or key not in drafts:
         raise NotFoundError(f"Báo cáo không có mục “{SECTIONS.get(key, key)}”.")
     d = drafts[key]
     if (sec.heading, sec.text) != (d.heading, d.text):
-        _touched(r)
+        mark_edited(r)
     sec.heading = sec.draft_heading = d.heading
     sec.text = sec.draft_text = d.text
     session.flush()
-    return _info(r)
+    return to_info(r)

@@ -17,7 +17,8 @@ from report_seed import PERIOD, fill_seed_002
 from desktop.core.errors import ValidationError
 from desktop.core.report.docx_writer import write_docx
 from desktop.core.report.layout import build_document
-from desktop.core.report.store import Margins, create_index_report, update_header
+from desktop.core.report.records import Margins
+from desktop.core.report.store import create_index_report, update_header
 from desktop.core.workspace import open_workspace
 
 

@@ -12,17 +12,15 @@ from report_seed import PERIOD
 
 from db.models import Blob
 from desktop.core.errors import ValidationError
+from desktop.core.report.records import Margins
 from desktop.core.report.redraft import accept_redraft, redraft_offers, refresh_report
+from desktop.core.report.status import attach_signed_scan, duplicate_for_next_year, set_status
 from desktop.core.report.store import (
-    Margins,
-    attach_signed_scan,
     create_index_report,
     delete_report,
-    duplicate_for_next_year,
     list_reports,
     report_info,
     save_section,
-    set_status,
     update_header,
 )
 from desktop.core.results import set_result
