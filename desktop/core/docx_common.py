@@ -75,3 +75,71 @@ def cant_split(row) -> None:
     el = OxmlElement("w:cantSplit")
     el.set(qn("w:val"), "true")
     row._tr.get_or_add_trPr().append(el)
+
+
+# --- landscape tables (remediation plan, evidence index) ----------------------------------
+
+
+def export_docx_or_xlsx(path: Path, build_docx, build_xlsx, what: str) -> Path:
+    """Write ``path`` as .docx or .xlsx depending on its suffix (atomically)."""
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        doc = build_docx()
+        write_atomic(path, lambda tmp: doc.save(str(tmp)))
+    elif suffix == ".xlsx":
+        wb = build_xlsx()
+        write_atomic(path, lambda tmp: wb.save(str(tmp)))
+    else:
+        raise ValidationError(
+            f"Không xuất được {what} ra “{path.name}”: chỉ hỗ trợ tệp .docx hoặc .xlsx."
+        )
+    return path
+
+
+def landscape_document(body_pt: float = 13):
+    """An A4 landscape document in Times New Roman (margins 20/20/20/15 mm)."""
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Mm
+
+    doc = Document()
+    normal = doc.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(body_pt)
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    section.left_margin, section.right_margin = Mm(20), Mm(15)
+    return doc
+
+
+def centered(doc, text: str, size: float, *, bold=False, italic=False, after: float = 0):
+    p = doc.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.paragraph_format.space_after = Pt(after)
+    set_run_font(p.add_run(text), size, bold=bold, italic=italic)
+    return p
+
+
+def grid_table(doc, headers, widths_mm, rows: int, size: float):
+    """A bordered table of fixed column widths whose bold header row repeats on every page."""
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+    from docx.shared import Mm
+
+    table = doc.add_table(rows=1 + rows, cols=len(headers))
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for i, width in enumerate(widths_mm):
+        table.columns[i].width = Mm(width)
+        for cell in table.columns[i].cells:
+            cell.width = Mm(width)
+    header = table.rows[0]
+    repeat_as_header(header)
+    cant_split(header)
+    for i, name in enumerate(headers):
+        fill_cell(header.cells[i], name, size, center=True, bold=True)
+        header.cells[i].vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    return table

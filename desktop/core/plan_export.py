@@ -12,27 +12,21 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from docx import Document
-from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
-from openpyxl.utils import get_column_letter
+from openpyxl.styles import Alignment, Font
 
 from desktop.core.docx_common import (
-    FONT,
     cant_split,
+    centered,
+    export_docx_or_xlsx,
     fill_cell,
-    repeat_as_header,
-    set_run_font,
-    write_atomic,
+    grid_table,
+    landscape_document,
 )
-from desktop.core.errors import ValidationError
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.remediation import PLAN_COLUMNS, NumberedRow, PlanInfo, numbered
+from desktop.core.xlsx_common import BORDER, FONT, header_row, print_landscape, title_row
 
 # Widths in mm (sum 256 ≤ 297 − 20 − 15 − margins) and in Excel characters.
 DOCX_WIDTHS_MM = (12, 30, 17, 21, 38, 61, 26, 28, 23)
@@ -46,62 +40,21 @@ HEADER_ROW_XLSX = 4
 
 def export_plan(plan: PlanInfo, path: Path, progress: Progress = NO_PROGRESS) -> Path:
     """Write ``path`` as .docx or .xlsx depending on its suffix."""
-    suffix = path.suffix.lower()
     progress.update(0, 0, f"Đang xuất {path.name}…")
-    if suffix == ".docx":
-        write_atomic(path, lambda tmp: build_docx(plan).save(str(tmp)))
-    elif suffix == ".xlsx":
-        write_atomic(path, lambda tmp: build_xlsx(plan).save(str(tmp)))
-    else:
-        raise ValidationError(
-            f"Không xuất được kế hoạch ra “{path.name}”: chỉ hỗ trợ tệp .docx hoặc .xlsx."
-        )
-    return path
+    return export_docx_or_xlsx(path, lambda: build_docx(plan), lambda: build_xlsx(plan), "kế hoạch")
 
 
 # --- DOCX -------------------------------------------------------------------------------
 
 
-def _paragraph(doc, text: str, size: float, *, bold=False, italic=False, after: float = 0):
-    p = doc.add_paragraph()
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    p.paragraph_format.space_after = Pt(after)
-    set_run_font(p.add_run(text), size, bold=bold, italic=italic)
-    return p
-
-
 def build_docx(plan: PlanInfo):
-    doc = Document()
-    normal = doc.styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = Pt(13)
-    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
-    section = doc.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Mm(297), Mm(210)
-    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
-    section.left_margin, section.right_margin = Mm(20), Mm(15)
-
-    _paragraph(doc, plan.title, 14, bold=True, after=2)
+    doc = landscape_document()
+    centered(doc, plan.title, 14, bold=True, after=2)
     if plan.attachment_line:
-        _paragraph(doc, plan.attachment_line, 13, italic=True, after=10)
+        centered(doc, plan.attachment_line, 13, italic=True, after=10)
 
     rows = numbered(plan.rows)
-    table = doc.add_table(rows=1 + len(rows), cols=len(PLAN_COLUMNS))
-    table.style = doc.styles["Table Grid"]
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    for i, width in enumerate(DOCX_WIDTHS_MM):
-        table.columns[i].width = Mm(width)
-        for cell in table.columns[i].cells:
-            cell.width = Mm(width)
-    header = table.rows[0]
-    repeat_as_header(header)
-    cant_split(header)
-    for i, name in enumerate(PLAN_COLUMNS):
-        cell = header.cells[i]
-        fill_cell(cell, name, TABLE_PT, center=True, bold=True)
-        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    table = grid_table(doc, PLAN_COLUMNS, DOCX_WIDTHS_MM, len(rows), TABLE_PT)
     for r, nr in enumerate(rows, start=1):
         if _docx_lines(nr.cells()) <= MAX_UNSPLIT_LINES:
             cant_split(table.rows[r])  # keep a row on one page, as long as it fits one
@@ -128,26 +81,11 @@ def build_xlsx(plan: PlanInfo) -> Workbook:
     ws = wb.active
     ws.title = f"Kế hoạch khắc phục {plan.year}"
     ncols = len(PLAN_COLUMNS)
-    last = get_column_letter(ncols)
-    thin = Side(style="thin")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
-
-    ws["A1"] = plan.title
-    ws["A1"].font = Font(name=FONT, size=14, bold=True)
-    ws["A1"].alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    ws.merge_cells(f"A1:{last}1")
+    border = BORDER
+    title_row(ws, 1, plan.title, ncols, 14, bold=True)
     ws.row_dimensions[1].height = 40
-    ws["A2"] = plan.attachment_line
-    ws["A2"].font = Font(name=FONT, size=13, italic=True)
-    ws["A2"].alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    ws.merge_cells(f"A2:{last}2")
-
-    for i, (name, width) in enumerate(zip(PLAN_COLUMNS, XLSX_WIDTHS, strict=True), start=1):
-        ws.column_dimensions[get_column_letter(i)].width = width
-        c = ws.cell(row=HEADER_ROW_XLSX, column=i, value=name)
-        c.font = Font(name=FONT, size=TABLE_PT, bold=True)
-        c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        c.border = border
+    title_row(ws, 2, plan.attachment_line, ncols, 13, italic=True)
+    header_row(ws, HEADER_ROW_XLSX, PLAN_COLUMNS, XLSX_WIDTHS, TABLE_PT)
     ws.row_dimensions[HEADER_ROW_XLSX].height = 48
 
     rows = numbered(plan.rows)
@@ -174,17 +112,10 @@ def build_xlsx(plan: PlanInfo) -> Workbook:
                 for k in range(nr.group_size):
                     ws.cell(row=r + k, column=col).border = border
 
-    ws.freeze_panes = ws.cell(row=HEADER_ROW_XLSX + 1, column=1)
-    ws.print_title_rows = f"{HEADER_ROW_XLSX}:{HEADER_ROW_XLSX}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    print_landscape(ws, HEADER_ROW_XLSX)
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.5
     ws.page_margins.top = ws.page_margins.bottom = 0.6
-    ws.oddFooter.center.text = "Trang &P/&N"
     return wb
 
 

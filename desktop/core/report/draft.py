@@ -12,6 +12,7 @@ from desktop.core.report import stock
 from desktop.core.report.data import ReportData
 from desktop.core.report.draft_dossiers import dossier_sections
 from desktop.core.report.sections import SectionDraft
+from desktop.core.report.stock import missing
 from desktop.core.vnformat import format_count, format_doc_date, format_fraction, format_points
 
 B = stock.BLANK
@@ -65,11 +66,6 @@ def draft_sections(data: ReportData) -> list[SectionDraft]:
         _nhiem_vu(data),
         _ket_luan(data),
     ]
-
-
-def missing(text: str) -> str:
-    """A bracketed note in the draft where data is missing."""
-    return f"({text} Nhập dữ liệu rồi bấm “Soạn lại mục này”.)"
 
 
 def lower_first(text: str) -> str:

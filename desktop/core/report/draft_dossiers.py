@@ -9,6 +9,7 @@ from desktop.core.dossiers.stats import percent
 from desktop.core.report import stock
 from desktop.core.report.data import ReportData, period_name
 from desktop.core.report.sections import SectionDraft
+from desktop.core.report.stock import missing
 from desktop.core.vnformat import (
     format_count,
     format_doc_date,
@@ -18,10 +19,6 @@ from desktop.core.vnformat import (
 )
 
 B = stock.BLANK
-
-
-def _missing(text: str) -> str:
-    return f"({text} Nhập dữ liệu rồi bấm “Soạn lại mục này”.)"
 
 
 def dossier_sections(data: ReportData) -> list[SectionDraft]:
@@ -71,7 +68,7 @@ def _service_index(data: ReportData, fig: DossierFigures) -> str:
     name = _name(data)
     manual = fig.manual
     if manual is None or manual.service_index is None:
-        return _missing(
+        return missing(
             f"Chưa nhập Chỉ số phục vụ người dân và doanh nghiệp {name} (điểm, xếp hạng)."
         )
     text = (
@@ -118,27 +115,42 @@ def _received(data: ReportData, fig: DossierFigures) -> str:
     return out
 
 
+# known-flag, done, whole, sentence, what to say when the exports did not tell
+_DIGITISED = (
+    (
+        "digital.digitised_received_known",
+        "digital.digitised_received",
+        "received.total",
+        "+ Số hóa hồ sơ TTHC khi tiếp nhận: số hồ sơ chưa số hóa thành phần khi tiếp nhận: "
+        "{left}, số hồ sơ số hóa đầy đủ thành phần hồ sơ: {done} đạt {rate};",
+        "Tệp xuất từ hệ thống chưa có thông tin số hóa hồ sơ khi tiếp nhận.",
+    ),
+    (
+        "digital.results_digitised_known",
+        "digital.results_digitised",
+        "resolved.total",
+        "+ Số hóa kết quả giải quyết TTHC: số hồ sơ chưa số hóa kết quả: {left}, số hồ sơ có "
+        "số hóa kết quả: {done} đạt {rate}.",
+        "Tệp xuất từ hệ thống chưa có thông tin số hóa kết quả giải quyết.",
+    ),
+)
+
+
 def _digitised(fig: DossierFigures) -> list[str]:
     t = fig.total
     out = ["- Kết quả số hóa hồ sơ:"]
-    if t["digital.digitised_received_known"]:
-        done, whole = t["digital.digitised_received"], t["received.total"]
+    for known, part, whole_key, sentence, unknown in _DIGITISED:
+        if not t[known]:
+            out.append(missing(unknown))
+            continue
+        done, whole = t[part], t[whole_key]
         out.append(
-            "+ Số hóa hồ sơ TTHC khi tiếp nhận: số hồ sơ chưa số hóa thành phần khi tiếp nhận: "
-            f"{format_dossiers(whole - done)}, số hồ sơ số hóa đầy đủ thành phần hồ sơ: "
-            f"{format_dossiers(done)} đạt {format_percent(percent(done, whole))};"
+            sentence.format(
+                left=format_dossiers(whole - done),
+                done=format_dossiers(done),
+                rate=format_percent(percent(done, whole)),
+            )
         )
-    else:
-        out.append(_missing("Tệp xuất từ hệ thống chưa có thông tin số hóa hồ sơ khi tiếp nhận."))
-    if t["digital.results_digitised_known"]:
-        done, whole = t["digital.results_digitised"], t["resolved.total"]
-        out.append(
-            "+ Số hóa kết quả giải quyết TTHC: số hồ sơ chưa số hóa kết quả: "
-            f"{format_dossiers(whole - done)}, số hồ sơ có số hóa kết quả: "
-            f"{format_dossiers(done)} đạt {format_percent(percent(done, whole))}."
-        )
-    else:
-        out.append(_missing("Tệp xuất từ hệ thống chưa có thông tin số hóa kết quả giải quyết."))
     return out
 
 
@@ -150,7 +162,7 @@ def _ho_so(data: ReportData) -> SectionDraft:
             if data.period
             else "của báo cáo"
         )
-        return SectionDraft("ho_so", "", _missing(f"Chưa có dữ liệu hồ sơ TTHC của kỳ {where}."))
+        return SectionDraft("ho_so", "", missing(f"Chưa có dữ liệu hồ sơ TTHC của kỳ {where}."))
     t = fig.total
     out = [_service_index(data, fig), _received(data, fig), *_digitised(fig)]
     if t["digital.fully_online"] or t["digital.partly_online"]:
@@ -164,7 +176,7 @@ def _ho_so(data: ReportData) -> SectionDraft:
     out.append(
         pay + f"đạt {format_percent(rate)}."
         if rate is not None
-        else _missing("Chưa có tỷ lệ thanh toán trực tuyến phí, lệ phí của kỳ.")
+        else missing("Chưa có tỷ lệ thanh toán trực tuyến phí, lệ phí của kỳ.")
     )
     return SectionDraft("ho_so", "", "\n".join(out))
 
@@ -173,9 +185,7 @@ def _ho_so_han_che(data: ReportData) -> SectionDraft:
     heading = "2. Tồn tại, hạn chế"
     fig = data.figures
     if fig is None or not data.has_dossiers:
-        return SectionDraft(
-            "ho_so_han_che", heading, _missing("Chưa có dữ liệu hồ sơ TTHC của kỳ.")
-        )
+        return SectionDraft("ho_so_han_che", heading, missing("Chưa có dữ liệu hồ sơ TTHC của kỳ."))
     t = fig.total
     out = []
     late = [(f.field, f["resolved.late"]) for f in fig.by_field if f["resolved.late"]]

@@ -8,15 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from docx import Document
-from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
+from openpyxl.styles import Alignment, Font, PatternFill
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
@@ -25,14 +18,15 @@ from desktop.core.catalog import catalog_info
 from desktop.core.docx_common import (
     FONT,
     cant_split,
+    centered,
+    export_docx_or_xlsx,
     fill_cell,
-    repeat_as_header,
-    set_run_font,
-    write_atomic,
+    grid_table,
+    landscape_document,
 )
-from desktop.core.errors import ValidationError
 from desktop.core.profile import get_profile
 from desktop.core.vnformat import format_date
+from desktop.core.xlsx_common import BORDER, header_row, print_landscape, title_row
 
 COLUMNS = (
     "STT",
@@ -145,54 +139,17 @@ def evidence_index(session: Session, year: int) -> EvidenceIndex:
 
 
 def export_evidence_index(index: EvidenceIndex, path: Path) -> Path:
-    suffix = path.suffix.lower()
-    if suffix == ".docx":
-        doc = build_docx(index)
-        write_atomic(path, lambda tmp: doc.save(str(tmp)))
-    elif suffix == ".xlsx":
-        wb = build_xlsx(index)
-        write_atomic(path, lambda tmp: wb.save(str(tmp)))
-    else:
-        raise ValidationError(
-            f"Không xuất được danh mục ra “{path.name}”: chỉ hỗ trợ tệp .docx hoặc .xlsx."
-        )
-    return path
-
-
-def _centered(doc, text: str, size: float, *, bold=False, italic=False, after: float = 0):
-    p = doc.add_paragraph()
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    p.paragraph_format.space_after = Pt(after)
-    set_run_font(p.add_run(text), size, bold=bold, italic=italic)
+    return export_docx_or_xlsx(
+        path, lambda: build_docx(index), lambda: build_xlsx(index), "danh mục"
+    )
 
 
 def build_docx(index: EvidenceIndex):
-    doc = Document()
-    normal = doc.styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = Pt(13)
-    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
-    s = doc.sections[0]
-    s.orientation = WD_ORIENT.LANDSCAPE
-    s.page_width, s.page_height = Mm(297), Mm(210)
-    s.top_margin = s.bottom_margin = Mm(20)
-    s.left_margin, s.right_margin = Mm(20), Mm(15)
-    _centered(doc, index.title, 14, bold=True)
+    doc = landscape_document()
+    centered(doc, index.title, 14, bold=True)
     if index.unit:
-        _centered(doc, f"({index.unit})", 13, italic=True, after=10)
-    table = doc.add_table(rows=1 + len(index.rows), cols=len(COLUMNS))
-    table.style = doc.styles["Table Grid"]
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    for i, width in enumerate(DOCX_WIDTHS_MM):
-        table.columns[i].width = Mm(width)
-        for cell in table.columns[i].cells:
-            cell.width = Mm(width)
-    header = table.rows[0]
-    repeat_as_header(header)
-    cant_split(header)
-    for i, name in enumerate(COLUMNS):
-        fill_cell(header.cells[i], name, TABLE_PT, center=True, bold=True)
+        centered(doc, f"({index.unit})", 13, italic=True, after=10)
+    table = grid_table(doc, COLUMNS, DOCX_WIDTHS_MM, len(index.rows), TABLE_PT)
     for r, row in enumerate(index.rows, start=1):
         cells = table.rows[r].cells
         cant_split(table.rows[r])
@@ -213,29 +170,16 @@ def build_xlsx(index: EvidenceIndex) -> Workbook:
     wb = Workbook()
     ws = wb.active
     ws.title = f"Danh mục TLKC {index.year}"
-    last = get_column_letter(len(COLUMNS))
-    thin = Side(style="thin")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    ws["A1"] = index.title
-    ws["A1"].font = Font(name=FONT, size=14, bold=True)
-    ws["A1"].alignment = Alignment(horizontal="center")
-    ws.merge_cells(f"A1:{last}1")
-    ws["A2"] = f"({index.unit})" if index.unit else None
-    ws["A2"].font = Font(name=FONT, size=13, italic=True)
-    ws["A2"].alignment = Alignment(horizontal="center")
-    ws.merge_cells(f"A2:{last}2")
+    ncols = len(COLUMNS)
+    title_row(ws, 1, index.title, ncols, 14, bold=True)
+    title_row(ws, 2, f"({index.unit})" if index.unit else None, ncols, 13, italic=True)
     head = 4
-    for i, (name, width) in enumerate(zip(COLUMNS, XLSX_WIDTHS, strict=True), start=1):
-        ws.column_dimensions[get_column_letter(i)].width = width
-        c = ws.cell(row=head, column=i, value=name)
-        c.font = Font(name=FONT, size=TABLE_PT, bold=True)
-        c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        c.border = border
+    header_row(ws, head, COLUMNS, XLSX_WIDTHS, TABLE_PT)
     area_fill = PatternFill("solid", fgColor="EDEDED")
     for offset, row in enumerate(index.rows, start=1):
         r = head + offset
         values = row.cells() if row.kind != "area" else ("", f"{row.code}. {row.title}")
-        for i in range(len(COLUMNS)):
+        for i in range(ncols):
             text = values[i] if i < len(values) else ""
             c = ws.cell(row=r, column=i + 1, value=text or None)
             c.font = Font(
@@ -247,17 +191,10 @@ def build_xlsx(index: EvidenceIndex) -> Workbook:
             c.alignment = Alignment(
                 horizontal="center" if i in CENTERED else "left", vertical="top", wrap_text=True
             )
-            c.border = border
+            c.border = BORDER
             if row.kind == "area":
                 c.fill = area_fill
         if row.kind == "area":
-            ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=len(COLUMNS))
-    ws.freeze_panes = ws.cell(row=head + 1, column=1)
-    ws.print_title_rows = f"{head}:{head}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.oddFooter.center.text = "Trang &P/&N"
+            ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=ncols)
+    print_landscape(ws, head)
     return wb

@@ -5,6 +5,12 @@ from __future__ import annotations
 
 BLANK = "…"
 
+
+def missing(text: str) -> str:
+    """A bracketed note in the draft where data is missing."""
+    return f"({text} Nhập dữ liệu rồi bấm “Soạn lại mục này”.)"
+
+
 STRENGTHS = (
     "- Các công chức chuyên môn đã kịp thời đăng tải các tài liệu kiểm chứng, nghiêm túc tự "
     "đánh giá, chấm điểm Chỉ số CCHC của {unit} trên cơ sở các tài liệu kiểm chứng.",
