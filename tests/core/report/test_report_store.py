@@ -154,3 +154,20 @@ def test_duplicate_as_next_years_start(report, seeded) -> None:
     assert new.events[0].note == "Nhân bản từ báo cáo 123/BC-UBND năm 2022"
     with seeded.session() as s:
         assert report_info(s, rid).index_year == 2022  # the original is untouched
+
+
+def test_a_missing_signed_scan_is_named_by_the_integrity_check(report, seeded, tmp_path) -> None:
+    from desktop.core.integrity import check_integrity
+
+    scan = tmp_path / "BC-123-da-ky.jpg"
+    scan.write_bytes(b"\xff\xd8\xff scanned page")
+    with seeded.transaction() as s:
+        set_status(s, report.report.id, "printed")
+        info = attach_signed_scan(s, seeded.store, report.report.id, scan)
+    seeded.store.path_for(info.signed_sha256).unlink()
+    findings = check_integrity(seeded, full=True).findings
+    assert any(
+        f.kind == "blob_missing"
+        and "BC-123-da-ky.jpg (bản đã ký của báo cáo 123/BC-UBND)" in f.message
+        for f in findings
+    )
