@@ -57,6 +57,7 @@ def preview_dialog(parent, doc: ReportDocument, *, on_printed=None):
     officer printed from it."""
     printer = _printer()
     dlg = QPrintPreviewDialog(printer, parent)
+    dlg.printer = printer  # the dialog does not own it: keep it alive as long as the dialog
     dlg.setWindowTitle(f"Xem trước khi in – {doc.number_line}")
     dlg.paintRequested.connect(lambda p: render(doc, p))
     for act in dlg.findChildren(QAction):

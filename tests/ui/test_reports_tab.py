@@ -179,6 +179,11 @@ def test_print_preview_renders_the_report(tab, qtbot, tmp_path) -> None:
 
     dlg = preview_dialog(tab, build_document(tab.current))
     qtbot.addWidget(dlg)
+    dlg.show()  # the dialog lays the pages out with its own printer, kept alive with it
+    qtbot.waitExposed(dlg)
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+
+    qtbot.waitUntil(lambda: dlg.findChild(QPrintPreviewWidget).pageCount() >= 4)
     labels = {a.text() for a in dlg.findChildren(type(tab.window.act_about))}
     assert {"Trang sau", "Phóng to", "In…"} <= labels
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
