@@ -111,6 +111,7 @@ class ReportOutput:
             self.tab, build_document(r), on_printed=lambda: self.tab._status("printed")
         )
         dlg.exec()
+        dlg.deleteLater()
 
     def print_(self) -> None:
         r = self.tab.current
