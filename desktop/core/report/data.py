@@ -53,7 +53,8 @@ def period_name(period: Period) -> str:
     """How the text names the period: ``quý I năm 2023`` for 15/12/2022–30/3/2023 (the
     officer's range around a statistical quarter), else ``từ ngày … đến ngày …``."""
     if period.label:
-        return period.label[0].lower() + period.label[1:]
+        label = period.label.split(" (")[0]  # "Quý I năm 2023 (theo quý dương lịch)"
+        return label[0].lower() + label[1:]
     s, e = period.start, period.end
     starts_year = (
         (s.month, s.day) == (12, 15)
@@ -61,9 +62,9 @@ def period_name(period: Period) -> str:
         or ((s.month, s.day) == (1, 1) and s.year == e.year)
     )
     if starts_year:
-        names = {3: "quý I", 6: "6 tháng đầu năm", 9: "9 tháng đầu năm", 12: "năm"}
+        names = {3: "quý I năm", 6: "6 tháng đầu năm", 9: "9 tháng năm", 12: "năm"}
         if e.month in names:
-            return f"{names[e.month]} năm {e.year}" if e.month != 12 else f"năm {e.year}"
+            return f"{names[e.month]} {e.year}"
     return f"từ ngày {format_doc_date(s)} đến ngày {format_doc_date(e)}"
 
 

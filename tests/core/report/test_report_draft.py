@@ -150,3 +150,17 @@ def test_area_level_results_only(ws) -> None:
     )
     # no total published: the areas' sum is not invented either
     assert "…/100 điểm" in outcome.report.section("ket_qua").text
+
+
+def test_how_the_text_names_a_period() -> None:
+    from desktop.core.dossiers import calendar_quarter, nd09_period
+    from desktop.core.report.data import period_name
+
+    assert period_name(custom_period("15/12/2022", "30/03/2023")) == "quý I năm 2023"
+    assert period_name(custom_period("15/12/2022", "14/06/2023")) == "6 tháng đầu năm 2023"
+    assert period_name(custom_period("01/01/2023", "31/12/2023")) == "năm 2023"
+    assert period_name(nd09_period("9m", 2023)) == "9 tháng năm 2023"
+    assert period_name(calendar_quarter(2, 2023)) == "quý II năm 2023"
+    assert period_name(custom_period("03/02/2023", "17/05/2023")) == (
+        "từ ngày 03/02/2023 đến ngày 17/5/2023"
+    )
