@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.report.records import MARGIN_NAMES, MARGIN_RANGES, Margins, ReportInfo
 from desktop.core.report.redraft import redraft_offers
+from desktop.core.report.sections import SECTIONS
 from desktop.core.report.store import save_section, update_header
 from desktop.core.vnformat import format_date
 from desktop.ui.report_dialogs import PeriodPicker, RedraftDialog, date_edit, to_qdate
@@ -55,9 +56,9 @@ class SectionsEditor(QWidget):
         self.key: str | None = None
         self.list = QListWidget()
         self.list.setAccessibleName("Các mục của báo cáo")
-        self.list.setMinimumWidth(
-            self.list.fontMetrics().horizontalAdvance("I.2.2. Tồn tại, hạn chế của kỳ ✎") + 24
-        )
+        metrics = self.list.fontMetrics()
+        longest = max(metrics.horizontalAdvance(n + EDITED_MARK) for n in SECTIONS.values())
+        self.list.setMinimumWidth(longest + 32)
         self.heading = _plain(2)
         self.heading.setAccessibleName("Tiêu đề mục")
         self.body = _plain(0)
