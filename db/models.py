@@ -202,7 +202,14 @@ class SelfScore(Base):
 
 
 # Feature tables live in their own modules (imported last so they can point at the above).
-from db import models_bundles, models_dossiers, models_evidence, models_results, models_years  # noqa: E402, F401
+from db import (  # noqa: E402, F401
+    models_bundles,
+    models_dossiers,
+    models_evidence,
+    models_reports,
+    models_results,
+    models_years,
+)
 from db.models_evidence import CatalogScoringRule, DismissedFinding  # noqa: E402, F401
 
 from db import models_selfassess  # noqa: E402, F401  # isort: skip

@@ -17,6 +17,7 @@ from desktop.cli import (
     dossiers,
     evidence,
     foundation,
+    report,
     results,
     score,
     selfassess,
@@ -37,6 +38,7 @@ COMMAND_MODULES = [
     results,
     dossiers,
     bundle,
+    report,
     selfassess_report,
 ]
 

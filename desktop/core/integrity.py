@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field
 from sqlalchemy import select
 
 from db.models import Blob, EvidenceFile
+from db.models_reports import Report
 from desktop.core.workspace import Workspace
 
 STARTUP_SAMPLE = 20
@@ -67,6 +68,14 @@ def check_integrity(ws: Workspace, *, full: bool = False) -> IntegrityReport:
             select(EvidenceFile.sha256, EvidenceFile.document_id, EvidenceFile.original_name)
         ):
             users.setdefault(sha, []).append((doc_id, name))
+        for sha, name, number, symbol in s.execute(
+            select(Report.signed_sha256, Report.signed_name, Report.number, Report.symbol).where(
+                Report.signed_sha256.is_not(None)
+            )
+        ):
+            users.setdefault(sha, []).append(
+                (None, f"{name} (bản đã ký của báo cáo {number}/{symbol})")
+            )
     report.blobs_total = len(known)
     verify = known if full else random.sample(known, min(STARTUP_SAMPLE, len(known)))
     report.blobs_verified = len(verify)

@@ -10,28 +10,24 @@ Files are written to a temporary name and renamed, so a failed export leaves no 
 from __future__ import annotations
 
 import math
-import os
-import uuid
-from collections.abc import Callable
 from pathlib import Path
 
-from docx import Document
-from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
-from openpyxl.utils import get_column_letter
+from openpyxl.styles import Alignment, Font
 
-from desktop.core.errors import ValidationError
+from desktop.core.docx_common import (
+    cant_split,
+    centered,
+    export_docx_or_xlsx,
+    fill_cell,
+    grid_table,
+    landscape_document,
+)
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.remediation import PLAN_COLUMNS, NumberedRow, PlanInfo, numbered
-from desktop.core.xlsx_print import print_landscape
+from desktop.core.xlsx_common import BORDER, FONT, header_row, print_landscape, title_row
 
-FONT = "Times New Roman"
 # Widths in mm (sum 256 ≤ 297 − 20 − 15 − margins) and in Excel characters.
 DOCX_WIDTHS_MM = (12, 30, 17, 21, 38, 61, 26, 28, 23)
 XLSX_WIDTHS = (6, 22, 12, 12, 32, 50, 20, 22, 16)
@@ -44,120 +40,27 @@ HEADER_ROW_XLSX = 4
 
 def export_plan(plan: PlanInfo, path: Path, progress: Progress = NO_PROGRESS) -> Path:
     """Write ``path`` as .docx or .xlsx depending on its suffix."""
-    suffix = path.suffix.lower()
     progress.update(0, 0, f"Đang xuất {path.name}…")
-    if suffix == ".docx":
-        _write_atomic(path, lambda tmp: build_docx(plan).save(str(tmp)))
-    elif suffix == ".xlsx":
-        _write_atomic(path, lambda tmp: build_xlsx(plan).save(str(tmp)))
-    else:
-        raise ValidationError(
-            f"Không xuất được kế hoạch ra “{path.name}”: chỉ hỗ trợ tệp .docx hoặc .xlsx."
-        )
-    return path
-
-
-def _write_atomic(path: Path, save: Callable[[Path], None]) -> None:
-    if not path.parent.is_dir():
-        raise ValidationError(f"Thư mục {path.parent} không tồn tại (USB đã rút ra?).")
-    tmp = path.with_name(f".{path.stem}-{uuid.uuid4().hex[:8]}.tmp{path.suffix}")
-    try:
-        save(tmp)
-        os.replace(tmp, path)
-    except PermissionError as exc:
-        raise ValidationError(
-            f"Không ghi được tệp {path.name}: tệp đang mở trong Word/Excel hoặc thư mục chỉ "
-            "cho đọc. Hãy đóng tệp hoặc chọn nơi lưu khác."
-        ) from exc
-    except OSError as exc:
-        raise ValidationError(f"Không ghi được tệp {path}: {exc.strerror or exc}.") from exc
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    return export_docx_or_xlsx(path, lambda: build_docx(plan), lambda: build_xlsx(plan), "kế hoạch")
 
 
 # --- DOCX -------------------------------------------------------------------------------
 
 
-def _set_font(run, size: float | None = None, *, bold=False, italic=False) -> None:
-    run.font.name = FONT
-    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
-    if size:
-        run.font.size = Pt(size)
-    run.bold = bold or None
-    run.italic = italic or None
-
-
-def _paragraph(doc, text: str, size: float, *, bold=False, italic=False, after: float = 0):
-    p = doc.add_paragraph()
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    p.paragraph_format.space_after = Pt(after)
-    _set_font(p.add_run(text), size, bold=bold, italic=italic)
-    return p
-
-
-def _fill_cell(cell, text: str, *, center: bool, bold: bool = False) -> None:
-    lines = text.split("\n") if text else [""]
-    cell.text = ""
-    for i, line in enumerate(lines):
-        p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER if center else WD_ALIGN_PARAGRAPH.LEFT
-        p.paragraph_format.space_before = Pt(2)
-        p.paragraph_format.space_after = Pt(2)
-        _set_font(p.add_run(line), TABLE_PT, bold=bold)
-
-
-def _repeat_as_header(row) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
-    el = OxmlElement("w:tblHeader")
-    el.set(qn("w:val"), "true")
-    tr_pr.append(el)
-
-
-def _cant_split(row) -> None:
-    el = OxmlElement("w:cantSplit")
-    el.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(el)
-
-
 def build_docx(plan: PlanInfo):
-    doc = Document()
-    normal = doc.styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = Pt(13)
-    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
-    section = doc.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Mm(297), Mm(210)
-    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
-    section.left_margin, section.right_margin = Mm(20), Mm(15)
-
-    _paragraph(doc, plan.title, 14, bold=True, after=2)
+    doc = landscape_document()
+    centered(doc, plan.title, 14, bold=True, after=2)
     if plan.attachment_line:
-        _paragraph(doc, plan.attachment_line, 13, italic=True, after=10)
+        centered(doc, plan.attachment_line, 13, italic=True, after=10)
 
     rows = numbered(plan.rows)
-    table = doc.add_table(rows=1 + len(rows), cols=len(PLAN_COLUMNS))
-    table.style = doc.styles["Table Grid"]
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    for i, width in enumerate(DOCX_WIDTHS_MM):
-        table.columns[i].width = Mm(width)
-        for cell in table.columns[i].cells:
-            cell.width = Mm(width)
-    header = table.rows[0]
-    _repeat_as_header(header)
-    _cant_split(header)
-    for i, name in enumerate(PLAN_COLUMNS):
-        cell = header.cells[i]
-        _fill_cell(cell, name, center=True, bold=True)
-        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    table = grid_table(doc, PLAN_COLUMNS, DOCX_WIDTHS_MM, len(rows), TABLE_PT)
     for r, nr in enumerate(rows, start=1):
         if _docx_lines(nr.cells()) <= MAX_UNSPLIT_LINES:
-            _cant_split(table.rows[r])  # keep a row on one page, as long as it fits one
+            cant_split(table.rows[r])  # keep a row on one page, as long as it fits one
         cells = table.rows[r].cells
         for i, text in enumerate(nr.cells()):
-            _fill_cell(cells[i], text, center=i in CENTERED)
+            fill_cell(cells[i], text, TABLE_PT, center=i in CENTERED)
             cells[i].vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     for r, nr in enumerate(rows, start=1):
         if nr.group_size > 1:
@@ -165,7 +68,7 @@ def build_docx(plan: PlanInfo):
                 top = table.cell(r, col)
                 merged = top.merge(table.cell(r + nr.group_size - 1, col))
                 text = nr.cells()[col]
-                _fill_cell(merged, text, center=col in CENTERED)
+                fill_cell(merged, text, TABLE_PT, center=col in CENTERED)
                 merged.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     return doc
 
@@ -178,26 +81,11 @@ def build_xlsx(plan: PlanInfo) -> Workbook:
     ws = wb.active
     ws.title = f"Kế hoạch khắc phục {plan.year}"
     ncols = len(PLAN_COLUMNS)
-    last = get_column_letter(ncols)
-    thin = Side(style="thin")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
-
-    ws["A1"] = plan.title
-    ws["A1"].font = Font(name=FONT, size=14, bold=True)
-    ws["A1"].alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    ws.merge_cells(f"A1:{last}1")
+    border = BORDER
+    title_row(ws, 1, plan.title, ncols, 14, bold=True)
     ws.row_dimensions[1].height = 40
-    ws["A2"] = plan.attachment_line
-    ws["A2"].font = Font(name=FONT, size=13, italic=True)
-    ws["A2"].alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    ws.merge_cells(f"A2:{last}2")
-
-    for i, (name, width) in enumerate(zip(PLAN_COLUMNS, XLSX_WIDTHS, strict=True), start=1):
-        ws.column_dimensions[get_column_letter(i)].width = width
-        c = ws.cell(row=HEADER_ROW_XLSX, column=i, value=name)
-        c.font = Font(name=FONT, size=TABLE_PT, bold=True)
-        c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        c.border = border
+    title_row(ws, 2, plan.attachment_line, ncols, 13, italic=True)
+    header_row(ws, HEADER_ROW_XLSX, PLAN_COLUMNS, XLSX_WIDTHS, TABLE_PT)
     ws.row_dimensions[HEADER_ROW_XLSX].height = 48
 
     rows = numbered(plan.rows)

@@ -7,8 +7,7 @@ appendix with the score table by area, criterion and sub-criterion (code, conten
 maximum, declared figure, self-score, evidence numbers, explanation), its header row
 repeated on every page, and the totals.
 
-The ND 30 page itself comes from ``nd30_docx`` (same names as the BC-UBND report's writer,
-so it can take that writer's ``build_docx`` once merged).
+The ND 30 page itself comes from the BC-UBND report's writer (``desktop.core.report``).
 """
 
 from __future__ import annotations
@@ -21,23 +20,20 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from desktop.core.docx_common import cant_split, fill_cell, repeat_as_header, write_atomic
 from desktop.core.errors import ValidationError
-from desktop.core.nd30_docx import (
-    Block,
-    ReportDocument,
-    build_docx,
-    cant_split,
-    fill_cell,
-    long_date,
-    para,
-    repeat_as_header,
-    write_atomic,
-)
 from desktop.core.progress import NO_PROGRESS, Progress
+from desktop.core.report.docx_writer import build_docx, para
+from desktop.core.report.layout import Block, ReportDocument
 from desktop.core.selfassess_report import SURVEY_TEXT, SelfAssessmentReport
 from desktop.core.selfassess_xlsx import COLUMNS, write_xlsx
 from desktop.core.text import fold
-from desktop.core.vnformat import format_date, format_points
+from desktop.core.vnformat import (
+    format_date,
+    format_long_date,
+    format_place_date,
+    format_points,
+)
 
 SUMMARY = "Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm {year}"
 TABLE_WIDTHS_MM = (16, 78, 16, 24, 18, 48, 62)  # 262 = 297 − 20 − 15
@@ -96,7 +92,7 @@ def document_of(report: SelfAssessmentReport) -> ReportDocument:
     return ReportDocument(
         body_name=["ỦY BAN NHÂN DÂN", unit_body],
         number_line=f"Số: {texts.number or '       '}/BC-UBND",
-        place_date=long_date(place, texts.report_date),
+        place_date=format_place_date(place, texts.report_date),
         title="BÁO CÁO",
         summary=[SUMMARY.format(year=report.year)],
         blocks=blocks,
@@ -151,7 +147,7 @@ def _appendix(d, report: SelfAssessmentReport) -> None:
     ):
         para(d, style, text).paragraph_format.space_before = Pt(0)
     number = report.texts.number or "     "
-    when = long_date("", report.texts.report_date).lower()
+    when = format_long_date(report.texts.report_date)
     note = para(
         d,
         "summary",

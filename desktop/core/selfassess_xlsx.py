@@ -16,10 +16,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from desktop.core.nd30_docx import write_atomic
+from desktop.core.docx_common import write_atomic
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.selfassess_report import ReportRow, SelfAssessmentReport
-from desktop.core.xlsx_print import print_landscape
+from desktop.core.xlsx_common import print_landscape
 
 FONT = "Times New Roman"
 COLUMNS = (

@@ -1,7 +1,16 @@
 """Numbers and dates the way Vietnamese documents write them, and parsing them back.
 
-``87,75`` (decimal comma, no trailing zeros), ``dd/mm/yyyy``; a date that does not exist
-(31/02/2023) is refused with a message, never guessed.
+THE one place for these forms in the whole app (screens, CLI, reports):
+
+- points and numbers: ``87,75``, ``1,577``, ``15`` (decimal comma, no trailing zeros);
+  a score out of its maximum ``87,75/100``; a rank ``9/20``;
+- percentages: ``97,9%``, ``84,89%``, ``100%``;
+- counts as documents write them: below 10 padded, ``01 hồ sơ``, ``07 nội dung``;
+- dates: ``dd/mm/yyyy`` on screen; in a document's text the ND 30/2020 habit (day below 10
+  and month below 3 padded): ``16/3/2023``, ``24/02/2023``, and in full
+  ``ngày 04 tháng 4 năm 2023``, ``ngày 15 tháng 01 năm 2024``.
+
+A date that does not exist (31/02/2023) is refused with a message, never guessed.
 """
 
 from __future__ import annotations
@@ -9,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from desktop.core.errors import ValidationError
 
@@ -30,6 +39,43 @@ def format_points(value: Decimal | int | float | None) -> str:
     if text in ("-0", ""):
         text = "0"
     return text.replace(".", ",")
+
+
+def format_number(value: Decimal | int | float | None, places: int | None = None) -> str:
+    """Any number the Vietnamese way; ``places`` rounds half up first (``97,94`` → ``97,9``)."""
+    if value is None:
+        return ""
+    d = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+    if places is not None:
+        d = d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return format_points(d)
+
+
+def format_percent(value: Decimal | int | float | None, places: int | None = None) -> str:
+    """``Decimal('97.90')`` → ``97,9%``; ``84.89`` → ``84,89%``; ``None`` → ``""``."""
+    if value is None:
+        return ""
+    return f"{format_number(value, places)}%"
+
+
+def format_count(n: int) -> str:
+    """Counts as documents write them: ``1`` → ``01``, ``9`` → ``09``, ``0`` → ``0``,
+    ``192`` → ``192``."""
+    return f"{n:02d}" if 0 < n < 10 else str(n)
+
+
+def format_dossiers(n: int, noun: str = "hồ sơ") -> str:
+    """``1`` → ``01 hồ sơ``."""
+    return f"{format_count(n)} {noun}"
+
+
+def format_rank(place: int | str | None, out_of: int | None = None) -> str:
+    """``(9, 20)`` → ``9/20``; a stored rank text (``9/19``) is returned as it is."""
+    if place is None or place == "":
+        return ""
+    if isinstance(place, str):
+        return place.strip()
+    return f"{place}/{out_of}" if out_of else str(place)
 
 
 def parse_points(text: str, *, what: str = "Điểm", places: int = 3) -> Decimal:
@@ -87,7 +133,35 @@ def parse_rank(text: str, *, what: str = "Xếp hạng") -> str:
 
 
 def format_date(value: date | None) -> str:
+    """``04/04/2023`` (screens, file contents, tables)."""
     return value.strftime("%d/%m/%Y") if value else ""
+
+
+def _nd30_day_month(value: date) -> tuple[str, str]:
+    """ND 30/2020: a day below 10 and a month below 3 get a leading zero."""
+    month = f"{value.month:02d}" if value.month < 3 else str(value.month)
+    return f"{value.day:02d}", month
+
+
+def format_doc_date(value: date | None) -> str:
+    """A date inside a document's text: ``15/12/2022``, ``16/3/2023``, ``24/02/2023``."""
+    if value is None:
+        return ""
+    day, month = _nd30_day_month(value)
+    return f"{day}/{month}/{value.year}"
+
+
+def format_long_date(value: date | None) -> str:
+    """``ngày 04 tháng 4 năm 2023``; ``ngày 15 tháng 01 năm 2024`` (ND 30/2020)."""
+    if value is None:
+        return "ngày      tháng      năm     "
+    day, month = _nd30_day_month(value)
+    return f"ngày {day} tháng {month} năm {value.year}"
+
+
+def format_place_date(place: str, value: date | None) -> str:
+    """The place-and-date line of a document: ``Đồng Tâm, ngày 04 tháng 4 năm 2023``."""
+    return f"{place}, {format_long_date(value)}" if place else format_long_date(value).capitalize()
 
 
 def parse_date(text: str, *, what: str = "Ngày") -> date:

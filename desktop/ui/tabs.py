@@ -35,6 +35,7 @@ TABS: list[TabSpec] = [
     TabSpec("Kết quả thẩm định", "desktop.ui.results_tab", "ResultsTab", "Ctrl+4"),
     TabSpec("Điểm bị mất", "desktop.ui.losses_tab", "LossesTab", "Ctrl+5"),
     TabSpec("Kế hoạch khắc phục", "desktop.ui.plan_tab", "PlanTab", "Ctrl+6"),
+    TabSpec("Báo cáo", "desktop.ui.reports_tab", "ReportsTab", "Ctrl+7"),
 ]
 
 

@@ -1,0 +1,105 @@
+"""Benchmark of the report export (issue 7). One command:
+
+    python bench/bench_report.py [--repeat 5]
+
+Prints, measured in the same run, each as the median of --repeat fresh processes:
+- the whole ``cchc report index --index-year 2022 --from 15/12/2022 --to 30/03/2023
+  --number 123 --date 04/04/2023 --out FILE.docx`` process on a data folder filled like seed
+  002 (start, open the database, draft/refresh, write the .docx, record it);
+- a process that only imports python-docx and saves an empty document (the baseline);
+- their ratio (target ≤ 2×);
+- for information, the same command with ``--pdf`` (the app's own PDF through Qt).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+BASELINE = "import sys, docx; docx.Document().save(sys.argv[1])"
+# Where the time goes: the interpreter with SQLAlchemy's ORM (which every command that reads
+# the database loads) and python-docx, saving an empty document, doing nothing else.
+FLOOR = "import sys, sqlalchemy.orm, docx; docx.Document().save(sys.argv[1])"
+TARGET = 2.0
+
+
+def _timed(cmd: list[str], env: dict | None = None) -> float:
+    t0 = time.perf_counter()
+    r = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    elapsed = time.perf_counter() - t0
+    if r.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(cmd)}\n{r.stderr}")
+    return elapsed
+
+
+def _median(cmd: list[str], repeat: int, env: dict | None = None) -> float:
+    _timed(cmd, env)  # warm the disk cache and the .pyc files
+    return statistics.median(_timed(cmd, env) for _ in range(repeat))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeat", type=int, default=5)
+    args = ap.parse_args()
+
+    import os
+
+    from report_seed import fill_seed_002
+
+    from desktop.core.workspace import open_workspace
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        ws = open_workspace(root / "du-lieu")
+        fill_seed_002(ws, root)
+        ws.close()
+        # As installed: bytecode cached (a development shell may say PYTHONDONTWRITEBYTECODE).
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+        report = [
+            sys.executable,
+            "-m",
+            "desktop.cli",
+            "--data-dir",
+            str(root / "du-lieu"),
+            "report",
+            "index",
+            "--index-year",
+            "2022",
+            "--from",
+            "15/12/2022",
+            "--to",
+            "30/03/2023",
+            "--number",
+            "123",
+            "--date",
+            "04/04/2023",
+            "--out",
+            str(root / "BC-123.docx"),
+        ]
+        base = _median([sys.executable, "-c", BASELINE, str(root / "empty.docx")], args.repeat, env)
+        floor = _median([sys.executable, "-c", FLOOR, str(root / "floor.docx")], args.repeat, env)
+        whole = _median(report, args.repeat, env)
+        with_pdf = _median([*report, "--pdf", str(root / "BC-123.pdf")], args.repeat, env)
+    ratio = whole / base
+    print(f"baseline (import python-docx, save an empty .docx): {base * 1000:7.0f} ms")
+    print(
+        f"import SQLAlchemy ORM + python-docx, save empty:     {floor * 1000:7.0f} ms "
+        f"({floor / base:.2f}× the baseline: the floor of any command reading the database)"
+    )
+    print(f"cchc report index → .docx (whole process):          {whole * 1000:7.0f} ms")
+    print(f"ratio: {ratio:.2f}× (target ≤ {TARGET:.0f}×) {'OK' if ratio <= TARGET else 'TOO SLOW'}")
+    print(f"cchc report index → .docx and app PDF (information): {with_pdf * 1000:7.0f} ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,140 @@
+"""Everything a report is drafted from, read in one session as plain data.
+
+The index report of year Y uses the commune profile, the catalog of Y (its decision for
+"Căn cứ"), the appraised results and losses of Y, the remediation plan answering Y (saved,
+or drafted from the losses), and the dossier figures of the chosen period with the figures
+entered by hand (service index, rank, online payment). Whatever is missing is listed in
+``problems`` (the report cannot be issued without it) or ``warnings`` (a sentence of the
+draft says what to fill in), and the sections concerned say so in the draft.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy.orm import Session
+
+from desktop.core.catalog import catalog_for_year, catalog_info
+from desktop.core.dossiers import DossierFigures, Period, compute_figures
+from desktop.core.errors import NotFoundError
+from desktop.core.losses import LossReport, loss_report
+from desktop.core.profile import get_profile
+from desktop.core.records import CatalogInfo, ProfileInfo
+from desktop.core.remediation import PlanInfo, plan_for_export
+from desktop.core.results import ResultsInfo, results_info
+from desktop.core.vnformat import format_doc_date
+
+# From this year on the province appraises communes directly (two-tier local government).
+PROVINCE_APPRAISES_FROM = 2025
+
+
+@dataclass(frozen=True)
+class Appraiser:
+    """Who appraises the commune in a year: the district before 2025, the province after."""
+
+    level: str  # "huyện" | "tỉnh"
+    name: str  # "UBND huyện Ninh Giang"
+    place: str  # "huyện Ninh Giang"
+    peers: str  # the units a rank is counted among: "xã, thị trấn"
+    internal_affairs: str  # "Phòng Nội vụ huyện Ninh Giang"
+
+
+def appraiser_of(profile: ProfileInfo | None, year: int) -> Appraiser:
+    if profile is None:
+        return Appraiser("huyện", "UBND huyện …", "huyện …", "xã, thị trấn", "Phòng Nội vụ huyện …")
+    if profile.district and year < PROVINCE_APPRAISES_FROM:
+        place = f"huyện {profile.district}"
+        return Appraiser("huyện", f"UBND {place}", place, "xã, thị trấn", f"Phòng Nội vụ {place}")
+    place = f"tỉnh {profile.province}"
+    return Appraiser("tỉnh", f"UBND {place}", place, "xã, phường", f"Sở Nội vụ {place}")
+
+
+def period_name(period: Period) -> str:
+    """How the text names the period: ``quý I năm 2023`` for 15/12/2022–30/3/2023 (the
+    officer's range around a statistical quarter), else ``từ ngày … đến ngày …``."""
+    if period.label:
+        label = period.label.split(" (")[0]  # "Quý I năm 2023 (theo quý dương lịch)"
+        return label[0].lower() + label[1:]
+    s, e = period.start, period.end
+    starts_year = (
+        (s.month, s.day) == (12, 15)
+        and s.year == e.year - 1
+        or ((s.month, s.day) == (1, 1) and s.year == e.year)
+    )
+    if starts_year:
+        names = {3: "quý I năm", 6: "6 tháng đầu năm", 9: "9 tháng năm", 12: "năm"}
+        if e.month in names:
+            return f"{names[e.month]} {e.year}"
+    return f"từ ngày {format_doc_date(s)} đến ngày {format_doc_date(e)}"
+
+
+@dataclass
+class ReportData:
+    index_year: int
+    period: Period | None
+    profile: ProfileInfo | None
+    appraiser: Appraiser
+    catalog: CatalogInfo | None = None
+    next_catalog: CatalogInfo | None = None
+    results: ResultsInfo | None = None
+    losses: LossReport | None = None
+    plan: PlanInfo | None = None
+    figures: DossierFigures | None = None
+    problems: list[str] = field(default_factory=list)  # the report cannot be issued
+    warnings: list[str] = field(default_factory=list)  # a sentence to fill in by hand
+
+    @property
+    def has_results(self) -> bool:
+        return self.results is not None and self.results.has_scores
+
+    @property
+    def has_dossiers(self) -> bool:
+        return self.figures is not None and self.figures.total["received.total"] > 0
+
+    @property
+    def commune(self) -> str:
+        return self.profile.commune_name if self.profile else "…"
+
+    @property
+    def unit(self) -> str:
+        """``xã`` (or ``phường``, ``thị trấn``)."""
+        return self.profile.unit_kind if self.profile else "xã"
+
+
+def gather(session: Session, index_year: int, period: Period | None) -> ReportData:
+    profile = get_profile(session)
+    data = ReportData(index_year, period, profile, appraiser_of(profile, index_year))
+    if profile is None:
+        data.problems.append("Chưa có hồ sơ xã (tên xã, huyện, tỉnh, chủ tịch): hãy nhập trước.")
+    try:
+        data.catalog = catalog_info(session, index_year)
+    except NotFoundError:
+        data.problems.append(f"Năm {index_year} chưa có bộ tiêu chí.")
+    if catalog_for_year(session, index_year + 1) is not None:
+        data.next_catalog = catalog_info(session, index_year + 1)
+    if data.catalog is not None:
+        data.results = results_info(session, index_year)
+        if data.has_results:
+            data.losses = loss_report(session, index_year)
+            data.plan = plan_for_export(session, index_year)
+    if not data.has_results:
+        data.problems.append(
+            f"Năm {index_year} chưa có kết quả thẩm định Chỉ số CCHC (điểm, xếp hạng): "
+            "hãy nhập kết quả trước."
+        )
+    if period is not None:
+        data.figures = compute_figures(session, period)
+        if not data.has_dossiers:
+            data.problems.append(
+                f"Kỳ từ ngày {format_doc_date(period.start)} đến ngày "
+                f"{format_doc_date(period.end)} chưa có hồ sơ TTHC nào: hãy nhập danh sách "
+                "hồ sơ từ hệ thống một cửa hoặc chọn kỳ khác."
+            )
+        manual = data.figures.manual
+        if manual is None or manual.service_index is None:
+            data.warnings.append(
+                "Chưa nhập Chỉ số phục vụ người dân và doanh nghiệp (điểm, xếp hạng) của kỳ."
+            )
+        if data.figures.online_payment_rate[0] is None:
+            data.warnings.append("Chưa có tỷ lệ thanh toán trực tuyến của kỳ.")
+    return data
