@@ -22,12 +22,13 @@ from db.models_selfassess import SelfAssessmentText
 from desktop.core.catalog import catalog_info
 from desktop.core.profile import get_profile
 from desktop.core.records import CatalogInfo, ProfileInfo
+from desktop.core.report.data import appraiser_of
 from desktop.core.score_rollup import ScoreTree, score_tree
 from desktop.core.selfassess import year_entries
 from desktop.core.vnformat import format_date, format_points, parse_date
+from desktop.core.years import YearSettings, year_settings
 
 # From this year the province appraises communes directly (two-tier local government).
-PROVINCE_APPRAISES_FROM = 2025
 SURVEY_TEXT = "Cơ quan thẩm định đánh giá"  # survey parts (XHH, SIPAS)
 NA_TEXT = "Không áp dụng"
 
@@ -87,9 +88,12 @@ class SelfAssessmentReport:
     rows: list[ReportRow]
     texts: ReportTexts
     explanations: list[ReportRow] = field(default_factory=list)
+    settings: YearSettings | None = None  # the year's commune name and appraising body
 
     @property
     def commune(self) -> str:
+        if self.settings is not None and self.settings.commune_name:
+            return self.settings.commune_name
         return self.profile.commune_name if self.profile else "…"
 
     @property
@@ -98,12 +102,10 @@ class SelfAssessmentReport:
 
     @property
     def appraiser(self) -> str:
-        """``UBND huyện Ninh Giang`` before 2025, ``UBND tỉnh …`` from then on."""
-        if self.profile is None:
+        """The year's appraising body (``cchc year set``, or the era's default)."""
+        if self.profile is None or self.settings is None:
             return "cơ quan thẩm định"
-        if self.profile.district and self.year < PROVINCE_APPRAISES_FROM:
-            return f"UBND huyện {self.profile.district}"
-        return f"UBND tỉnh {self.profile.province}"
+        return appraiser_of(self.settings).name
 
     @property
     def index_total(self) -> str:
@@ -227,9 +229,11 @@ def gather_report(session: Session, year: int) -> SelfAssessmentReport:
                 override_reason=e.override_reason if e else "",
             )
         )
+    profile = get_profile(session)
     return SelfAssessmentReport(
         year=year,
-        profile=get_profile(session),
+        profile=profile,
+        settings=year_settings(session, year) if profile is not None else None,
         catalog=catalog,
         tree=tree,
         rows=rows,

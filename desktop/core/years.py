@@ -99,9 +99,27 @@ def _info(row: AssessmentYear) -> YearSettings:
 
 
 def year_settings(session: Session, year: int) -> YearSettings:
-    """The year's values (computed from the profile if the year was never snapshotted)."""
+    """The year's values. A year never snapshotted, or snapshotted before the profile was
+    entered, takes what is missing from the current profile."""
     row = session.get(AssessmentYear, year)
-    return _info(row if row is not None else _snapshot(session, year))
+    fresh = _snapshot(session, year)
+    if row is None:
+        return _info(fresh)
+    info = _info(row)
+    district = info.district
+    if district is None and info.appraiser_level == "district":
+        district = fresh.district
+    province = info.province or fresh.province
+    appraiser = info.appraiser or default_appraiser(info.appraiser_level, district, province)
+    return YearSettings(
+        year=year,
+        commune_name=info.commune_name or fresh.commune_name,
+        district=district,
+        province=province,
+        appraiser=appraiser,
+        appraiser_level=info.appraiser_level,
+        confirmed=info.confirmed,
+    )
 
 
 def set_year(

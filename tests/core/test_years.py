@@ -72,3 +72,13 @@ def test_former_communes_list(ws) -> None:
         assert set_former_communes(s, ["Hồng Phong", "Tân Tiến"]) == ["Hồng Phong", "Tân Tiến"]
     with pytest.raises(ValidationError, match="hai lần"), ws.transaction() as s:
         set_former_communes(s, ["Đồng Tâm", "dong tam"])
+
+
+def test_year_created_before_the_profile_takes_it_later(ws) -> None:
+    with ws.transaction() as s:
+        load_builtin(s, 2023)  # e.g. a catalog imported before the first-run wizard
+    with ws.transaction() as s:
+        save_profile(s, commune_name="Đồng Tâm", district="Ninh Giang", province="Hải Dương")
+    with ws.session() as s:
+        y = year_settings(s, 2023)
+    assert (y.commune_name, y.appraiser) == ("Đồng Tâm", "UBND huyện Ninh Giang")

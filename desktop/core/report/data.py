@@ -22,10 +22,9 @@ from desktop.core.profile import get_profile
 from desktop.core.records import CatalogInfo, ProfileInfo
 from desktop.core.remediation import PlanInfo, plan_for_export
 from desktop.core.results import ResultsInfo, results_info
+from desktop.core.text import fold
 from desktop.core.vnformat import format_doc_date
-
-# From this year on the province appraises communes directly (two-tier local government).
-PROVINCE_APPRAISES_FROM = 2025
+from desktop.core.years import YearSettings, province_full, year_settings
 
 
 @dataclass(frozen=True)
@@ -39,14 +38,20 @@ class Appraiser:
     internal_affairs: str  # "Phòng Nội vụ huyện Ninh Giang"
 
 
-def appraiser_of(profile: ProfileInfo | None, year: int) -> Appraiser:
-    if profile is None:
+def appraiser_of(settings: YearSettings | None) -> Appraiser:
+    """The year's appraising body as the report names it (``cchc year set`` or the era's
+    default: the district until 2024, the province's Sở Nội vụ from 2025)."""
+    if settings is None:
         return Appraiser("huyện", "UBND huyện …", "huyện …", "xã, thị trấn", "Phòng Nội vụ huyện …")
-    if profile.district and year < PROVINCE_APPRAISES_FROM:
-        place = f"huyện {profile.district}"
-        return Appraiser("huyện", f"UBND {place}", place, "xã, thị trấn", f"Phòng Nội vụ {place}")
-    place = f"tỉnh {profile.province}"
-    return Appraiser("tỉnh", f"UBND {place}", place, "xã, phường", f"Sở Nội vụ {place}")
+    if settings.appraiser_level == "district":
+        place = f"huyện {settings.district}" if settings.district else "huyện …"
+        name = settings.appraiser or f"UBND {place}"
+        return Appraiser("huyện", name, place, "xã, thị trấn", f"Phòng Nội vụ {place}")
+    place = province_full(settings.province) if settings.province else "tỉnh …"
+    name = settings.appraiser or f"UBND {place}"
+    internal = name if fold(name).startswith("so noi vu") else f"Sở Nội vụ {place}"
+    level = "thành phố" if place.startswith("thành phố") else "tỉnh"
+    return Appraiser(level, name, place, "xã, phường", internal)
 
 
 def period_name(period: Period) -> str:
@@ -80,6 +85,7 @@ class ReportData:
     losses: LossReport | None = None
     plan: PlanInfo | None = None
     figures: DossierFigures | None = None
+    commune_name: str = ""  # the commune's name in the index year
     problems: list[str] = field(default_factory=list)  # the report cannot be issued
     warnings: list[str] = field(default_factory=list)  # a sentence to fill in by hand
 
@@ -93,6 +99,8 @@ class ReportData:
 
     @property
     def commune(self) -> str:
+        if self.commune_name:
+            return self.commune_name
         return self.profile.commune_name if self.profile else "…"
 
     @property
@@ -103,7 +111,10 @@ class ReportData:
 
 def gather(session: Session, index_year: int, period: Period | None) -> ReportData:
     profile = get_profile(session)
-    data = ReportData(index_year, period, profile, appraiser_of(profile, index_year))
+    settings = year_settings(session, index_year) if profile is not None else None
+    data = ReportData(index_year, period, profile, appraiser_of(settings))
+    if settings is not None and settings.commune_name:
+        data.commune_name = settings.commune_name  # the name that year (before a merger)
     if profile is None:
         data.problems.append("Chưa có hồ sơ xã (tên xã, huyện, tỉnh, chủ tịch): hãy nhập trước.")
     try:
