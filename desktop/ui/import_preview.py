@@ -27,7 +27,7 @@ from desktop.core.catalog import CatalogProblem, ProblemReport
 from desktop.ui.errors import show_error
 from desktop.ui.problem_list import ProblemList, problem_counts
 from desktop.ui.table_model import compact_rows
-from desktop.ui.vi import translate_buttons
+from desktop.ui.vi import dialog_buttons
 
 BANNER = "QLabel { background:%s; border:1px solid %s; padding:6px; color:%s; }"
 NOTICE_STYLE = BANNER % ("#e8f1fb", "#9bbbe0", "#17375e")
@@ -79,10 +79,9 @@ class ImportPreviewDialog(QDialog):
         self.split.setStretchFactor(1, 1)
 
         self.accept_warnings = QCheckBox("&Chấp nhận các cảnh báo")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        self.buttons = dialog_buttons(
+            self, QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        translate_buttons(self.buttons)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(accept_text)
         self.bottom = QHBoxLayout()
@@ -90,8 +89,6 @@ class ImportPreviewDialog(QDialog):
         self.bottom.addWidget(self.accept_warnings)
         self.bottom.addWidget(self.buttons)
 
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         self.accept_warnings.toggled.connect(self.update_state)
         self.problems.problemChosen.connect(self.select_problem)
 

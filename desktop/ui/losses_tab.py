@@ -40,6 +40,11 @@ def _num(value) -> float:
     return float(value) if value is not None else -1.0
 
 
+def _code_order(code: str) -> str:
+    """``1.10`` after ``1.9``: a text Qt can compare."""
+    return ".".join(f"{int(p):04d}" if p.isdigit() else p for p in code.split("."))
+
+
 def _change(a: AreaLoss) -> str:
     c = a.change
     if c is None:
@@ -48,7 +53,7 @@ def _change(a: AreaLoss) -> str:
 
 
 LOSS_COLUMNS: list[Column[LossRow]] = [
-    Column("Mã", lambda r: r.code, sort=lambda r: tuple(int(p) for p in r.code.split("."))),
+    Column("Mã", lambda r: r.code, sort=lambda r: _code_order(r.code)),
     Column("Nội dung", lambda r: r.title),
     Column("Lĩnh vực", lambda r: r.area_code, tooltip=lambda r: r.area_title),
     Column("Tối đa", lambda r: format_points(r.max_points), lambda r: _num(r.max_points), RIGHT),

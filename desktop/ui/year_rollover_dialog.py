@@ -37,7 +37,7 @@ from desktop.ui.errors import show_error
 from desktop.ui.import_preview import BLOCKED_STYLE, NOTICE_STYLE, REPLACE_STYLE
 from desktop.ui.problem_list import WARNING_BACKGROUND
 from desktop.ui.table_model import compact_rows
-from desktop.ui.vi import info, translate_buttons
+from desktop.ui.vi import dialog_buttons, info
 from desktop.ui.worker import Job, run_job
 
 NO_TARGET = "(không có mục tương ứng)"
@@ -201,10 +201,7 @@ class NewYearDialog(QDialog):
         )
         carried.setWordWrap(True)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        translate_buttons(self.buttons)
+        self.buttons = dialog_buttons(self)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText("&Tạo năm mới")
 
@@ -216,8 +213,6 @@ class NewYearDialog(QDialog):
         root.addWidget(self.summary)
         root.addWidget(self.buttons)
 
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         self.source.currentIndexChanged.connect(self.suggest)
         self.target.valueChanged.connect(self._show_notice)
         self.copy_radio.toggled.connect(self._mode_changed)

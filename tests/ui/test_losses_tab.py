@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from results_helpers import fill, open_tab, open_window
 from results_sheets import import_results, results_areas, results_full
 
@@ -72,6 +72,12 @@ def test_clicking_a_bar_filters_the_list_and_again_clears(tab, qtbot):
     assert tab.clear_filter.isVisible()
     qtbot.mouseClick(tab.chart, Qt.MouseButton.LeftButton, pos=centre)
     assert len(tab.shown_rows()) == 9 and not tab.clear_filter.isVisible()
+    # a click on the "Mã" header sorts by code (1.5 before 10)
+    header = tab.loss_view.horizontalHeader()
+    at = QPoint(header.sectionViewportPosition(0) + 5, header.height() // 2)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    assert [r.code for r in tab.shown_rows()][:4] == ["1.3.3", "1.4.2", "1.5", "3.5.1"]
+    assert tab.shown_rows()[-1].code == "10"
 
 
 def test_officer_row_filters_and_a_loss_row_opens_the_criterion(window, tab, qtbot):
