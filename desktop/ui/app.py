@@ -131,6 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             window.load(wizard.saved_year)
     screen = app.primaryScreen()
     if screen is not None and screen.availableGeometry().width() < 1400:
+        window.setGeometry(screen.availableGeometry())  # also without a window manager
         window.showMaximized()  # 1366×768 office screens: use all of it
     else:
         window.show()
