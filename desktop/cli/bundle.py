@@ -26,15 +26,10 @@ from desktop.core.bundle import (
     verify_bundle,
 )
 from desktop.core.restore import DataSummary, preview_restore, resolve_backup, restore_backup
+from desktop.core.vnformat import format_size
 from desktop.core.workspace import Workspace
 
 EXIT_PROBLEMS = 3
-
-
-def _size(n: int) -> str:
-    if n >= 1_000_000:
-        return f"{n / 1e6:.1f} MB".replace(".", ",")
-    return f"{max(1, round(n / 1000))} KB" if n else "0 KB"
 
 
 def _err(text: str) -> None:
@@ -64,7 +59,7 @@ def cmd_export(ws: Workspace, args: argparse.Namespace) -> int:
     for w in result.warnings:
         _err(f"Cảnh báo: {w}")
     _err(
-        f"Đã ghi gói {result.files} tệp ({_size(result.total_bytes)}); đã đọc lại và kiểm tra "
+        f"Đã ghi gói {result.files} tệp ({format_size(result.total_bytes)}); đã đọc lại và kiểm tra "
         f"mã băm cả {result.verified} tệp."
     )
     print(result.path)
@@ -81,7 +76,7 @@ def cmd_verify(ws: Workspace, args: argparse.Namespace) -> int:
             i = report.info
             print(
                 f"Gói “{i.bundle_name}” năm {i.year} của {i.commune or 'xã không rõ'}: "
-                f"{i.documents} tài liệu, {i.files} tệp ({_size(i.total_bytes)})."
+                f"{i.documents} tài liệu, {i.files} tệp ({format_size(i.total_bytes)})."
             )
         for p in report.problems:
             print(f"{'LỖI' if p.severity == 'error' else 'Thừa'}: {p.message}")
@@ -118,7 +113,7 @@ def _print_preview(p: ImportPreview) -> None:
     print(
         f"{c['new']} tài liệu mới, {c['identical']} đã có, {c['additions']} được bổ sung, "
         f"{c['conflict']} khác thông tin; {p.files_to_copy} tệp cần chép "
-        f"({_size(p.bytes_to_copy)})."
+        f"({format_size(p.bytes_to_copy)})."
     )
     if p.create_catalog:
         print(f"Máy này chưa có bộ tiêu chí năm {p.year}: sẽ lấy bộ tiêu chí trong gói.")
@@ -224,7 +219,7 @@ def cmd_backup_create(ws: Workspace, args: argparse.Namespace) -> int:
         return EXIT_OK
     if stick:
         _err(
-            f"Đã chép {stick.files_copied} tệp mới ({_size(stick.bytes_copied)}); "
+            f"Đã chép {stick.files_copied} tệp mới ({format_size(stick.bytes_copied)}); "
             f"{stick.files_present} tệp đã có sẵn trên USB."
         )
     print(info.path)
@@ -241,7 +236,9 @@ def cmd_backup_list(ws: Workspace, args: argparse.Namespace) -> int:
     if not infos:
         print(f"Chưa có bản sao lưu nào trong {backups_dir(ws.data_dir)}.")
     for i in infos:
-        print(f"{i.created:%d/%m/%Y %H:%M}  {_size(i.size):>9}  {i.description:<32}  {i.path.name}")
+        print(
+            f"{i.created:%d/%m/%Y %H:%M}  {format_size(i.size):>9}  {i.description:<32}  {i.path.name}"
+        )
     return EXIT_OK
 
 

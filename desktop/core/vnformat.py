@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from desktop.core.errors import ValidationError
@@ -162,6 +162,20 @@ def format_long_date(value: date | None) -> str:
 def format_place_date(place: str, value: date | None) -> str:
     """The place-and-date line of a document: ``Đồng Tâm, ngày 04 tháng 4 năm 2023``."""
     return f"{place}, {format_long_date(value)}" if place else format_long_date(value).capitalize()
+
+
+def format_datetime(value: datetime | None) -> str:
+    """``05/01/2024 15:30``."""
+    return value.strftime("%d/%m/%Y %H:%M") if value else ""
+
+
+def format_size(n: int) -> str:
+    """File sizes as the officer reads them: ``0 KB``, ``12 KB``, ``3,4 MB``, ``1,25 GB``."""
+    if n >= 1_000_000_000:
+        return f"{n / 1e9:.2f} GB".replace(".", ",")
+    if n >= 1_000_000:
+        return f"{n / 1e6:.1f} MB".replace(".", ",")
+    return f"{max(1, round(n / 1000))} KB" if n else "0 KB"
 
 
 def parse_date(text: str, *, what: str = "Ngày") -> date:

@@ -20,10 +20,11 @@ from PySide6.QtGui import QIcon  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from desktop import APP_NAME, __version__  # noqa: E402
-from desktop.core.errors import CchcError  # noqa: E402
+from desktop.core.errors import CchcError, CorruptDatabaseError  # noqa: E402
 from desktop.core.paths import resolve_data_dir, resource_path  # noqa: E402
 from desktop.core.workspace import Workspace, open_workspace  # noqa: E402
 from desktop.ui.errors import install_crash_handler, set_log_dir, show_error  # noqa: E402
+from desktop.ui.worker import run_job  # noqa: E402
 
 SELF_TEST_TIMEOUT_MS = 60_000
 
@@ -86,6 +87,51 @@ def _out(text: str, *, err: bool = False) -> None:
         print(text, file=stream, flush=True)
 
 
+def _restore_damaged(data_dir, exc: CorruptDatabaseError) -> Workspace | None:
+    """The database is damaged: offer the newest good backup; restore it and go on if the
+    officer agrees (the damaged file is kept beside the backups)."""
+    from desktop.core.backup import backup_info
+    from desktop.core.restore import newest_good_backup, restore_backup
+    from desktop.ui.vi import ask_yes_no
+
+    newest = newest_good_backup(data_dir)
+    if newest is None:
+        show_error(None, f"{exc}\n\nKhông có bản sao lưu nào dùng được.", "Không mở được dữ liệu")
+        return None
+    info = backup_info(newest)
+    when = f"{info.created:%d/%m/%Y %H:%M} ({info.description})" if info else newest.name
+    if not ask_yes_no(
+        None,
+        "Dữ liệu bị hỏng",
+        f"{exc}\n\nBản sao lưu tốt gần nhất: {when}.\nKhôi phục từ bản này rồi mở tiếp? "
+        "Tệp bị hỏng vẫn được giữ lại trong thư mục backups (loại “Dữ liệu hỏng”).",
+        default_no=False,
+    ):
+        return None
+    restore_backup(data_dir, newest)
+    return open_workspace(data_dir)
+
+
+def _start_backup(window) -> None:
+    """The automatic backup at start, in the background after the first paint; a failure
+    is said in the status bar (the officer can still work, and back up by hand)."""
+    from desktop.core.backup import auto_backup
+
+    ws = window.ws
+
+    def failed(exc: BaseException) -> None:
+        logging.getLogger("cchc").warning("Sao lưu tự động không được: %s", exc)
+        window.statusBar().showMessage(f"Chưa sao lưu tự động được: {exc}", 15_000)
+
+    window.startup_backup = run_job(
+        window,
+        lambda progress: auto_backup(ws, "khoi-dong", progress),
+        label="Đang sao lưu tự động…",
+        on_failure=failed,
+        show_progress=False,
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     if args.self_test:
@@ -102,13 +148,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
 
+    data_dir = resolve_data_dir(args.data_dir, demo=args.demo)
     try:
-        ws = open_workspace(resolve_data_dir(args.data_dir, demo=args.demo))
+        try:
+            ws = open_workspace(data_dir)
+        except CorruptDatabaseError as exc:
+            if args.self_test:
+                raise
+            ws = _restore_damaged(data_dir, exc)
     except CchcError as exc:
         if args.self_test:
             _out(f"error {exc}", err=True)
         else:
             show_error(None, exc, "Không mở được dữ liệu")
+        return 1
+    if ws is None:
         return 1
     _setup_logging(ws)
     if args.demo:
@@ -156,7 +210,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         _FirstPaint(window.tree.view.viewport(), ready)
         QTimer.singleShot(SELF_TEST_TIMEOUT_MS, too_slow)
     else:
-        QTimer.singleShot(0, lambda: window.run_integrity_check(full=False, quiet_when_ok=True))
+
+        def after_first_paint() -> None:
+            window.run_integrity_check(full=False, quiet_when_ok=True)
+            _start_backup(window)
+
+        _FirstPaint(window.tabs, after_first_paint)  # whichever tab is shown first
     code = app.exec()
     ws.close()
     return code or exit_code["value"]

@@ -27,10 +27,11 @@ from desktop.core.overview import YearOverview, year_overview
 
 if TYPE_CHECKING:
     from desktop.core.integrity import IntegrityReport
-from desktop.core.workspace import Workspace
+from desktop.core.workspace import Workspace, open_workspace
 from desktop.ui.catalog_tree import CatalogTree
 from desktop.ui.errors import show_error
 from desktop.ui.node_pane import NodePane
+from desktop.ui.safety_menu import SafetyActions
 from desktop.ui.tabs import TABS, LazyTabs
 from desktop.ui.vi import info, message_box
 from desktop.ui.worker import Job, run_job
@@ -140,6 +141,8 @@ class MainWindow(QMainWindow):
         mb = self.menuBar()
         m = mb.addMenu("&Tệp")
         m.addActions([self.act_profile, self.act_open_data])
+        m.addSeparator()
+        self.safety = SafetyActions(self, m)  # bundles and backups
         m.addSeparator()
         m.addAction(self.act_quit)
         m = mb.addMenu("&Xem")
@@ -352,6 +355,13 @@ class MainWindow(QMainWindow):
             on_success=done,
             show_progress=not quiet_when_ok,
         )
+
+    def reopen_workspace(self) -> None:
+        """Close the data folder and open it again (after a restore replaced the database),
+        then show what it now holds."""
+        self.ws.close()
+        self.ws = open_workspace(self.ws.data_dir)
+        self.load(self.year)
 
     def about(self) -> None:
         info(

@@ -36,6 +36,7 @@ TABS: list[TabSpec] = [
     TabSpec("Điểm bị mất", "desktop.ui.losses_tab", "LossesTab", "Ctrl+5"),
     TabSpec("Kế hoạch khắc phục", "desktop.ui.plan_tab", "PlanTab", "Ctrl+6"),
     TabSpec("Báo cáo", "desktop.ui.reports_tab", "ReportsTab", "Ctrl+7"),
+    TabSpec("Gói nộp USB", "desktop.ui.bundle_tab", "BundleTab", "Ctrl+9"),
 ]
 
 

@@ -43,3 +43,28 @@ def test_dates_day_first_and_impossible_dates_refused() -> None:
         parse_date("01/13/2023")
     with pytest.raises(ValidationError, match="dd/mm/yyyy"):
         parse_date("2023-02-01")
+
+
+@pytest.mark.parametrize(
+    ("size", "text"),
+    [
+        (0, "0 KB"),
+        (300, "1 KB"),
+        (12_400, "12 KB"),
+        (3_420_000, "3,4 MB"),
+        (1_250_000_000, "1,25 GB"),
+    ],
+)
+def test_format_size(size, text) -> None:
+    from desktop.core.vnformat import format_size
+
+    assert format_size(size) == text
+
+
+def test_format_datetime() -> None:
+    from datetime import datetime
+
+    from desktop.core.vnformat import format_datetime
+
+    assert format_datetime(datetime(2024, 1, 5, 15, 30, 12)) == "05/01/2024 15:30"
+    assert format_datetime(None) == ""

@@ -160,6 +160,8 @@ def test_self_test_prints_ready(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     word, ms = proc.stdout.split()
     assert word == "ready" and int(ms) > 0
+    # the automatic backup waits for a real start, never in --self-test
+    assert not list((tmp_path / "demo" / "backups").glob("*tu-dong*"))
 
 
 def test_self_test_fails_on_corrupt_database(tmp_path: Path) -> None:

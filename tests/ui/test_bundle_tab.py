@@ -1,0 +1,134 @@
+"""The "Gói nộp USB" screen: target, scope, plan before writing, export, read-back result,
+history; and "Kiểm tra gói…" on a tampered bundle."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from bundle_ui_data import bundle_window_fixture, usb_fixture, wait_job  # noqa: F401
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from desktop.core.bundle import ExportScope, drives, export_bundle
+from desktop.core.bundle.drives import DriveInfo
+from desktop.ui import bundle_tab
+
+
+def open_tab(window):
+    return window.screens.open("BundleTab")
+
+
+def choose_folder(tab, qtbot, monkeypatch, folder: Path) -> None:
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    qtbot.mouseClick(tab.targets.folder_button, Qt.MouseButton.LeftButton)
+    assert tab.targets.target() == folder
+
+
+def test_removable_drives_are_listed_with_free_space(bundle_window, monkeypatch, usb) -> None:
+    stick = DriveInfo(usb, "KINGSTON", 3_200_000_000, 8_000_000_000)
+    monkeypatch.setattr(drives, "list_removable_drives", lambda: [stick])
+    tab = open_tab(bundle_window)
+    tab.targets.reload()
+    texts = [tab.targets.list.item(i).text() for i in range(tab.targets.list.count())]
+    assert texts == [f"{usb} KINGSTON (còn 3,2 GB)"]
+    assert tab.targets.target() == usb
+
+
+def test_plan_then_export_to_a_folder_and_see_the_check(
+    bundle_window, qtbot, boxes, monkeypatch, usb
+) -> None:
+    tab = open_tab(bundle_window)
+    assert not tab.export_button.isEnabled()
+    assert "Chưa chọn nơi ghi" in tab.warnings.text()
+    choose_folder(tab, qtbot, monkeypatch, usb)
+    tab.update_plan()
+    assert tab.export_button.isEnabled() and not tab.warnings.isVisible()
+    assert "3 tài liệu, 3 tệp" in tab.plan_label.text()
+    rows = sorted(tab.area_model.texts())
+    assert rows == [
+        ["1 Chỉ đạo điều hành", "2", "2", "1 KB"],
+        ["3 Cải cách thủ tục hành chính", "1", "1", "1 KB"],
+    ]
+
+    job = wait_job(qtbot, tab.export())
+    assert job.error is None and boxes.texts == []
+    bundles = [p for p in usb.iterdir()]
+    assert len(bundles) == 1 and bundles[0].is_dir()
+    manifest = json.loads((bundles[0] / "manifest.json").read_text(encoding="utf-8"))
+    assert sorted(d["number"] for d in manifest["documents"]) == [
+        "01/QĐ-UBND",
+        "12/KH-UBND",
+        "45/BC-UBND",
+    ]
+    text = tab.result_label.text()
+    assert bundles[0].name in text and "so mã băm: 5/5 tệp đúng – gói nguyên vẹn" in text
+    # the handoff is in the history, and "only what changed" now offers its date
+    assert len(tab.history_model.rows) == 1
+    assert tab.history_model.texts()[0][1] == bundles[0].name
+    assert tab.changed_only.isEnabled() and "lần bàn giao trước (" in tab.changed_only.text()
+    tab.changed_only.setChecked(True)
+    tab.update_plan()
+    assert "Không có tài liệu nào thay đổi từ lần bàn giao trước" in tab.plan_label.text()
+    assert not tab.export_button.isEnabled()
+
+    check = wait_job(qtbot, tab.recheck())
+    assert "Gói nguyên vẹn: cả 4 tệp trong danh sách đúng mã băm" in check.dialog.verdict.text()
+
+
+def test_scope_by_area_and_zip(bundle_window, qtbot, boxes, monkeypatch, usb) -> None:
+    tab = open_tab(bundle_window)
+    choose_folder(tab, qtbot, monkeypatch, usb)
+    tab._check_all(False)
+    tab.update_plan()
+    assert tab.plan_label.text() == "Chưa chọn lĩnh vực nào." and not tab.export_button.isEnabled()
+    area3 = next(
+        tab.areas.item(i)
+        for i in range(tab.areas.count())
+        if tab.areas.item(i).text().startswith("3.")
+    )
+    area3.setCheckState(Qt.CheckState.Checked)
+    tab.update_plan()
+    assert tab.scope().areas == ("3",)
+    assert [r[0] for r in tab.area_model.texts()] == ["3 Cải cách thủ tục hành chính"]
+    tab.as_zip.setChecked(True)
+    wait_job(qtbot, tab.export())
+    (bundle,) = usb.iterdir()
+    assert bundle.suffix == ".zip" and "tệp .zip" in tab.result_label.text()
+
+
+def test_not_enough_free_space_is_shown_before_writing(
+    bundle_window, qtbot, monkeypatch, usb
+) -> None:
+    tab = open_tab(bundle_window)
+    choose_folder(tab, qtbot, monkeypatch, usb)
+    monkeypatch.setattr(bundle_tab, "free_space", lambda path: 20_000)
+    tab.update_plan()
+    assert (
+        f"Không đủ chỗ trống ở {usb}" in tab.warnings.text() and "còn 20 KB" in tab.warnings.text()
+    )
+    assert not tab.export_button.isEnabled()
+
+
+def test_verify_lists_the_changed_file(bundle_window, qtbot, boxes, monkeypatch, usb) -> None:
+    bundle = export_bundle(bundle_window.ws, ExportScope(2023), usb).path
+    changed = next(bundle.rglob("45-BC-UBND*.pdf"))
+    changed.write_bytes(b"%PDF-1.4 sua tay")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(bundle))
+    job = wait_job(qtbot, bundle_window.safety.verify(as_zip=False))
+    dlg = job.dialog
+    assert dlg.verdict.text().startswith("Gói KHÔNG nguyên vẹn: 1 lỗi")
+    rel = changed.relative_to(bundle).as_posix()
+    assert dlg.problem_rows() == [
+        ["Bị thay đổi", rel, f"Tệp “{rel}” đã bị thay đổi (nội dung khác lúc tạo gói)."]
+    ]
+    assert "3 tài liệu" in dlg.info.text()
+
+
+def test_verify_of_an_intact_zip(bundle_window, qtbot, boxes, monkeypatch, usb) -> None:
+    bundle = export_bundle(bundle_window.ws, ExportScope(2023), usb, as_zip=True).path
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bundle), ""))
+    job = wait_job(qtbot, bundle_window.safety.verify(as_zip=True))
+    assert (
+        job.dialog.verdict.text().startswith("Gói nguyên vẹn") and job.dialog.problem_rows() == []
+    )
