@@ -162,10 +162,12 @@ class RestoreDialog(QDialog):
         self.compare.setVerticalHeaderLabels(list(self.ROWS))
         self.compare.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.compare.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        row_height = self.compare.fontMetrics().height() + 10
+        self.compare.verticalHeader().setDefaultSectionSize(row_height)
         self.compare.setFixedHeight(
             self.compare.horizontalHeader().sizeHint().height()
-            + len(self.ROWS) * self.compare.verticalHeader().defaultSectionSize()
-            + 4
+            + len(self.ROWS) * row_height
+            + 2 * self.compare.frameWidth()
         )
         self.notes = QLabel()
         self.notes.setWordWrap(True)

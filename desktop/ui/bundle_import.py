@@ -48,6 +48,7 @@ STATUS_TEXT = {
     "additions": "Đã có, gói bổ sung",
     "conflict": "Khác thông tin",
 }
+STATUS_ORDER = {"conflict": 0, "new": 1, "additions": 2, "identical": 3}
 STATUS_COLOUR = {"new": "#e6f4e6", "identical": None, "additions": "#e8f0fb", "conflict": "#fde7e7"}
 CHOICE_SHORT = {
     "add": "Thêm mới",
@@ -97,8 +98,9 @@ class ImportDialog(QDialog):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self._items_table())
         split.addWidget(self._detail_box())
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setSizes([230, 290])
         lay.addWidget(split, 1)
         lay.addLayout(self._bulk_row())
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -108,11 +110,15 @@ class ImportDialog(QDialog):
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
         lay.addWidget(box)
-        self.resize(1100, 640)
+        self.resize(1100, 680)
         first = next((n for n, i in enumerate(preview.items) if i.status == "conflict"), 0)
         if preview.items:
             self.table.selectRow(self.proxy.mapFromSource(self.model.index(first, 0)).row())
         self._update_import_button()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.table.setFocus()
 
     # --- the list of documents ------------------------------------------------------------
 
@@ -121,6 +127,7 @@ class ImportDialog(QDialog):
             Column(
                 "Tình trạng",
                 lambda i: STATUS_TEXT[i.status],
+                sort=lambda i: STATUS_ORDER[i.status],
                 background=lambda i: STATUS_COLOUR[i.status],
             ),
             Column("Số, ký hiệu", lambda i: i.bundle.number or "(không số)"),
@@ -139,6 +146,7 @@ class ImportDialog(QDialog):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # conflicts first
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
@@ -303,6 +311,7 @@ class ImportDialog(QDialog):
             row.addWidget(QLabel(f"Cả {len(conflicts)} tài liệu khác thông tin:"))
             for choice in ("keep_local", "take_bundle"):
                 button = QPushButton(CHOICE_SHORT[choice])
+                button.setAutoDefault(False)  # Enter stays on "Nhập"
                 button.setToolTip(CHOICE_LABELS[choice])
                 button.clicked.connect(lambda _=False, c=choice: self.set_all_conflicts(c))
                 row.addWidget(button)

@@ -61,6 +61,7 @@ def _table(
     view.setModel(proxy)
     view.setSortingEnabled(True)
     view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
     view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     view.verticalHeader().hide()
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
@@ -76,9 +77,9 @@ def _table(
     return view
 
 
-def _area_key(a: AreaSummary) -> tuple:
+def _area_key(a: AreaSummary) -> str:
     """Areas in catalog order (1, 2, … 10), documents without a sub-criterion last."""
-    return (not a.code, tuple(int(p) for p in a.code.split(".") if p.isdigit()))
+    return ".".join(f"{int(p):04d}" for p in a.code.split(".") if p.isdigit()) or "9999"
 
 
 def _menu_button(text: str, actions: list[tuple[str, object]]) -> QPushButton:
@@ -280,6 +281,7 @@ class BundleTab(QWidget):
         ]
         self.history_model = RecordTableModel(cols, self)
         self.history_table = _table(self.history_model, 1, Qt.SortOrder.DescendingOrder)
+        self.history_table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         lay = QVBoxLayout(self.history_box)
         lay.addWidget(self.history_table)
         return self.history_box

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.bundle import BundleProblem, VerifyReport, verify_bundle
 from desktop.core.vnformat import format_datetime, format_size
-from desktop.ui.table_model import SORT_ROLE, Column, RecordTableModel
+from desktop.ui.table_model import Column, RecordTableModel
 from desktop.ui.vi import translate_buttons
 from desktop.ui.worker import Job, run_job
 
@@ -41,6 +41,20 @@ KIND_TEXT = {
     "manifest_edited": "Danh sách bị sửa",
     "too_new": "Phiên bản mới hơn",
 }
+
+
+# The file is in its own column: say what is wrong with it without repeating the path.
+SHORT_DETAIL = {
+    "missing": "Có trong danh sách của gói nhưng không thấy tệp.",
+    "changed": "Nội dung khác lúc tạo gói (mã băm khác).",
+    "extra": "Không có trong danh sách của gói.",
+}
+
+
+def detail(p: BundleProblem) -> str:
+    if p.kind in SHORT_DETAIL and not p.message.startswith("Không đọc được"):
+        return SHORT_DETAIL[p.kind]
+    return p.message
 
 
 def pick_bundle(parent: QWidget | None, *, as_zip: bool, purpose: str) -> Path | None:
@@ -108,24 +122,21 @@ class VerifyDialog(QDialog):
         cols: list[Column[BundleProblem]] = [
             Column("Vấn đề", lambda p: KIND_TEXT.get(p.kind, p.kind)),
             Column("Tệp", lambda p: p.path),
-            Column("Chi tiết", lambda p: p.message),
+            Column("Chi tiết", detail, tooltip=lambda p: p.message),
         ]
         self.model = RecordTableModel(cols, self)
         self.model.set_rows(sorted(report.problems, key=lambda p: (p.severity != "error", p.path)))
-        proxy = QSortFilterProxyModel(self)
-        proxy.setSourceModel(self.model)
-        proxy.setSortRole(SORT_ROLE)
-        self.table = QTableView()
-        self.table.setModel(proxy)
-        self.table.setSortingEnabled(True)
+        self.table = QTableView()  # errors first, as listed: no sorting
+        self.table.setModel(self.model)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keep the file name in view
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         head = self.table.horizontalHeader()
         head.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        head.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        head.setStretchLastSection(True)
-        self.table.setColumnWidth(1, 380)
+        head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        head.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setVisible(bool(report.problems))
         box = translate_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
         box.rejected.connect(self.reject)
