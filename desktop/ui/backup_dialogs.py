@@ -49,12 +49,17 @@ from desktop.ui.vi import ask_yes_no, info, translate_buttons
 from desktop.ui.worker import Job, run_job
 
 
+def _tell(window, title: str, status: str, text: str) -> None:
+    window.statusBar().showMessage(status, 10_000)
+    info(window, title, text)
+
+
 def backup_now(window) -> Job:
     def done(b: BackupInfo) -> None:
-        window.statusBar().showMessage(f"Đã sao lưu: {b.path.name}", 10_000)
-        info(
+        _tell(
             window,
             "Sao lưu",
+            f"Đã sao lưu: {b.path.name}",
             f"Đã sao lưu dữ liệu ({format_size(b.size)}) vào:\n{b.path}\n\n"
             "Các tệp đính kèm nằm sẵn trong kho tệp; để mang sang máy khác, dùng Sao lưu ra USB.",
         )
@@ -80,10 +85,10 @@ def backup_to_usb(window) -> TargetDialog:
     ws = window.ws
 
     def done(r: StickBackupResult) -> None:
-        window.statusBar().showMessage(f"Đã sao lưu ra {r.folder}", 10_000)
-        info(
+        _tell(
             window,
             "Sao lưu ra USB",
+            f"Đã sao lưu ra {r.folder}",
             f"Đã sao lưu vào {r.folder}:\n- cơ sở dữ liệu: {r.backup.path.name} "
             f"({format_size(r.backup.size)})\n- {r.files_copied} tệp mới "
             f"({format_size(r.bytes_copied)}); {r.files_present} tệp đã có sẵn trên USB.",

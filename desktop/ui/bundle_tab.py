@@ -10,14 +10,10 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMenu,
     QPushButton,
     QRadioButton,
@@ -29,10 +25,8 @@ from PySide6.QtWidgets import (
 from desktop.core.bundle import (
     AreaSummary,
     ExportResult,
-    ExportScope,
     ExportSummary,
     HandoffInfo,
-    ReportFile,
     export_bundle,
     list_handoffs,
     plan_export,
@@ -40,13 +34,12 @@ from desktop.core.bundle import (
 from desktop.core.bundle.export import MARGIN
 from desktop.core.errors import CchcError
 from desktop.core.vnformat import format_datetime, format_size
+from desktop.ui.bundle_scope import ScopePanel
 from desktop.ui.bundle_targets import TargetList, free_space
 from desktop.ui.bundle_verify import BAD_STYLE, OK_STYLE, WARN_STYLE, run_verify, verify_picked
 from desktop.ui.errors import show_error
 from desktop.ui.table_model import RIGHT, SORT_ROLE, Column, RecordTableModel
 from desktop.ui.worker import Job, run_job
-
-CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _table(
@@ -99,7 +92,6 @@ class BundleTab(QWidget):
         self.plan_error = ""
         self.result: ExportResult | None = None
         self.job: Job | None = None
-        self._year: int | None = None
         self._plan_timer = QTimer(self)
         self._plan_timer.setSingleShot(True)
         self._plan_timer.setInterval(150)
@@ -130,7 +122,9 @@ class BundleTab(QWidget):
         columns = QHBoxLayout()
         left = QVBoxLayout()
         left.addWidget(self._target_box(), 2)
-        left.addWidget(self._scope_box(), 5)
+        self.scope = ScopePanel()
+        self.scope.changed.connect(self.schedule_plan)
+        left.addWidget(self.scope, 5)
         right = QVBoxLayout()
         right.addWidget(self._plan_box(), 5)
         right.addWidget(self._result_box())
@@ -163,52 +157,6 @@ class BundleTab(QWidget):
         lay = QVBoxLayout(box)
         lay.addWidget(self.targets, 1)
         lay.addLayout(kind)
-        return box
-
-    def _scope_box(self) -> QGroupBox:
-        box = QGroupBox("2. Phạm vi")
-        self.areas = QListWidget()
-        self.areas.setAccessibleName("Lĩnh vực đưa vào gói")
-        self.areas.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.areas.itemChanged.connect(self.schedule_plan)
-        all_button = QPushButton("Chọn tất cả")
-        all_button.clicked.connect(lambda: self._check_all(True))
-        none_button = QPushButton("Bỏ chọn hết")
-        none_button.clicked.connect(lambda: self._check_all(False))
-        row = QHBoxLayout()
-        row.addWidget(QLabel("Lĩnh vực:"))
-        row.addStretch(1)
-        row.addWidget(all_button)
-        row.addWidget(none_button)
-        self.changed_only = QCheckBox("Chỉ tài liệu thay đổi từ lần bàn giao trước")
-        self.changed_only.toggled.connect(self.schedule_plan)
-        self.reports_only = QCheckBox("Chỉ báo cáo (không kèm tài liệu kiểm chứng)")
-        self.reports_only.toggled.connect(self.schedule_plan)
-        self.reports = QListWidget()
-        self.reports.setAccessibleName("Báo cáo kèm theo")
-        self.reports.setFixedHeight(3 * self.reports.fontMetrics().height() + 12)
-        self.reports.setToolTip("Các tệp này được chép vào thư mục BaoCao của gói")
-        add = QPushButton("Thêm &báo cáo…")
-        add.setToolTip("Báo cáo đã xuất, bản scan có chữ ký: đưa vào thư mục BaoCao của gói")
-        add.clicked.connect(self.add_reports)
-        remove = QPushButton("Bỏ")
-        remove.setToolTip("Bỏ báo cáo đang chọn khỏi gói (Delete)")
-        remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        remove.clicked.connect(self.remove_report)
-        rrow = QHBoxLayout()
-        rrow.addWidget(QLabel("Báo cáo kèm theo:"))
-        rrow.addStretch(1)
-        rrow.addWidget(add)
-        rrow.addWidget(remove)
-        self.year_label = QLabel()
-        lay = QVBoxLayout(box)
-        lay.addWidget(self.year_label)
-        lay.addLayout(row)
-        lay.addWidget(self.areas, 1)
-        lay.addWidget(self.changed_only)
-        lay.addWidget(self.reports_only)
-        lay.addLayout(rrow)
-        lay.addWidget(self.reports)
         return box
 
     def _plan_box(self) -> QGroupBox:
@@ -292,28 +240,6 @@ class BundleTab(QWidget):
         year = self.window.year
         catalog = self.window.overview.catalog if self.window.overview else None
         self.heading.setText(f"Gói nộp USB – năm {year}" if year else "Gói nộp USB")
-        self.year_label.setText(
-            f"Năm đánh giá: <b>{year}</b> (đổi năm ở thanh công cụ)"
-            if year
-            else "Chưa có năm đánh giá."
-        )
-        keep = (
-            None if year != self._year else {c for c, on in self._area_states().items() if not on}
-        )
-        self._year = year
-        self.areas.blockSignals(True)
-        self.areas.clear()
-        for node in catalog.nodes if catalog else []:
-            if node.level != 1:
-                continue
-            item = QListWidgetItem(f"{node.code}. {node.title}")
-            item.setData(CODE_ROLE, node.code)
-            item.setToolTip(node.title)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            unchecked = keep is not None and node.code in keep
-            item.setCheckState(Qt.CheckState.Unchecked if unchecked else Qt.CheckState.Checked)
-            self.areas.addItem(item)
-        self.areas.blockSignals(False)
         handoffs: list[HandoffInfo] = []
         if year is not None:
             with self.window.ws.session() as s:
@@ -322,78 +248,8 @@ class BundleTab(QWidget):
         self.history_box.setTitle(
             f"Lịch sử bàn giao năm {year} ({len(handoffs)} lần)" if year else "Lịch sử bàn giao"
         )
-        if handoffs:
-            self.changed_only.setText(
-                "Chỉ tài liệu thay đổi từ lần bàn giao trước "
-                f"({format_datetime(handoffs[0].created_at)})"
-            )
-            self.changed_only.setEnabled(True)
-        else:
-            self.changed_only.setText(
-                "Chỉ tài liệu thay đổi từ lần bàn giao trước (chưa bàn giao lần nào)"
-            )
-            self.changed_only.setChecked(False)
-            self.changed_only.setEnabled(False)
+        self.scope.show_year(year, catalog, handoffs[0].created_at if handoffs else None)
         self.update_plan()
-
-    def _area_states(self) -> dict[str, bool]:
-        return {
-            self.areas.item(i).data(CODE_ROLE): self.areas.item(i).checkState()
-            == Qt.CheckState.Checked
-            for i in range(self.areas.count())
-        }
-
-    def _check_all(self, on: bool) -> None:
-        self.areas.blockSignals(True)
-        for i in range(self.areas.count()):
-            self.areas.item(i).setCheckState(
-                Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
-            )
-        self.areas.blockSignals(False)
-        self.schedule_plan()
-
-    def scope(self) -> ExportScope | None:
-        year = self.window.year
-        if year is None:
-            return None
-        states = self._area_states()
-        chosen = tuple(code for code, on in states.items() if on)
-        return ExportScope(
-            year,
-            () if len(chosen) == len(states) else chosen,
-            changed_only=self.changed_only.isChecked(),
-            reports_only=self.reports_only.isChecked(),
-        )
-
-    def report_files(self) -> list[ReportFile]:
-        out = []
-        for i in range(self.reports.count()):
-            path = Path(self.reports.item(i).data(Qt.ItemDataRole.UserRole))
-            out.append(ReportFile(path, path.stem))
-        return out
-
-    def add_reports(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(
-            self,
-            "Chọn báo cáo đưa vào gói",
-            "",
-            "Báo cáo (*.pdf *.docx *.doc *.xlsx *.xls *.jpg *.png);;Mọi tệp (*)",
-        )
-        have = {r.path for r in self.report_files()}
-        for name in names:
-            path = Path(name)
-            if path not in have:
-                item = QListWidgetItem(path.name)
-                item.setData(Qt.ItemDataRole.UserRole, str(path))
-                item.setToolTip(str(path))
-                self.reports.addItem(item)
-        self.schedule_plan()
-
-    def remove_report(self) -> None:
-        row = self.reports.currentRow()
-        if row >= 0:
-            self.reports.takeItem(row)
-            self.schedule_plan()
 
     def schedule_plan(self, *_args) -> None:
         self._plan_timer.start()
@@ -401,17 +257,17 @@ class BundleTab(QWidget):
     def update_plan(self) -> None:
         """What the bundle would hold now (read in a short session; nothing is written)."""
         self._plan_timer.stop()
-        scope, dest = self.scope(), self.targets.target()
+        scope, dest = self.scope.scope(), self.targets.target()
         self.summary, self.plan_error = None, ""
         if scope is None:
             self.plan_error = "Chưa có năm đánh giá: thêm năm ở menu Năm trước khi tạo gói."
-        elif not scope.reports_only and not any(self._area_states().values()):
+        elif self.scope.nothing_chosen():
             self.plan_error = "Chưa chọn lĩnh vực nào."
         else:
             try:
                 with self.window.ws.session() as s:
                     plan = plan_export(
-                        s, self.window.ws.store, scope, dest=dest, reports=self.report_files()
+                        s, self.window.ws.store, scope, dest=dest, reports=self.scope.report_files()
                     )
                 self.summary = plan.summary
             except CchcError as exc:
@@ -462,10 +318,10 @@ class BundleTab(QWidget):
     # --- writing ----------------------------------------------------------------------------
 
     def export(self) -> Job | None:
-        scope, dest = self.scope(), self.targets.target()
+        scope, dest = self.scope.scope(), self.targets.target()
         if scope is None or dest is None or self.summary is None:
             return None
-        as_zip, reports, ws = self.as_zip.isChecked(), self.report_files(), self.window.ws
+        as_zip, reports, ws = self.as_zip.isChecked(), self.scope.report_files(), self.window.ws
 
         def finished() -> None:
             job.done = True  # type: ignore[attr-defined]

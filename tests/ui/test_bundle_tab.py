@@ -66,8 +66,11 @@ def test_plan_then_export_to_a_folder_and_see_the_check(
     # the handoff is in the history, and "only what changed" now offers its date
     assert len(tab.history_model.rows) == 1
     assert tab.history_model.texts()[0][1] == bundles[0].name
-    assert tab.changed_only.isEnabled() and "lần bàn giao trước (" in tab.changed_only.text()
-    tab.changed_only.setChecked(True)
+    assert (
+        tab.scope.changed_only.isEnabled()
+        and "lần bàn giao trước (" in tab.scope.changed_only.text()
+    )
+    tab.scope.changed_only.setChecked(True)
     tab.update_plan()
     assert "Không có tài liệu nào thay đổi từ lần bàn giao trước" in tab.plan_label.text()
     assert not tab.export_button.isEnabled()
@@ -79,17 +82,17 @@ def test_plan_then_export_to_a_folder_and_see_the_check(
 def test_scope_by_area_and_zip(bundle_window, qtbot, boxes, monkeypatch, usb) -> None:
     tab = open_tab(bundle_window)
     choose_folder(tab, qtbot, monkeypatch, usb)
-    tab._check_all(False)
+    tab.scope.check_all(False)
     tab.update_plan()
     assert tab.plan_label.text() == "Chưa chọn lĩnh vực nào." and not tab.export_button.isEnabled()
     area3 = next(
-        tab.areas.item(i)
-        for i in range(tab.areas.count())
-        if tab.areas.item(i).text().startswith("3.")
+        tab.scope.areas.item(i)
+        for i in range(tab.scope.areas.count())
+        if tab.scope.areas.item(i).text().startswith("3.")
     )
     area3.setCheckState(Qt.CheckState.Checked)
     tab.update_plan()
-    assert tab.scope().areas == ("3",)
+    assert tab.scope.scope().areas == ("3",)
     assert [r[0] for r in tab.area_model.texts()] == ["3 Cải cách thủ tục hành chính"]
     tab.as_zip.setChecked(True)
     wait_job(qtbot, tab.export())
@@ -130,3 +133,21 @@ def test_verify_of_an_intact_zip(bundle_window, qtbot, boxes, monkeypatch, usb) 
     assert (
         job.dialog.verdict.text().startswith("Gói nguyên vẹn") and job.dialog.problem_rows() == []
     )
+
+
+def test_only_reports(bundle_window, qtbot, boxes, monkeypatch, usb, tmp_path) -> None:
+    report = tmp_path / "Báo cáo CCHC năm 2023 (đã ký).pdf"
+    report.write_bytes(b"%PDF-1.4 bao cao da ky")
+    tab = open_tab(bundle_window)
+    choose_folder(tab, qtbot, monkeypatch, usb)
+    tab.scope.reports_only.setChecked(True)
+    tab.update_plan()
+    assert tab.plan_label.text() == "Chưa có báo cáo nào để đưa vào gói."
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(report)], ""))
+    tab.scope.add_reports()
+    tab.update_plan()
+    assert "0 tài liệu, 1 tệp" in tab.plan_label.text() and "1 báo cáo" in tab.plan_label.text()
+    wait_job(qtbot, tab.export())
+    (bundle,) = usb.iterdir()
+    # file names are folded to ASCII for the portal
+    assert [p.name for p in (bundle / "BaoCao").iterdir()] == ["Bao cao CCHC nam 2023 (da ky).pdf"]
