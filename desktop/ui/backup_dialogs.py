@@ -45,7 +45,7 @@ from desktop.ui.bundle_targets import TargetDialog
 from desktop.ui.bundle_verify import BAD_STYLE, WARN_STYLE
 from desktop.ui.errors import show_error
 from desktop.ui.table_model import RECORD_ROLE, RIGHT, SORT_ROLE, Column, RecordTableModel
-from desktop.ui.vi import ask_yes_no, info, translate_buttons
+from desktop.ui.vi import ask_yes_no, dialog_buttons, info
 from desktop.ui.worker import Job, run_job
 
 
@@ -182,12 +182,9 @@ class RestoreDialog(QDialog):
         blay.addWidget(self.compare)
         blay.addWidget(self.notes)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.restore_button = buttons.addButton(
-            "&Khôi phục", QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        translate_buttons(buttons)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, QDialogButtonBox.StandardButton.Close)
+        # not AcceptRole: the button asks Có/Không first, then accepts (``confirm``)
+        self.restore_button = buttons.addButton("&Khôi phục", QDialogButtonBox.ButtonRole.ApplyRole)
         self.restore_button.clicked.connect(self.confirm)
         lay = QVBoxLayout(self)
         lay.addLayout(top)

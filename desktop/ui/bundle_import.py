@@ -39,7 +39,7 @@ from desktop.core.vnformat import format_size
 from desktop.ui.bundle_verify import BAD_STYLE, WARN_STYLE, VerifyDialog, pick_bundle
 from desktop.ui.errors import show_error
 from desktop.ui.table_model import RECORD_ROLE, SORT_ROLE, Column, RecordTableModel
-from desktop.ui.vi import info, translate_buttons
+from desktop.ui.vi import dialog_buttons, info
 from desktop.ui.worker import Job, run_job
 
 STATUS_TEXT = {
@@ -103,12 +103,9 @@ class ImportDialog(QDialog):
         split.setSizes([230, 290])
         lay.addWidget(split, 1)
         lay.addLayout(self._bulk_row())
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        box = dialog_buttons(self, QDialogButtonBox.StandardButton.Cancel)
         self.import_button = box.addButton("&Nhập", QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setDefault(True)
-        translate_buttons(box)
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
         lay.addWidget(box)
         self.resize(1100, 680)
         first = next((n for n, i in enumerate(preview.items) if i.status == "conflict"), 0)
@@ -131,7 +128,11 @@ class ImportDialog(QDialog):
                 background=lambda i: STATUS_COLOUR[i.status],
             ),
             Column("Số, ký hiệu", lambda i: i.bundle.number or "(không số)"),
-            Column("Ngày", lambda i: i.bundle.issue_date, sort=lambda i: i.bundle.issue_date[::-1]),
+            Column(
+                "Ngày",
+                lambda i: i.bundle.issue_date,
+                sort=lambda i: "/".join(reversed(i.bundle.issue_date.split("/"))),
+            ),
             Column("Trích yếu", lambda i: i.bundle.summary),
             Column("Tiêu chí", lambda i: ", ".join(i.bundle.codes)),
             Column(

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.bundle import drives
 from desktop.core.vnformat import format_size
-from desktop.ui.vi import translate_buttons
+from desktop.ui.vi import dialog_buttons
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -149,13 +149,7 @@ class TargetDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.targets = TargetList(self, what=what)
-        box = translate_buttons(
-            QDialogButtonBox(
-                QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-            )
-        )
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
+        box = dialog_buttons(self)
         self.ok = box.button(QDialogButtonBox.StandardButton.Ok)
         lay = QVBoxLayout(self)
         label = QLabel(prompt)

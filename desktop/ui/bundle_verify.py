@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.core.bundle import BundleProblem, VerifyReport, verify_bundle
 from desktop.core.vnformat import format_datetime, format_size
 from desktop.ui.table_model import Column, RecordTableModel
-from desktop.ui.vi import translate_buttons
+from desktop.ui.vi import dialog_buttons
 from desktop.ui.worker import Job, run_job
 
 OK_STYLE = "QLabel { background:#e6f4e6; border:1px solid #7fbf7f; padding:8px; color:#1e5a1e; }"
@@ -138,8 +138,7 @@ class VerifyDialog(QDialog):
         head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         head.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setVisible(bool(report.problems))
-        box = translate_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
-        box.rejected.connect(self.reject)
+        box = dialog_buttons(self, QDialogButtonBox.StandardButton.Close)
         lay = QVBoxLayout(self)
         lay.addWidget(self.verdict)
         lay.addWidget(self.info)
