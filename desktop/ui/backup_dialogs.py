@@ -157,6 +157,7 @@ class RestoreDialog(QDialog):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_preview())
         other = QPushButton("Chọn tệp sao lưu khác…")
         other.setToolTip("Ví dụ bản sao lưu trên USB, trong thư mục SoCCHC-SaoLuu")
+        other.setAutoDefault(False)
         other.clicked.connect(self.choose_file)
         top = QHBoxLayout()
         top.addWidget(QLabel(f"Các bản sao lưu trong {backups_dir(self.data_dir)}:"), 1)
@@ -202,6 +203,10 @@ class RestoreDialog(QDialog):
             self.table.selectRow(0)
         else:
             self._show_preview()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.table.setFocus()  # arrows choose a backup, Tab reaches "Khôi phục"
 
     @property
     def chosen(self) -> Path | None:

@@ -106,6 +106,7 @@ class ImportDialog(QDialog):
         box = dialog_buttons(self, QDialogButtonBox.StandardButton.Cancel)
         self.import_button = box.addButton("&Nhập", QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setDefault(True)
+        box.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)  # Esc cancels
         lay.addWidget(box)
         self.resize(1100, 680)
         first = next((n for n, i in enumerate(preview.items) if i.status == "conflict"), 0)
@@ -115,7 +116,7 @@ class ImportDialog(QDialog):
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
-        self.table.setFocus()
+        self.table.setFocus()  # arrows walk the documents; Enter means "Nhập"
 
     # --- the list of documents ------------------------------------------------------------
 

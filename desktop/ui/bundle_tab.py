@@ -325,6 +325,11 @@ class BundleTab(QWidget):
 
         def finished() -> None:
             job.done = True  # type: ignore[attr-defined]
+            if job.cancelled:
+                self.result_label.setText(
+                    f"Đã hủy: không có gói nào được ghi vào {dest} (phần dở dang đã được xóa)."
+                )
+                self.result_label.setStyleSheet(WARN_STYLE)
             self.window.dataChanged.emit()  # the handoff is recorded: history, "changed only"
 
         def failed(exc: BaseException) -> None:

@@ -55,6 +55,7 @@ def test_conflict_side_by_side_then_take_the_bundle(
     job = wait_job(qtbot, window.safety.import_(as_zip=False))
     dlg = job.dialog
     assert summaries(window.ws) == before  # the preview wrote nothing
+    assert dlg.import_button.isDefault()  # Enter imports, Esc cancels
     # another commune: a warning banner, import still allowed
     assert dlg.banner.isVisible() and "Xã Tân Tiến, Hải Dương" in dlg.banner.text()
     assert "không phải của Xã Đồng Tâm" in dlg.banner.text()

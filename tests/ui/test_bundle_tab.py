@@ -151,3 +151,29 @@ def test_only_reports(bundle_window, qtbot, boxes, monkeypatch, usb, tmp_path) -
     (bundle,) = usb.iterdir()
     # file names are folded to ASCII for the portal
     assert [p.name for p in (bundle / "BaoCao").iterdir()] == ["Bao cao CCHC nam 2023 (da ky).pdf"]
+
+
+def test_cancelled_export_leaves_nothing(bundle_window, qtbot, boxes, monkeypatch, usb) -> None:
+    import threading
+
+    started, release = threading.Event(), threading.Event()
+    real = bundle_tab.export_bundle
+
+    def slow_export(*args, **kwargs):
+        started.set()
+        release.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(bundle_tab, "export_bundle", slow_export)
+    tab = open_tab(bundle_window)
+    choose_folder(tab, qtbot, monkeypatch, usb)
+    tab.update_plan()
+    job = tab.export()
+    assert started.wait(10) and not tab.export_button.isEnabled()
+    job.cancel()  # what "Hủy" in the progress dialog does
+    release.set()
+    wait_job(qtbot, job)
+    assert job.cancelled and boxes.texts == []
+    assert list(usb.iterdir()) == []
+    assert tab.result_label.text().startswith("Đã hủy: không có gói nào được ghi")
+    assert tab.history_model.rows == [] and tab.export_button.isEnabled()
