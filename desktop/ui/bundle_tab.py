@@ -110,7 +110,7 @@ class BundleTab(QWidget):
         )
         self.verify_button.setToolTip("Kiểm tra một gói (thư mục hoặc .zip): thiếu, thừa, bị sửa")
         self.import_button = _menu_button(
-            "&Nhập gói của đồng nghiệp…",
+            "Nhập gói của đồng nghiệ&p…",
             [
                 ("Thư mục gói…", lambda: self._import(as_zip=False)),
                 ("Tệp gói .zip…", lambda: self._import(as_zip=True)),
@@ -176,7 +176,7 @@ class BundleTab(QWidget):
         self.warnings = QLabel()
         self.warnings.setWordWrap(True)
         self.warnings.hide()
-        self.export_button = QPushButton("&Ghi gói")
+        self.export_button = QPushButton("Gh&i gói")
         self.export_button.setShortcut(QKeySequence("Ctrl+Return"))
         self.export_button.setToolTip(
             "Ghi gói ra nơi đã chọn, rồi đọc lại để kiểm tra (Ctrl+Enter)"

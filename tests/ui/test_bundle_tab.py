@@ -177,3 +177,9 @@ def test_cancelled_export_leaves_nothing(bundle_window, qtbot, boxes, monkeypatc
     assert list(usb.iterdir()) == []
     assert tab.result_label.text().startswith("Đã hủy: không có gói nào được ghi")
     assert tab.history_model.rows == [] and tab.export_button.isEnabled()
+
+
+def test_ctrl_9_opens_the_screen(bundle_window, qtbot) -> None:
+    qtbot.keyClick(bundle_window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
+    tab = bundle_window.tabs.currentWidget()
+    assert type(tab).__name__ == "BundleTab" and tab.heading.text() == "Gói nộp USB – năm 2023"
