@@ -24,17 +24,41 @@ from PySide6.QtWidgets import (
 from desktop.core.bundle import ExportScope, ReportFile
 from desktop.core.records import CatalogInfo
 from desktop.core.vnformat import format_datetime
+from desktop.ui.vi import info
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 PATH_ROLE = Qt.ItemDataRole.UserRole + 2
+NAME_ROLE = Qt.ItemDataRole.UserRole + 3
 CHANGED_TEXT = "Chỉ tài liệu thay đổi từ lần bàn giao trước"
+
+
+def register_reports(ws, year: int) -> list[ReportFile]:
+    """The year's reports from the report register: the scan of the signed paper when there
+    is one (copied out of the file store under its own name), else the last exported file
+    still on disk."""
+    from desktop.core.report.store import list_reports
+    from desktop.ui.open_file import materialise
+
+    with ws.session() as s:
+        reports = [r for r in list_reports(s) if r.index_year == year]
+    out = []
+    for r in reports:
+        if r.signed_sha256 and ws.store.has(r.signed_sha256):
+            path = materialise(ws.store, r.signed_sha256, r.signed_name or "ban-ky.pdf")
+            out.append(ReportFile(path, f"{r.number_text} {r.kind_label} (bản đã ký)"))
+            continue
+        exported = [Path(p) for p in (r.last_pdf, r.last_docx) if p and Path(p).is_file()]
+        if exported:
+            out.append(ReportFile(exported[0], f"{r.number_text} {r.kind_label}"))
+    return out
 
 
 class ScopePanel(QGroupBox):
     changed = Signal()
 
-    def __init__(self) -> None:
+    def __init__(self, ws_of=None) -> None:
         super().__init__("2. Phạm vi")
+        self.ws_of = ws_of  # the window's workspace (it changes after a restore)
         self.year: int | None = None
         self.year_label = QLabel()
         self.areas = QListWidget()
@@ -64,12 +88,19 @@ class ScopePanel(QGroupBox):
         add = QPushButton("Thêm &báo cáo…")
         add.setToolTip("Báo cáo đã xuất, bản scan có chữ ký: đưa vào thư mục BaoCao của gói")
         add.clicked.connect(self.add_reports)
+        register = QPushButton("Từ sổ báo cáo")
+        register.setToolTip(
+            "Thêm các báo cáo của năm trong sổ báo cáo: bản quét đã ký, nếu chưa có thì tệp đã xuất"
+        )
+        register.clicked.connect(self.add_register_reports)
+        register.setVisible(ws_of is not None)
         remove = QPushButton("Bỏ")
         remove.setToolTip("Bỏ báo cáo đang chọn khỏi gói (Delete)")
         remove.clicked.connect(self.remove_report)
         rrow = QHBoxLayout()
         rrow.addWidget(QLabel("Báo cáo kèm theo:"))
         rrow.addStretch(1)
+        rrow.addWidget(register)
         rrow.addWidget(add)
         rrow.addWidget(remove)
         lay = QVBoxLayout(self)
@@ -146,11 +177,39 @@ class ScopePanel(QGroupBox):
         return not self.reports_only.isChecked() and not any(self.area_states().values())
 
     def report_files(self) -> list[ReportFile]:
-        out = []
-        for i in range(self.reports.count()):
-            path = Path(self.reports.item(i).data(PATH_ROLE))
-            out.append(ReportFile(path, path.stem))
-        return out
+        items = (self.reports.item(i) for i in range(self.reports.count()))
+        return [ReportFile(Path(it.data(PATH_ROLE)), it.data(NAME_ROLE)) for it in items]
+
+    def add_files(self, files: list[ReportFile]) -> int:
+        """Add report files not listed yet; returns how many were added."""
+        have = {r.path for r in self.report_files()}
+        added = 0
+        for f in files:
+            if f.path not in have:
+                item = QListWidgetItem(
+                    f.display_name if f.display_name != f.path.stem else f.path.name
+                )
+                item.setData(PATH_ROLE, str(f.path))
+                item.setData(NAME_ROLE, f.display_name)
+                item.setToolTip(str(f.path))
+                self.reports.addItem(item)
+                have.add(f.path)
+                added += 1
+        if added:
+            self.changed.emit()
+        return added
+
+    def add_register_reports(self) -> int:
+        if self.ws_of is None or self.year is None:
+            return 0
+        found = register_reports(self.ws_of(), self.year)
+        if not found:
+            info(
+                self,
+                "Báo cáo kèm theo",
+                f"Sổ báo cáo chưa có báo cáo năm {self.year} đã xuất hoặc đã ký.",
+            )
+        return self.add_files(found)
 
     def add_reports(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
@@ -159,15 +218,7 @@ class ScopePanel(QGroupBox):
             "",
             "Báo cáo (*.pdf *.docx *.doc *.xlsx *.xls *.jpg *.png);;Mọi tệp (*)",
         )
-        have = {r.path for r in self.report_files()}
-        for path in (Path(n) for n in names):
-            if path not in have:
-                item = QListWidgetItem(path.name)
-                item.setData(PATH_ROLE, str(path))
-                item.setToolTip(str(path))
-                self.reports.addItem(item)
-        if names:
-            self.changed.emit()
+        self.add_files([ReportFile(Path(n), Path(n).stem) for n in names])
 
     def remove_report(self) -> None:
         row = self.reports.currentRow()

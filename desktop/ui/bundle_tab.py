@@ -122,7 +122,7 @@ class BundleTab(QWidget):
         columns = QHBoxLayout()
         left = QVBoxLayout()
         left.addWidget(self._target_box(), 2)
-        self.scope = ScopePanel()
+        self.scope = ScopePanel(lambda: self.window.ws)
         self.scope.changed.connect(self.schedule_plan)
         left.addWidget(self.scope, 5)
         right = QVBoxLayout()

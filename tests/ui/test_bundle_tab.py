@@ -183,3 +183,37 @@ def test_ctrl_9_opens_the_screen(bundle_window, qtbot) -> None:
     qtbot.keyClick(bundle_window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
     tab = bundle_window.tabs.currentWidget()
     assert type(tab).__name__ == "BundleTab" and tab.heading.text() == "Gói nộp USB – năm 2023"
+
+
+def test_signed_report_from_the_register(
+    bundle_window, qtbot, boxes, monkeypatch, usb, tmp_path
+) -> None:
+    from datetime import date
+
+    from desktop.core.dossiers.periods import custom_period
+    from desktop.core.report.status import attach_signed_scan, set_status
+    from desktop.core.report.store import create_index_report
+
+    ws = bundle_window.ws
+    scan = tmp_path / "BC 5 đã ký.pdf"
+    scan.write_bytes(b"%PDF-1.4 ban giay da ky va dong dau")
+    with ws.transaction() as s:
+        period = custom_period("15/12/2022", "30/03/2023")
+        rid = create_index_report(
+            s, index_year=2023, period=period, number="5", report_date=date(2023, 4, 4)
+        ).report.id
+        set_status(s, rid, "exported", path=tmp_path / "bc.docx")
+        set_status(s, rid, "printed")
+        attach_signed_scan(s, ws.store, rid, scan)
+    tab = open_tab(bundle_window)
+    choose_folder(tab, qtbot, monkeypatch, usb)
+    assert tab.scope.add_register_reports() == 1
+    assert tab.scope.reports.item(0).text().startswith("5/BC-UBND")
+    assert tab.scope.add_register_reports() == 0  # listed once
+    tab.update_plan()
+    assert "trong đó 1 báo cáo" in tab.plan_label.text()
+    wait_job(qtbot, tab.export())
+    (bundle,) = usb.iterdir()
+    (copied,) = (bundle / "BaoCao").iterdir()
+    assert copied.name.startswith("5-BC-UBND") and copied.name.endswith("(ban da ky).pdf")
+    assert copied.read_bytes() == scan.read_bytes()
