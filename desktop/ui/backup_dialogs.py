@@ -44,7 +44,14 @@ from desktop.core.vnformat import format_datetime, format_size
 from desktop.ui.bundle_targets import TargetDialog
 from desktop.ui.bundle_verify import BAD_STYLE, WARN_STYLE
 from desktop.ui.errors import show_error
-from desktop.ui.table_model import RECORD_ROLE, RIGHT, SORT_ROLE, Column, RecordTableModel
+from desktop.ui.table_model import (
+    RECORD_ROLE,
+    RIGHT,
+    SORT_ROLE,
+    Column,
+    RecordTableModel,
+    compact_rows,
+)
 from desktop.ui.vi import ask_yes_no, dialog_buttons, info
 from desktop.ui.worker import Job, run_job
 
@@ -150,6 +157,7 @@ class RestoreDialog(QDialog):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
+        compact_rows(self.table)
         h = self.table.horizontalHeader()
         for c in range(3):
             h.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)

@@ -38,7 +38,7 @@ from desktop.core.bundle import (
 from desktop.core.vnformat import format_size
 from desktop.ui.bundle_verify import BAD_STYLE, WARN_STYLE, VerifyDialog, pick_bundle
 from desktop.ui.errors import show_error
-from desktop.ui.table_model import RECORD_ROLE, SORT_ROLE, Column, RecordTableModel
+from desktop.ui.table_model import RECORD_ROLE, SORT_ROLE, Column, RecordTableModel, compact_rows
 from desktop.ui.vi import dialog_buttons, info
 from desktop.ui.worker import Job, run_job
 
@@ -152,6 +152,7 @@ class ImportDialog(QDialog):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
+        compact_rows(self.table)
         h = self.table.horizontalHeader()
         for col in (0, 1, 2, 4, 5):
             h.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)

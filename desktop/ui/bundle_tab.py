@@ -38,7 +38,7 @@ from desktop.ui.bundle_scope import ScopePanel
 from desktop.ui.bundle_targets import TargetList, free_space
 from desktop.ui.bundle_verify import BAD_STYLE, OK_STYLE, WARN_STYLE, run_verify, verify_picked
 from desktop.ui.errors import show_error
-from desktop.ui.table_model import RIGHT, SORT_ROLE, Column, RecordTableModel
+from desktop.ui.table_model import RIGHT, SORT_ROLE, Column, RecordTableModel, compact_rows
 from desktop.ui.worker import Job, run_job
 
 
@@ -57,7 +57,7 @@ def _table(
     view.setWordWrap(False)
     view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    compact_rows(view)
     head = view.horizontalHeader()
     for col in range(len(model.columns)):
         mode = (

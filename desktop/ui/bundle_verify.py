@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.bundle import BundleProblem, VerifyReport, verify_bundle
 from desktop.core.vnformat import format_datetime, format_size
-from desktop.ui.table_model import Column, RecordTableModel
+from desktop.ui.table_model import Column, RecordTableModel, compact_rows
 from desktop.ui.vi import dialog_buttons
 from desktop.ui.worker import Job, run_job
 
@@ -133,6 +133,7 @@ class VerifyDialog(QDialog):
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
+        compact_rows(self.table)
         head = self.table.horizontalHeader()
         head.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
