@@ -225,7 +225,7 @@ def list_register(
     rows = _fetch(session, flt)
     if flt.status:
         rows = [r for r in rows if r.status == flt.status]
-    rows.sort(key=_sort_key(sort), reverse=descending)
+    rows.sort(key=register_sort_key(sort), reverse=descending)
     return rows
 
 
@@ -253,7 +253,7 @@ class RegisterIndex:
     def _ordered(self, sort: str, descending: bool) -> tuple[list[RegisterRow], list[str]]:
         key = (sort, descending)
         if key not in self._orders:
-            rows = sorted(self.rows, key=_sort_key(sort), reverse=descending)
+            rows = sorted(self.rows, key=register_sort_key(sort), reverse=descending)
             self._orders[key] = rows, [r.search_text for r in rows]
         return self._orders[key]
 
@@ -287,7 +287,10 @@ class RegisterIndex:
         return list(rows)
 
 
-def _sort_key(sort: str):
+def register_sort_key(sort: str):
+    """The key ordering register rows by ``sort`` (one of ``SORT_KEYS``), as the register
+    screen's columns sort too: dates with undated first, numbers by their leading number,
+    text in Vietnamese letter order."""
     if sort == "date":
         return lambda r: (r.issue_date or date.min, r.id)
     if sort == "id":

@@ -1,4 +1,5 @@
-"""What the main window shows for a year: profile, years, the catalog and evidence counts.
+"""What the main window shows for a year: profile, years, the catalog, evidence counts and
+the self-scores rolled up (``score_calc``).
 
 Read with the standard library's sqlite3 (read-only) so the first screen is drawn before
 SQLAlchemy is even imported; the queries are few and fixed.
@@ -13,6 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from desktop.core.records import CatalogInfo, NodeInfo, ProfileInfo
+from desktop.core.score_calc import DEFAULT_NA_RULE, NA_RULES, Entered, ScoreTree, roll_up
 
 _THOUSAND = Decimal(1000)
 
@@ -26,6 +28,7 @@ class YearOverview:
     # distinct documents linked to the node or anything below it
     evidence_counts: dict[int, int] = field(default_factory=dict)
     documents_in_year: int = 0
+    scores: ScoreTree | None = None
 
 
 def _points(v: int) -> Decimal:
@@ -87,20 +90,49 @@ def _catalog(con: sqlite3.Connection, year: int) -> CatalogInfo | None:
     )
 
 
-def _evidence_counts(con: sqlite3.Connection, catalog: CatalogInfo) -> dict[int, int]:
+def _evidence_counts(
+    con: sqlite3.Connection, catalog: CatalogInfo
+) -> tuple[dict[int, int], dict[int, int]]:
+    """Distinct documents at or below each node, and documents linked to each node itself."""
     parent_of = {n.id: n.parent_id for n in catalog.nodes}
     docs_under: dict[int, set[int]] = {}
+    own: dict[int, int] = {}
     rows = con.execute(
         "SELECT l.node_id, l.document_id FROM evidence_link l "
         "JOIN catalog_node n ON n.id = l.node_id WHERE n.catalog_id = ?",
         (catalog.id,),
     )
     for node_id, doc_id in rows:
+        own[node_id] = own.get(node_id, 0) + 1
         nid: int | None = node_id
         while nid is not None:
             docs_under.setdefault(nid, set()).add(doc_id)
             nid = parent_of.get(nid)
-    return {nid: len(docs) for nid, docs in docs_under.items()}
+    return {nid: len(docs) for nid, docs in docs_under.items()}, own
+
+
+def _scores(con: sqlite3.Connection, catalog: CatalogInfo, own: dict[int, int]) -> ScoreTree:
+    rule_row = con.execute(
+        "SELECT na_rule FROM catalog_scoring_rule WHERE catalog_id = ?", (catalog.id,)
+    ).fetchone()
+    rule = NA_RULES.get(rule_row[0] if rule_row else DEFAULT_NA_RULE, NA_RULES[DEFAULT_NA_RULE])
+    entered = {
+        node_id: Entered(bool(applicable), None if score is None else _points(score), note or "")
+        for node_id, score, applicable, note in con.execute(
+            "SELECT s.node_id, s.score, s.applicable, s.note FROM self_score s "
+            "JOIN catalog_node n ON n.id = s.node_id WHERE n.catalog_id = ?",
+            (catalog.id,),
+        )
+    }
+    bonus = {
+        r[0]
+        for r in con.execute(
+            "SELECT b.node_id FROM bonus_area b JOIN catalog_node n ON n.id = b.node_id "
+            "WHERE n.catalog_id = ?",
+            (catalog.id,),
+        )
+    }
+    return roll_up(catalog.year, rule, catalog.nodes, entered, own, bonus)
 
 
 def year_overview(db_path: Path, year: int | None = None) -> YearOverview:
@@ -120,6 +152,7 @@ def year_overview(db_path: Path, year: int | None = None) -> YearOverview:
         docs = con.execute(
             "SELECT count(*) FROM evidence_document WHERE year = ?", (year,)
         ).fetchone()[0]
-        return YearOverview(profile, years, year, catalog, _evidence_counts(con, catalog), docs)
+        counts, own = _evidence_counts(con, catalog)
+        return YearOverview(profile, years, year, catalog, counts, docs, _scores(con, catalog, own))
     finally:
         con.close()

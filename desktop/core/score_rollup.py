@@ -1,301 +1,41 @@
 """Roll the self-scores up to criterion, area and index; the area summary.
 
-Every node gets, as plain data:
-- ``max_points``: the catalog's maximum;
-- ``applicable``: False for a sub-criterion marked "không áp dụng", and for a parent whose
-  children are all not applicable;
-- ``self_score``: the node's score on its own scale (a leaf: what was entered; a parent:
-  its applicable children added up and, under the default rule, rescaled to its maximum);
-- ``effective_max`` / ``effective_score``: what the node weighs in the 100-point index
-  after the "không áp dụng" points were redistributed.
-Sums are exact (``Decimal``); figures are rounded to 3 decimals only when handed out.
-Survey parts (XHH, SIPAS) are applicable but not self-scored: they stay out of the total.
-Areas marked as the bonus section (điểm cộng, ``node_rules.set_bonus``) stay out of the
-index too: their items add up as entered, capped at each node's maximum (nothing is
-redistributed), and the tree gives ``bonus_score``/``bonus_max`` apart and
-``combined_score`` = index + bonus. A catalog without a bonus area rolls up as before.
+The arithmetic lives in ``score_calc`` (no database import, so the first screen can use
+it); ``score_tree`` reads a year's catalog, self-scores, links and bonus areas.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass, field
-from decimal import Decimal
-
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from db.base import to_points
 from db.models import EvidenceLink, SelfScore
 from desktop.core.catalog import catalog_info
 from desktop.core.node_rules import bonus_ids
-from desktop.core.scoring import NaRule, na_rule_of
-
-ZERO = Decimal(0)
-NODE_STATUS_LABELS = {
-    "no_evidence": "Chưa có tài liệu",
-    "evidence": "Có tài liệu, chưa chấm",
-    "scored": "Đã chấm điểm",
-    "na": "Không áp dụng",
-    "survey": "Do cơ quan thẩm định đánh giá",
-}
-
-
-@dataclass(frozen=True)
-class NodeScore:
-    node_id: int
-    code: str
-    title: str
-    level: int
-    parent_id: int | None
-    is_leaf: bool
-    self_scored: bool
-    max_points: Decimal
-    applicable: bool
-    self_score: Decimal | None
-    effective_max: Decimal | None
-    effective_score: Decimal | None
-    leaves: int  # applicable, self-scored sub-criteria at or below this node
-    scored: int  # ... of which have a self-score
-    with_evidence: int  # ... of which have at least one document
-    doc_count: int  # documents linked to this node itself
-    note: str
-    status: str
-    bonus: bool = False  # in the bonus section (điểm cộng)
-
-    @property
-    def status_label(self) -> str:
-        return NODE_STATUS_LABELS[self.status]
-
-    @property
-    def evidence_percent(self) -> Decimal | None:
-        """Share of the sub-criteria at or below this node that have evidence (0..100)."""
-        if not self.leaves:
-            return None
-        return (Decimal(100) * self.with_evidence / self.leaves).quantize(Decimal("0.1"))
-
-    @property
-    def gap(self) -> Decimal | None:
-        """Points not secured by the self-score (on the index scale)."""
-        if not self.applicable or not self.self_scored or self.effective_max is None:
-            return None
-        return to_points(self.effective_max - (self.effective_score or ZERO))
-
-
-@dataclass(frozen=True)
-class ScoreTree:
-    year: int
-    rule: NaRule
-    nodes: list[NodeScore]
-    max_points: Decimal  # the catalog's total (100)
-    effective_max: Decimal  # after redistribution (100 unless the rule excludes)
-    self_score: Decimal | None
-    survey_max: Decimal  # part of the index the appraising body scores (XHH, SIPAS)
-    by_code: dict[str, NodeScore] = field(default_factory=dict)
-    bonus_max: Decimal = ZERO  # the bonus section's own maximum (0: the set has none)
-    bonus_score: Decimal | None = None
-
-    @property
-    def combined_score(self) -> Decimal | None:
-        """The index self-score plus the bonus points."""
-        if self.self_score is None and self.bonus_score is None:
-            return None
-        return to_points((self.self_score or ZERO) + (self.bonus_score or ZERO))
-
-    def areas(self) -> list[NodeScore]:
-        """The area summary: per area ``max_points`` / ``effective_max``, the self-score on
-        the index scale (``effective_score``), ``evidence_percent`` and ``gap``."""
-        return [n for n in self.nodes if n.parent_id is None]
-
-
-@dataclass
-class _N:
-    id: int
-    code: str
-    title: str
-    level: int
-    parent_id: int | None
-    max: Decimal
-    self_scored: bool
-    children: list[_N] = field(default_factory=list)
-    na: bool = False
-    entered: Decimal | None = None
-    note: str = ""
-    docs: int = 0
-    applicable: bool = True
-    score: Decimal | None = None  # exact, on the node's own scale
-    scale: Decimal = ZERO  # the maximum of that scale
-    eff_max: Decimal | None = None
-    leaves: int = 0
-    scored: int = 0
-    with_evidence: int = 0
-    bonus: bool = False
-
-
-def _up_bonus(n: _N) -> None:
-    """A bonus node: applicable items added up as entered, capped at the node's maximum."""
-    n.bonus, n.scale = True, n.max
-    if not n.children:
-        n.applicable = not n.na
-        n.score = n.entered if n.applicable and n.self_scored else None
-        if n.applicable and n.self_scored:
-            n.leaves, n.scored, n.with_evidence = 1, int(n.score is not None), int(n.docs > 0)
-        n.eff_max = n.max if n.applicable else None
-        return
-    for c in n.children:
-        _up_bonus(c)
-        n.leaves += c.leaves
-        n.scored += c.scored
-        n.with_evidence += c.with_evidence
-    app = [c for c in n.children if c.applicable]
-    n.applicable = bool(app)
-    n.eff_max = n.max if n.applicable else None
-    parts = [c.score for c in app if c.score is not None]
-    n.score = min(sum(parts, ZERO), n.max) if parts else None
-
-
-def _up(n: _N, rule: str) -> None:
-    """Post-order: applicability, own-scale score and scale, counts."""
-    if not n.children:
-        n.applicable = not n.na
-        n.score = n.entered if (n.applicable and n.self_scored) else None
-        n.scale = n.max
-        if n.applicable and n.self_scored:
-            n.leaves, n.scored, n.with_evidence = 1, int(n.score is not None), int(n.docs > 0)
-        return
-    for c in n.children:
-        _up(c, rule)
-        n.leaves += c.leaves
-        n.scored += c.scored
-        n.with_evidence += c.with_evidence
-    app = [c for c in n.children if c.applicable]
-    n.applicable = bool(app)
-    if not app:
-        return
-    parts = [c.score for c in app if c.score is not None]
-    if rule == "full":
-        parts += [c.max for c in n.children if not c.applicable]
-    if rule == "exclude":
-        n.scale = sum((c.scale for c in app), ZERO)
-        factor = Decimal(1)
-    elif rule == "full":
-        n.scale = n.max
-        factor = Decimal(1)
-    else:
-        n.scale = n.max
-        denom = sum((c.max for c in app), ZERO)
-        factor = n.max / denom if denom else ZERO
-    n.score = factor * sum(parts, ZERO) if parts else None
-
-
-def _down(n: _N, eff: Decimal | None, rule: str) -> None:
-    """Pre-order: the node's weight in the index after redistribution."""
-    n.eff_max = eff if n.applicable else None
-    if not n.children:
-        return
-    app = [c for c in n.children if c.applicable]
-    denom = sum((c.max for c in app), ZERO)
-    for c in n.children:
-        if n.eff_max is None or not c.applicable:
-            child_eff = None
-        elif rule == "exclude":
-            child_eff = c.scale
-        elif rule == "full":
-            child_eff = n.eff_max * c.max / n.max if n.max else ZERO
-        else:
-            child_eff = n.eff_max * c.max / denom if denom else ZERO
-        _down(c, child_eff, rule)
-
-
-def _status(n: _N) -> str:
-    if not n.applicable:
-        return "na"
-    if not n.self_scored:
-        return "survey"
-    if n.leaves and n.scored == n.leaves:
-        return "scored"
-    if n.leaves and n.with_evidence == n.leaves:
-        return "evidence"
-    if not n.children and n.docs:
-        return "evidence"
-    return "no_evidence"
-
-
-def _r(value: Decimal | None) -> Decimal | None:
-    return None if value is None else to_points(value)
+from desktop.core.score_calc import (  # noqa: F401 - the names callers import from here
+    NODE_STATUS_LABELS,
+    ZERO,
+    Entered,
+    NodeScore,
+    ScoreTree,
+    roll_up,
+)
+from desktop.core.scoring import na_rule_of
 
 
 def score_tree(session: Session, year: int) -> ScoreTree:
     catalog = catalog_info(session, year)
     rule = na_rule_of(session, catalog.id)
-    nodes = [
-        _N(n.id, n.code, n.title, n.level, n.parent_id, n.max_points, n.self_scored)
-        for n in catalog.nodes
-    ]
-    by_id = {n.id: n for n in nodes}
-    for s in session.scalars(select(SelfScore).where(SelfScore.node_id.in_(list(by_id)))):
-        n = by_id[s.node_id]
-        n.na, n.entered, n.note = not s.applicable, s.score, s.note
-    for node_id, count in session.execute(
-        select(EvidenceLink.node_id, func.count())
-        .where(EvidenceLink.node_id.in_(list(by_id)))
-        .group_by(EvidenceLink.node_id)
-    ):
-        by_id[node_id].docs = count
-    kids: dict[int | None, list[_N]] = defaultdict(list)
-    for n in nodes:
-        kids[n.parent_id].append(n)
-    for n in nodes:
-        n.children = kids.get(n.id, [])
-    # The index itself as a virtual root, so one rule serves every level.
-    bonus = bonus_ids(session, catalog.id)
-    index_areas = [a for a in kids[None] if a.id not in bonus]
-    bonus_areas = [a for a in kids[None] if a.id in bonus]
-    root = _N(0, "", "Chỉ số CCHC", 0, None, sum((a.max for a in index_areas), ZERO), True)
-    root.children = index_areas
-    _up(root, rule.name)
-    _down(root, root.scale, rule.name)
-    for a in bonus_areas:
-        _up_bonus(a)
-    bonus_parts = [a.score for a in bonus_areas if a.score is not None]
-    out = []
-    for n in nodes:
-        eff_score = None
-        if n.score is not None and n.eff_max is not None and n.scale:
-            eff_score = n.score * n.eff_max / n.scale
-        out.append(
-            NodeScore(
-                node_id=n.id,
-                code=n.code,
-                title=n.title,
-                level=n.level,
-                parent_id=n.parent_id,
-                is_leaf=not n.children,
-                self_scored=n.self_scored,
-                max_points=n.max,
-                applicable=n.applicable,
-                self_score=_r(n.score),
-                effective_max=_r(n.eff_max),
-                effective_score=_r(eff_score),
-                leaves=n.leaves,
-                scored=n.scored,
-                with_evidence=n.with_evidence,
-                doc_count=n.docs,
-                note=n.note,
-                status=_status(n),
-                bonus=n.bonus,
-            )
-        )
-    survey = sum((n.eff_max or ZERO for n in nodes if not n.children and not n.self_scored), ZERO)
-    return ScoreTree(
-        year=year,
-        rule=rule,
-        nodes=out,
-        max_points=root.max,
-        effective_max=to_points(root.scale),
-        self_score=_r(root.score),
-        survey_max=to_points(survey),
-        by_code={n.code: n for n in out},
-        bonus_max=to_points(sum((a.max for a in bonus_areas), ZERO)),
-        bonus_score=to_points(sum(bonus_parts, ZERO)) if bonus_parts else None,
+    ids = [n.id for n in catalog.nodes]
+    entered = {
+        s.node_id: Entered(s.applicable, s.score, s.note)
+        for s in session.scalars(select(SelfScore).where(SelfScore.node_id.in_(ids)))
+    }
+    counts = dict(
+        session.execute(
+            select(EvidenceLink.node_id, func.count())
+            .where(EvidenceLink.node_id.in_(ids))
+            .group_by(EvidenceLink.node_id)
+        ).all()
     )
+    return roll_up(year, rule, catalog.nodes, entered, counts, bonus_ids(session, catalog.id))

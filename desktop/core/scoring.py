@@ -7,7 +7,6 @@ rolled up (``score_rollup``) using the catalog's rule for "không áp dụng" no
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy import exists, select
@@ -16,39 +15,10 @@ from sqlalchemy.orm import Session
 from db.models import Catalog, CatalogNode, CatalogScoringRule, SelfScore
 from desktop.core.catalog import catalog_for_year, normalize_code
 from desktop.core.errors import NotFoundError, ValidationError
+from desktop.core.score_calc import DEFAULT_NA_RULE, NA_RULES, NaRule  # noqa: F401
 from desktop.core.text import fold
 from desktop.core.vnformat import format_points, parse_points
 
-
-@dataclass(frozen=True)
-class NaRule:
-    name: str
-    label: str
-    description: str
-
-
-NA_RULES = {
-    r.name: r
-    for r in (
-        NaRule(
-            "rescale",
-            "Chia lại điểm theo tỷ lệ",
-            "Điểm tối đa của mục cha được chia lại theo tỷ lệ cho các mục con còn áp dụng "
-            "(điểm của mục con không áp dụng không bị mất).",
-        ),
-        NaRule(
-            "full",
-            "Tính đủ điểm",
-            "Mục không áp dụng được tính đủ điểm tối đa.",
-        ),
-        NaRule(
-            "exclude",
-            "Loại khỏi tổng điểm",
-            "Mục không áp dụng bị loại khỏi điểm tối đa; tổng điểm tối đa giảm tương ứng.",
-        ),
-    )
-}
-DEFAULT_NA_RULE = "rescale"
 NA_WORDS = {"na", "n/a", "kad", "khong ap dung", "k/ad", "-"}
 
 

@@ -1,20 +1,70 @@
-"""The year's catalog as a tree: area → criterion → sub-criterion, with max points and the
-number of evidence documents, filterable without diacritics (``chi dao`` finds ``chỉ đạo``)."""
+"""The year's catalog as a tree: area → criterion → sub-criterion, with max points, the
+self-score rolled up, the number of evidence documents and a status colour per node;
+filterable without diacritics (``chi dao`` finds ``chỉ đạo``). Files dropped on a
+sub-criterion are handed on (``filesDropped``) to be added as evidence of it."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QIcon,
+    QPainter,
+    QPixmap,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from desktop.core.records import CatalogInfo, NodeInfo, level_name
+from desktop.core.score_calc import NODE_STATUS_LABELS, NodeScore, ScoreTree
 from desktop.core.text import fold
 from desktop.core.vnformat import format_points
+from desktop.ui.file_drop import dropped_files
 
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
-COLUMNS = ("Mã", "Nội dung", "Điểm tối đa", "Tài liệu")
-COL_CODE, COL_TITLE, COL_MAX, COL_DOCS = range(4)
+LEAF_ROLE = Qt.ItemDataRole.UserRole + 3
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 4
+COLUMNS = ("Mã", "Nội dung", "Tối đa", "Tự chấm", "Tài liệu")
+COL_CODE, COL_TITLE, COL_MAX, COL_SCORE, COL_DOCS = range(5)
+NOT_APPLICABLE = "KAD"  # không áp dụng, as scoring tables write it
+
+# Status of a node: no evidence / evidence, not scored / scored / not applicable / survey.
+STATUS_COLORS = {
+    "no_evidence": "#d13438",
+    "evidence": "#e8a200",
+    "scored": "#107c10",
+    "na": "#9e9e9e",
+    "survey": "#5b7db1",
+}
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_icons: dict[str, QIcon] = {}
+
+
+def status_icon(status: str) -> QIcon:
+    """A small coloured dot for a node status (built once, after the QApplication)."""
+    if status not in _icons:
+        pix = QPixmap(12, 12)
+        pix.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pix)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(STATUS_COLORS[status]))
+        p.drawEllipse(1, 1, 10, 10)
+        p.end()
+        _icons[status] = QIcon(pix)
+    return _icons[status]
+
+
+def score_text(ns: NodeScore | None) -> str:
+    if ns is None or not ns.self_scored:
+        return ""
+    if not ns.applicable:
+        return NOT_APPLICABLE
+    return format_points(ns.self_score)
 
 
 class _FoldFilter(QSortFilterProxyModel):
@@ -40,10 +90,66 @@ class _FoldFilter(QSortFilterProxyModel):
         return self._needle in (idx.data(SEARCH_ROLE) or "")
 
 
+class _DropTreeView(QTreeView):
+    """A tree that takes files dropped on a sub-criterion (leaf) row."""
+
+    filesDropped = Signal(int, list)  # node id, [Path]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setAcceptDrops(True)
+        self._drop_row: QModelIndex | None = None
+
+    def _leaf_at(self, event) -> QModelIndex | None:
+        idx = self.indexAt(event.position().toPoint()).siblingAtColumn(COL_CODE)
+        return idx if idx.isValid() and idx.data(LEAF_ROLE) else None
+
+    def _set_drop_row(self, idx: QModelIndex | None) -> None:
+        if idx != self._drop_row:
+            self._drop_row = idx
+            self.viewport().update()
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        # files: yes; whether this row takes them is decided as the drag moves
+        if dropped_files(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802
+        idx = self._leaf_at(event) if dropped_files(event.mimeData()) else None
+        self._set_drop_row(idx)
+        if idx is None:
+            event.ignore()
+        else:
+            event.acceptProposedAction()
+
+    def dragLeaveEvent(self, event) -> None:  # noqa: N802
+        self._set_drop_row(None)
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        self._set_drop_row(None)
+        idx = self._leaf_at(event)
+        files = dropped_files(event.mimeData())
+        if idx is None or not files:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.filesDropped.emit(int(idx.data(NODE_ID_ROLE)), files)
+
+    def drawRow(self, painter, option, index) -> None:  # noqa: N802
+        target = self._drop_row
+        if target is not None and (index.row(), index.parent()) == (target.row(), target.parent()):
+            painter.fillRect(option.rect, QColor("#cce4f7"))
+        super().drawRow(painter, option, index)
+
+
 class CatalogTree(QWidget):
-    """Filter box + tree. Emits ``nodeSelected(node_id or 0)``."""
+    """Filter box + tree. Emits ``nodeSelected(node_id or 0)`` and
+    ``filesDropped(node_id, [Path])``."""
 
     nodeSelected = Signal(int)
+    filesDropped = Signal(int, list)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,9 +158,11 @@ class CatalogTree(QWidget):
         self.filter.setAccessibleName("Lọc bộ tiêu chí")
         self.model = QStandardItemModel(0, len(COLUMNS), self)
         self.model.setHorizontalHeaderLabels(list(COLUMNS))
+        for col in (COL_MAX, COL_SCORE, COL_DOCS):
+            self.model.horizontalHeaderItem(col).setTextAlignment(_RIGHT)
         self.proxy = _FoldFilter()
         self.proxy.setSourceModel(self.model)
-        self.view = QTreeView()
+        self.view = _DropTreeView()
         self.view.setModel(self.proxy)
         self.view.setAlternatingRowColors(True)
         self.view.setUniformRowHeights(True)
@@ -63,15 +171,17 @@ class CatalogTree(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_CODE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_MAX, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_DOCS, QHeaderView.ResizeMode.ResizeToContents)
+        for col in (COL_MAX, COL_SCORE, COL_DOCS):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter)
         layout.addWidget(self.view)
         self.filter.textChanged.connect(self._on_filter)
         self.view.selectionModel().currentChanged.connect(self._on_current)
-        self._items: dict[int, QStandardItem] = {}
+        self.view.filesDropped.connect(self.filesDropped)
+        self._items: dict[int, list[QStandardItem]] = {}
+        self._shown: tuple[int, tuple[int, ...]] | None = None
 
     def _on_filter(self, text: str) -> None:
         self.proxy.set_needle(text)
@@ -82,7 +192,22 @@ class CatalogTree(QWidget):
         idx = current.siblingAtColumn(COL_CODE)
         self.nodeSelected.emit(int(idx.data(NODE_ID_ROLE) or 0))
 
-    def populate(self, catalog: CatalogInfo | None, counts: dict[int, int]) -> None:
+    def current_node_id(self) -> int:
+        idx = self.view.currentIndex().siblingAtColumn(COL_CODE)
+        return int(idx.data(NODE_ID_ROLE) or 0) if idx.isValid() else 0
+
+    def populate(
+        self, catalog: CatalogInfo | None, counts: dict[int, int], scores: ScoreTree | None = None
+    ) -> None:
+        """Show the catalog; when it is the one already shown, only the figures change
+        (expanded branches, the selection and the scroll position stay)."""
+        shown = (catalog.id, tuple(n.id for n in catalog.nodes)) if catalog else None
+        by_id = {n.node_id: n for n in scores.nodes} if scores else {}
+        if catalog is not None and shown == self._shown:
+            for n in catalog.nodes:
+                self._fill(n, self._items[n.id], counts.get(n.id, 0), by_id.get(n.id))
+            return
+        self._shown = shown
         self.model.removeRows(0, self.model.rowCount())
         self._items.clear()
         if catalog is None:
@@ -91,59 +216,84 @@ class CatalogTree(QWidget):
         bold.setBold(True)
         grey = QBrush(QColor("#666666"))
         for n in catalog.nodes:
-            row = self._row(n, counts.get(n.id, 0))
+            row = self._row(n)
+            self._fill(n, row, counts.get(n.id, 0), by_id.get(n.id))
             if n.level == 1:
                 for item in row:
                     item.setFont(bold)
             if not n.self_scored:
                 for item in row:
                     item.setForeground(grey)
-                    item.setToolTip("Phần điều tra, khảo sát: do cơ quan thẩm định công bố.")
             parent = self._items.get(n.parent_id) if n.parent_id else None
-            (parent or self.model.invisibleRootItem()).appendRow(row)
-            self._items[n.id] = row[0]
+            (parent[0] if parent else self.model.invisibleRootItem()).appendRow(row)
+            self._items[n.id] = row
         self.view.expandToDepth(0)
 
     @staticmethod
-    def _row(n: NodeInfo, docs: int) -> list[QStandardItem]:
+    def _row(n: NodeInfo) -> list[QStandardItem]:
         code = QStandardItem(n.code)
         code.setData(n.id, NODE_ID_ROLE)
+        code.setData(n.is_leaf, LEAF_ROLE)
         code.setData(fold(f"{n.code} {n.title}"), SEARCH_ROLE)
-        code.setToolTip(level_name(n.level))
         title = QStandardItem(n.title)
         title.setToolTip(n.title)
         points = QStandardItem(format_points(n.max_points))
-        points.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        count = QStandardItem(str(docs) if docs else "")
-        count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        items = [code, title, points, count]
+        items = [code, title, points, QStandardItem(), QStandardItem()]
+        for item in items[COL_MAX:]:
+            item.setTextAlignment(_RIGHT)
         for item in items:
             item.setEditable(False)
         return items
 
+    @staticmethod
+    def _fill(n: NodeInfo, row: list[QStandardItem], docs: int, ns: NodeScore | None) -> None:
+        row[COL_DOCS].setText(str(docs) if docs else "")
+        row[COL_SCORE].setText(score_text(ns))
+        tip = level_name(n.level)
+        if ns is not None:
+            row[COL_CODE].setIcon(status_icon(ns.status))
+            row[COL_CODE].setData(ns.status, STATUS_ROLE)
+            tip = f"{tip} · {NODE_STATUS_LABELS[ns.status]}"
+            if not n.is_leaf and ns.leaves:
+                tip += f" · đã chấm {ns.scored}/{ns.leaves} tiêu chí thành phần"
+            if ns.effective_max is not None and ns.effective_max != ns.max_points:
+                row[COL_MAX].setToolTip(
+                    f"Điểm tối đa sau khi chia lại điểm mục không áp dụng: "
+                    f"{format_points(ns.effective_max)}"
+                )
+        if not n.self_scored:
+            tip += " · Phần điều tra, khảo sát: do cơ quan thẩm định công bố."
+        row[COL_CODE].setToolTip(tip)
+        row[COL_SCORE].setToolTip("Không áp dụng" if ns and not ns.applicable else tip)
+
     def select_node(self, node_id: int) -> bool:
-        item = self._items.get(node_id)
-        if item is None:
+        row = self._items.get(node_id)
+        if row is None:
             return False
-        idx = self.proxy.mapFromSource(item.index())
+        idx = self.proxy.mapFromSource(row[0].index())
         if not idx.isValid():
             self.filter.clear()
-            idx = self.proxy.mapFromSource(item.index())
+            idx = self.proxy.mapFromSource(row[0].index())
         self.view.setCurrentIndex(idx)
         self.view.scrollTo(idx)
         return True
 
-    def row_texts(self) -> list[tuple[str, str, str, str]]:
+    def row_texts(self) -> list[tuple[str, ...]]:
         """Visible rows in display order (for tests and accessibility)."""
-        out: list[tuple[str, str, str, str]] = []
+        out: list[tuple[str, ...]] = []
 
         def walk(parent: QModelIndex) -> None:
             for r in range(self.proxy.rowCount(parent)):
                 idx = self.proxy.index(r, 0, parent)
                 out.append(
-                    tuple(self.proxy.index(r, c, parent).data() or "" for c in range(4))  # type: ignore[arg-type]
+                    tuple(self.proxy.index(r, c, parent).data() or "" for c in range(len(COLUMNS)))
                 )
                 walk(idx)
 
         walk(QModelIndex())
         return out
+
+    def status_of(self, node_id: int) -> str:
+        """The status shown (as a colour) for a node: ``no_evidence``, ``scored`` ..."""
+        row = self._items.get(node_id)
+        return (row[0].data(STATUS_ROLE) or "") if row else ""

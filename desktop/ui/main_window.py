@@ -15,30 +15,23 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QSplitter,
     QTabWidget,
     QToolBar,
-    QVBoxLayout,
-    QWidget,
 )
 
 from desktop import APP_NAME, __version__
 from desktop.core.overview import YearOverview, year_overview
-
-if TYPE_CHECKING:
-    from desktop.core.integrity import IntegrityReport
 from desktop.core.workspace import Workspace, open_workspace
-from desktop.ui.catalog_tree import CatalogTree
+from desktop.ui.catalog_tab import CatalogTab
 from desktop.ui.errors import show_error
-from desktop.ui.node_pane import NodePane
 from desktop.ui.safety_menu import SafetyActions
 from desktop.ui.tabs import TABS, LazyTabs
 from desktop.ui.vi import info, message_box
 from desktop.ui.worker import Job, run_job
 
-BANNER_STYLE = (
-    "QLabel { background:#fff4ce; border:1px solid #e0c060; padding:6px; color:#5a4500; }"
-)
+if TYPE_CHECKING:
+    from desktop.core.integrity import IntegrityReport
+    from desktop.ui.checks_panel import ChecksPanel
 
 
 class MainWindow(QMainWindow):
@@ -52,24 +45,13 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 720)
 
-        self.tree = CatalogTree()
-        self.pane = NodePane()
-        self.banner = QLabel()
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(BANNER_STYLE)
-        self.banner.hide()
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.tree)
-        split.addWidget(self.pane)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        catalog_tab = QWidget()
-        lay = QVBoxLayout(catalog_tab)
-        lay.setContentsMargins(6, 6, 6, 6)
-        lay.addWidget(self.banner)
-        lay.addWidget(split, 1)
+        self.catalog_tab = CatalogTab(self)
+        self.tree = self.catalog_tab.tree
+        self.pane = self.catalog_tab.pane
+        self.banner = self.catalog_tab.banner
+        self.checks: ChecksPanel | None = None  # the "Kiểm tra" dock, built on first use
         self.tabs = QTabWidget()
-        self.tabs.addTab(catalog_tab, "Bộ tiêu chí")
+        self.tabs.addTab(self.catalog_tab, "Bộ tiêu chí")
         self.screens = LazyTabs(self.tabs, self)
         for spec in TABS:
             self.screens.add(spec)
@@ -84,7 +66,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_year)
 
         self._build_actions()
-        self.tree.nodeSelected.connect(self._show_node)
         self.year_combo.currentIndexChanged.connect(self._on_year_combo)
         self.dataChanged.connect(self.refresh)
         self.last_check: IntegrityReport | None = None
@@ -137,9 +118,25 @@ class MainWindow(QMainWindow):
             "Kiểm tra cơ sở dữ liệu và kho tệp",
         )
         self.act_about = self._action("&Giới thiệu", self.about, "F1")
+        self.act_add_doc = self._action(
+            "&Thêm tài liệu kiểm chứng…",
+            self.add_document,
+            "Ctrl+T",
+            "Thêm tài liệu kiểm chứng (gắn với tiêu chí thành phần đang chọn)",
+        )
+        self.act_checks = self._action(
+            "Kiểm tra trước khi &nộp",
+            self.show_checks,
+            "F7",
+            "Tìm những chỗ có thể bị trừ điểm: thiếu tài liệu, sai năm, sai số ký hiệu…",
+        )
+        for act in (self.act_add_doc, self.act_checks):
+            act.setToolTip(f"{act.text().replace('&', '')} ({act.shortcut().toString()})")
 
         mb = self.menuBar()
         m = mb.addMenu("&Tệp")
+        m.addAction(self.act_add_doc)
+        m.addSeparator()
         m.addActions([self.act_profile, self.act_open_data])
         m.addSeparator()
         self.safety = SafetyActions(self, m)  # bundles and backups
@@ -162,6 +159,7 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addActions([self.act_prev_year, self.act_next_year])
         m = mb.addMenu("&Công cụ")
+        m.addAction(self.act_checks)
         m.addAction(self.act_check)
         m = mb.addMenu("Trợ &giúp")
         m.addAction(self.act_about)
@@ -172,6 +170,9 @@ class MainWindow(QMainWindow):
         tb.addWidget(QLabel(" Năm đánh giá: "))
         tb.addWidget(self.year_combo)
         tb.addAction(self.act_add_year)
+        tb.addSeparator()
+        tb.addAction(self.act_add_doc)
+        tb.addAction(self.act_checks)
         tb.addSeparator()
         tb.addAction(self.act_refresh)
         tb.addAction(self.act_check)
@@ -201,9 +202,7 @@ class MainWindow(QMainWindow):
         if ov.year is not None:
             self.year_combo.setCurrentIndex(ov.years.index(ov.year))
         self.year_combo.blockSignals(False)
-        self.tree.populate(ov.catalog, ov.evidence_counts)
-        self.pane.show_node(None, 0)
-        self._show_banner()
+        self.catalog_tab.show_overview(ov)
         if ov.profile is None:
             self.status_commune.setText("Chưa có hồ sơ xã – mở Tệp → Hồ sơ xã… để nhập.")
             self.setWindowTitle(APP_NAME)
@@ -216,32 +215,6 @@ class MainWindow(QMainWindow):
             self.status_year.setText(f"Năm {ov.year} · {ov.documents_in_year} tài liệu kiểm chứng")
         self.screens.refresh_built()
         self.dataShown.emit()
-
-    def _show_banner(self) -> None:
-        cat = self.overview.catalog if self.overview else None
-        if cat is None:
-            self.banner.setText(
-                "Chưa có năm đánh giá nào. Chọn Năm → Thêm năm đánh giá… (Ctrl+N) để bắt đầu."
-            )
-            self.banner.show()
-            return
-        lines = []
-        if cat.is_sample:
-            lines.append(f"<b>{cat.name}</b>.")
-        if not cat.complete:
-            lines.append("<b>Bộ tiêu chí chưa đầy đủ.</b>")
-        if lines:
-            self.banner.setText(" ".join(lines) + " " + cat.note)
-            self.banner.setToolTip(cat.name)
-            self.banner.show()
-        else:
-            self.banner.hide()
-
-    def _show_node(self, node_id: int) -> None:
-        cat = self.overview.catalog if self.overview else None
-        node = next((n for n in cat.nodes if n.id == node_id), None) if cat else None
-        count = self.overview.evidence_counts.get(node_id, 0) if self.overview else 0
-        self.pane.show_node(node, count)
 
     def _on_year_combo(self, index: int) -> None:
         year = self.year_combo.itemData(index)
@@ -262,6 +235,10 @@ class MainWindow(QMainWindow):
         """Jump to a catalog node (from a finding, a loss row ...)."""
         self.tabs.setCurrentIndex(0)
         return self.tree.select_node(node_id)
+
+    def show_document(self, doc_id: int) -> bool:
+        """Jump to a document in the register (from a finding)."""
+        return self.screens.open("RegisterTab").select_document(doc_id)
 
     def node_by_code(self, code: str) -> int | None:
         cat = self.overview.catalog if self.overview else None
@@ -311,8 +288,27 @@ class MainWindow(QMainWindow):
 
         new_year_from_previous(self)
 
-    def edit_profile(self) -> None:
+    def add_document(self) -> None:
+        """The add dialog, linked to the sub-criterion selected in the tree (if any)."""
+        from desktop.ui.evidence_actions import add_documents
 
+        node = self.pane.node if self.tabs.currentIndex() == 0 else None
+        add_documents(self, [], [node.code] if node is not None and node.is_leaf else [])
+
+    def show_checks(self) -> ChecksPanel:
+        """Show the "Kiểm tra" panel and run the checks of the year."""
+        if self.checks is None:
+            from desktop.ui.checks_panel import ChecksPanel
+
+            self.checks = ChecksPanel(self)
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.checks)
+            self.resizeDocks([self.checks], [240], Qt.Orientation.Vertical)
+        self.checks.show()
+        self.checks.raise_()
+        self.checks.run()
+        return self.checks
+
+    def edit_profile(self) -> None:
         from desktop.ui.profile_form import ProfileDialog
 
         profile = self.overview.profile if self.overview else None

@@ -1,46 +1,218 @@
-"""Details of the selected catalog node: level, max points, scoring guide, evidence."""
+"""The pane of the node selected in the catalog tree.
+
+For a sub-criterion: scoring guide, evidence required, its documents (open, edit, unlink,
+"Thêm tài liệu…", or drop files here), the self-score (``1,5`` accepted; a bad value is
+explained under the box and nothing is saved), "Không áp dụng", the note and the rule used
+for not-applicable points. For an area or criterion: its rolled-up figures and guide.
+Database reads happen on selection (imported lazily: the first screen stays light).
+"""
 
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
+from desktop.core.errors import CchcError
 from desktop.core.records import NodeInfo, level_name
-from desktop.core.vnformat import format_points
+from desktop.core.score_calc import NODE_STATUS_LABELS, NodeScore
+from desktop.core.vnformat import format_date, format_points
+from desktop.ui.catalog_tree import NOT_APPLICABLE, STATUS_COLORS
+from desktop.ui.errors import show_error
+from desktop.ui.file_drop import FileDropTarget
+from desktop.ui.keys import on_keys
+
+if TYPE_CHECKING:
+    from desktop.core.evidence_query import RegisterRow
+    from desktop.ui.main_window import MainWindow
 
 EMPTY_HINT = "Chọn một lĩnh vực, tiêu chí hoặc tiêu chí thành phần ở cây bên trái để xem chi tiết."
+ERROR_STYLE = "QLineEdit { border: 1px solid #c42b1c; background: #fde7e9; }"
+DOC_ROLE = Qt.ItemDataRole.UserRole + 1  # RegisterRow on a document row
+FILE_ROLE = Qt.ItemDataRole.UserRole + 2  # FileInfo on a file row
 
 
 def _block(title: str, text: str, empty: str) -> str:
     body = escape(text).replace("\n", "<br>") if text else f"<i style='color:#777'>{empty}</i>"
-    return f"<h4 style='margin-bottom:2px'>{title}</h4><p style='margin-top:2px'>{body}</p>"
+    return f"<p style='margin:0'><b>{title}</b></p><p style='margin-top:2px'>{body}</p>"
 
 
-class NodePane(QTextBrowser):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setOpenLinks(False)
+def _facts(node: NodeInfo, ns: NodeScore | None, deadline) -> str:
+    parts = [f"Điểm tối đa: <b>{format_points(node.max_points)}</b>"]
+    if ns is not None and ns.effective_max is not None and ns.effective_max != ns.max_points:
+        parts[0] += f" (sau khi chia lại: {format_points(ns.effective_max)})"
+    if not node.self_scored:
+        parts.append("Do cơ quan thẩm định công bố (điều tra xã hội học / SIPAS), xã không tự chấm")
+    if ns is not None:
+        colour = STATUS_COLORS[ns.status]
+        parts.append(f"<span style='color:{colour}'>●</span> {NODE_STATUS_LABELS[ns.status]}")
+        if not node.is_leaf:
+            if ns.self_scored and ns.applicable:
+                parts.append(f"Tự chấm: <b>{format_points(ns.self_score) or '—'}</b>")
+            if ns.leaves:
+                parts.append(f"đã chấm {ns.scored}/{ns.leaves} tiêu chí thành phần")
+                parts.append(f"có tài liệu {ns.with_evidence}/{ns.leaves}")
+            if ns.gap:
+                parts.append(f"còn thiếu {format_points(ns.gap)} điểm")
+    if deadline is not None:
+        parts.append(f"Thời hạn: {format_date(deadline)}")
+    return " · ".join(parts)
+
+
+class NodePane(FileDropTarget, QWidget):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__()
+        self.window = window
+        self.node: NodeInfo | None = None
+        self.documents: list[RegisterRow] = []
+        self._saved = ("", False, "")  # score text, not applicable, note
+        self.setAcceptDrops(True)
         self.setAccessibleName("Chi tiết tiêu chí")
-        self.show_node(None, 0)
 
-    def show_node(self, node: NodeInfo | None, documents: int) -> None:
-        if node is None:
-            self.setHtml(f"<p style='color:#555'>{EMPTY_HINT}</p>")
-            return
-        kind = level_name(node.level)
-        scored = (
-            "Xã tự chấm điểm"
-            if node.self_scored
-            else "Do cơ quan thẩm định công bố (điều tra xã hội học / SIPAS), xã không tự chấm"
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.path = QLabel()
+        self.path.setWordWrap(True)
+        self.path.setStyleSheet("color:#555")
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.guide = QTextBrowser()
+        self.guide.setOpenLinks(False)
+        self.guide.setAccessibleName("Cách chấm điểm và tài liệu cần có")
+
+        self.score_box = QGroupBox("Tự chấm điểm")
+        self.score = QLineEdit(placeholderText="vd. 1,5")
+        self.score.setAccessibleName("Điểm tự chấm")
+        self.score.setMaximumWidth(90)
+        self.score_max = QLabel()
+        self.na = QCheckBox("&Không áp dụng")
+        self.save_btn = QPushButton("&Lưu điểm")
+        self.save_btn.setToolTip("Lưu điểm và ghi chú (Enter)")
+        self.score_error = QLabel()
+        self.score_error.setWordWrap(True)
+        self.score_error.setStyleSheet("color:#c42b1c")
+        self.score_error.hide()
+        self.rule = QLabel()
+        self.rule.setWordWrap(True)
+        self.rule.setStyleSheet("color:#555")
+        self.note = QLineEdit(placeholderText="Ghi chú của cán bộ (giải trình, việc còn phải làm…)")
+        self.note.setAccessibleName("Ghi chú")
+        row = QHBoxLayout()
+        label = QLabel("Đ&iểm:")
+        label.setBuddy(self.score)
+        for w in (label, self.score, self.score_max, self.na):
+            row.addWidget(w)
+        row.addStretch(1)
+        row.addWidget(self.save_btn)
+        note_row = QHBoxLayout()
+        note_label = QLabel("&Ghi chú:")
+        note_label.setBuddy(self.note)
+        note_row.addWidget(note_label)
+        note_row.addWidget(self.note, 1)
+        box = QVBoxLayout(self.score_box)
+        box.addLayout(row)
+        box.addWidget(self.score_error)
+        box.addLayout(note_row)
+        box.addWidget(self.rule)
+
+        self.docs_box = QGroupBox("Tài liệu kiểm chứng")
+        self.docs = QTreeWidget()
+        self.docs.setHeaderLabels(["Số ký hiệu", "Ngày", "Trích yếu"])
+        self.docs.setRootIsDecorated(True)
+        self.docs.setAccessibleName("Tài liệu kiểm chứng của tiêu chí")
+        self.docs.setAlternatingRowColors(True)
+        header = self.docs.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.add_btn = QPushButton("&Thêm tài liệu…")
+        self.add_btn.setToolTip("Thêm tài liệu kiểm chứng cho tiêu chí này (Ctrl+T)")
+        self.open_btn = QPushButton("&Mở tệp")
+        self.open_btn.setToolTip("Mở tệp bằng chương trình mặc định (Enter)")
+        self.edit_btn = QPushButton("&Sửa…")
+        self.unlink_btn = QPushButton("&Bỏ gắn")
+        self.unlink_btn.setToolTip(
+            "Bỏ gắn tài liệu khỏi tiêu chí này; tài liệu vẫn còn trong sổ (Delete)"
         )
-        docs = f"{documents} tài liệu kiểm chứng" if documents else "Chưa có tài liệu kiểm chứng"
-        html = (
-            f"<h3>{escape(kind)} {escape(node.code)}</h3>"
-            f"<p style='font-size:11pt'><b>{escape(node.title)}</b></p>"
-            f"<p>Điểm tối đa: <b>{format_points(node.max_points)}</b> &nbsp;·&nbsp; {scored}"
-            f"<br>{docs}</p>"
-            + _block(
+        buttons = QHBoxLayout()
+        for b in (self.add_btn, self.open_btn, self.edit_btn, self.unlink_btn):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        drop_hint = QLabel("Kéo thả tệp vào đây để thêm tài liệu.")
+        drop_hint.setStyleSheet("color:#777")
+        docs_lay = QVBoxLayout(self.docs_box)
+        docs_lay.addWidget(self.docs, 1)
+        docs_lay.addLayout(buttons)
+        docs_lay.addWidget(drop_hint)
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 0, 0, 0)
+        lay.addWidget(self.heading)
+        lay.addWidget(self.path)
+        lay.addWidget(self.facts)
+        lay.addWidget(self.guide, 2)
+        lay.addWidget(self.score_box)
+        lay.addWidget(self.docs_box, 3)
+
+        self.score.returnPressed.connect(self.save_score)
+        self.note.returnPressed.connect(self.save_score)
+        self.save_btn.clicked.connect(self.save_score)
+        self.score.editingFinished.connect(self._save_if_changed)
+        self.note.editingFinished.connect(self._save_if_changed)
+        self.score.textEdited.connect(self._clear_error)
+        self.na.toggled.connect(self._na_toggled)
+        self.docs.itemActivated.connect(lambda *_: self.open_file())
+        self.docs.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.add_btn.clicked.connect(self.add_document)
+        self.open_btn.clicked.connect(self.open_file)
+        self.edit_btn.clicked.connect(self.edit_document)
+        self.unlink_btn.clicked.connect(self.unlink_document)
+        on_keys(self.docs, {Qt.Key.Key_Delete: self.unlink_document})
+        self.show_node(None)
+
+    # --- showing --------------------------------------------------------------------------
+
+    def show_node(self, node: NodeInfo | None) -> None:
+        self.node = node
+        self.documents = []
+        self._clear_error()
+        if node is None:
+            self.heading.setText("")
+            self.path.setText("")
+            self.facts.setText(f"<span style='color:#555'>{EMPTY_HINT}</span>")
+            for w in (self.heading, self.path, self.guide, self.score_box, self.docs_box):
+                w.hide()
+            return
+        ov = self.window.overview
+        scores = ov.scores if ov else None
+        ns = scores.by_code.get(node.code) if scores else None
+        deadline = None
+        if node.is_leaf and ov is not None and ov.year is not None:
+            deadline = self._load_documents(node, ov.year)
+        self.heading.setText(f"{level_name(node.level)} {node.code}: {node.title}")
+        self.path.setText(" › ".join(f"{n.code}. {n.title}" for n in self._ancestors(node)))
+        self.facts.setText(_facts(node, ns, deadline))
+        self.guide.setHtml(
+            _block(
                 "Cách chấm điểm",
                 node.scoring_guide,
                 "Bộ tiêu chí chưa ghi cách chấm điểm cho mục này.",
@@ -51,4 +223,188 @@ class NodePane(QTextBrowser):
                 "Bộ tiêu chí chưa ghi tài liệu kiểm chứng cần có cho mục này.",
             )
         )
-        self.setHtml(html)
+        for w in (self.heading, self.guide):
+            w.show()
+        self.path.setVisible(bool(self.path.text()))
+        self.score_box.setVisible(node.is_leaf and node.self_scored)
+        self.docs_box.setVisible(node.is_leaf)
+        if node.is_leaf and node.self_scored:
+            self._show_score(node, ns, scores.rule if scores else None)
+        self._show_documents()
+
+    def _ancestors(self, node: NodeInfo) -> list[NodeInfo]:
+        ov = self.window.overview
+        by_id = {n.id: n for n in ov.catalog.nodes} if ov and ov.catalog else {}
+        out: list[NodeInfo] = []
+        parent = by_id.get(node.parent_id) if node.parent_id else None
+        while parent is not None:
+            out.insert(0, parent)
+            parent = by_id.get(parent.parent_id) if parent.parent_id else None
+        return out
+
+    def _load_documents(self, node: NodeInfo, year: int):
+        from desktop.core.subcriterion import sub_criterion_pane
+
+        try:
+            with self.window.ws.session() as s:
+                data = sub_criterion_pane(s, year, node.code, tree=self.window.overview.scores)
+        except CchcError as exc:
+            show_error(self, exc)
+            return None
+        self.documents = data.documents
+        return data.deadline
+
+    def _show_score(self, node: NodeInfo, ns: NodeScore | None, rule) -> None:
+        na = ns is not None and not ns.applicable
+        text = "" if ns is None or na else format_points(ns.self_score)
+        note = ns.note if ns else ""
+        self._saved = (text, na, note)
+        for w in (self.score, self.na, self.note):
+            w.blockSignals(True)
+        self.score.setText(text)
+        self.na.setChecked(na)
+        self.note.setText(note)
+        for w in (self.score, self.na, self.note):
+            w.blockSignals(False)
+        self.score.setEnabled(not na)
+        self.score_max.setText(f"/ {format_points(node.max_points)} điểm")
+        if rule is not None:
+            self.rule.setText(f"Điểm của mục không áp dụng: {rule.label.lower()}.")
+            self.rule.setToolTip(rule.description)
+
+    def _show_documents(self) -> None:
+        self.docs.clear()
+        self.docs_box.setTitle(
+            f"Tài liệu kiểm chứng ({len(self.documents)})"
+            if self.documents
+            else "Tài liệu kiểm chứng (chưa có)"
+        )
+        for row in self.documents:
+            item = QTreeWidgetItem(
+                [row.number or "(chưa có số)", format_date(row.issue_date), row.summary]
+            )
+            item.setData(0, DOC_ROLE, row)
+            item.setToolTip(2, f"{row.kind}: {row.summary}")
+            for f in row.files:
+                child = QTreeWidgetItem([f.name])
+                child.setData(0, FILE_ROLE, f)
+                child.setFirstColumnSpanned(True)
+                item.addChild(child)
+            self.docs.addTopLevelItem(item)
+            child_count = item.childCount()
+            item.setFirstColumnSpanned(False)
+            item.setExpanded(child_count > 1)
+        if self.documents:
+            self.docs.setCurrentItem(self.docs.topLevelItem(0))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has = self.current_document() is not None
+        for b in (self.open_btn, self.edit_btn, self.unlink_btn):
+            b.setEnabled(has)
+
+    def text(self) -> str:
+        """What the pane says, as plain text (tests, accessibility)."""
+        from PySide6.QtGui import QTextDocument
+
+        doc = QTextDocument()
+        doc.setHtml(self.facts.text())
+        return "\n".join(
+            (self.heading.text(), self.path.text(), doc.toPlainText(), self.guide.toPlainText())
+        )
+
+    # --- score ----------------------------------------------------------------------------
+
+    def _clear_error(self, *_args) -> None:
+        self.score_error.hide()
+        self.score.setStyleSheet("")
+
+    def _show_error(self, message: str) -> None:
+        self.score_error.setText(message)
+        self.score_error.show()
+        self.score.setStyleSheet(ERROR_STYLE)
+
+    def _na_toggled(self, checked: bool) -> None:
+        self.score.setEnabled(not checked)
+        self.save_score()
+
+    def _current_input(self) -> tuple[str, bool, str]:
+        return (self.score.text().strip(), self.na.isChecked(), self.note.text().strip())
+
+    def _save_if_changed(self) -> None:
+        if self.node is not None and self._current_input() != self._saved:
+            self.save_score()
+
+    def save_score(self) -> bool:
+        """Save the score (or "không áp dụng", or no score) and the note in one go."""
+        node, year = self.node, self.window.year
+        if node is None or year is None or not node.is_leaf:
+            return False
+        from desktop.core.scoring import clear_score, set_note, set_score_text
+
+        text, na, note = self._current_input()
+        try:
+            with self.window.ws.transaction() as s:
+                if na:
+                    set_score_text(s, year, node.code, NOT_APPLICABLE, note=note)
+                elif text:
+                    set_score_text(s, year, node.code, text, note=note)
+                else:
+                    clear_score(s, year, node.code)
+                    set_note(s, year, node.code, note)
+        except CchcError as exc:
+            self._show_error(exc.message)
+            return False
+        self._saved = (text, na, note)
+        self._clear_error()
+        self.window.dataChanged.emit()
+        return True
+
+    # --- documents ------------------------------------------------------------------------
+
+    def current_document(self) -> RegisterRow | None:
+        item = self.docs.currentItem()
+        if item is None:
+            return None
+        if item.parent() is not None:
+            item = item.parent()
+        return item.data(0, DOC_ROLE)
+
+    def add_document(self, files: list | None = None) -> None:
+        from desktop.ui.evidence_actions import add_documents
+
+        if self.node is not None and self.node.is_leaf:
+            add_documents(self.window, files or [], [self.node.code])
+
+    def open_file(self) -> None:
+        from desktop.ui.evidence_actions import open_document_file
+
+        item = self.docs.currentItem()
+        if item is None:
+            return
+        info = item.data(0, FILE_ROLE)
+        doc = self.current_document()
+        if doc is not None:
+            open_document_file(self.window, self, doc, info)
+
+    def edit_document(self) -> None:
+        from desktop.ui.evidence_actions import edit_document
+
+        doc = self.current_document()
+        if doc is not None:
+            edit_document(self.window, doc.id)
+
+    def unlink_document(self) -> None:
+        from desktop.ui.evidence_actions import unlink_from
+
+        doc = self.current_document()
+        if doc is not None and self.node is not None:
+            unlink_from(self, self.window, doc, self.node.code)
+
+    # --- drops ----------------------------------------------------------------------------
+
+    def takes_files(self) -> bool:
+        return self.node is not None and self.node.is_leaf
+
+    def files_dropped(self, files: list) -> None:
+        self.add_document(files)

@@ -3,7 +3,10 @@
     cols = [Column("Số ký hiệu", lambda r: r.number), Column("Ngày", fmt_date, sort=lambda r: r.date)]
     model = RecordTableModel(cols); model.set_rows(rows)
 
-Sorting happens through a QSortFilterProxyModel using ``SORT_ROLE`` (the column's sort key).
+Sorting happens through a QSortFilterProxyModel using ``SORT_ROLE`` (the column's sort key),
+or, for long lists (the register of 20,000 documents), in the model itself: a view with
+``setSortingEnabled(True)`` directly on the model sorts with one Python ``sort`` by the
+column's key, and the order is kept when ``set_rows`` brings new rows.
 """
 
 from __future__ import annotations
@@ -53,11 +56,32 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         super().__init__(parent)
         self.columns = list(columns)
         self.rows: list[T] = []
+        self._sorted_by: tuple[int, bool] | None = None  # (column, descending)
 
     def set_rows(self, rows: Sequence[T]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
+        if self._sorted_by is not None:
+            self._sort_rows(*self._sorted_by)
         self.endResetModel()
+
+    def _sort_rows(self, column: int, descending: bool) -> None:
+        col = self.columns[column]
+        key = col.sort or col.text
+        self.rows.sort(key=key, reverse=descending)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.columns):
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        records = [(self.rows[i.row()], i.column()) for i in before]
+        self._sorted_by = (column, descending)
+        self._sort_rows(column, descending)
+        where = {id(r): n for n, r in enumerate(self.rows)}
+        self.changePersistentIndexList(before, [self.index(where[id(r)], c) for r, c in records])
+        self.layoutChanged.emit()
 
     def record(self, row: int) -> T:
         return self.rows[row]

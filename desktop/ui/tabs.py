@@ -31,11 +31,13 @@ class TabSpec:
 
 # The screens of the app, in tab order after "Bộ tiêu chí". Later features add a line here.
 TABS: list[TabSpec] = [
+    TabSpec("Tài liệu kiểm chứng", "desktop.ui.register_tab", "RegisterTab", "Ctrl+2"),
     TabSpec("Thống kê hồ sơ TTHC", "desktop.ui.dossier_stats", "DossierStatsScreen", "Ctrl+3"),
     TabSpec("Kết quả thẩm định", "desktop.ui.results_tab", "ResultsTab", "Ctrl+4"),
     TabSpec("Điểm bị mất", "desktop.ui.losses_tab", "LossesTab", "Ctrl+5"),
     TabSpec("Kế hoạch khắc phục", "desktop.ui.plan_tab", "PlanTab", "Ctrl+6"),
     TabSpec("Báo cáo", "desktop.ui.reports_tab", "ReportsTab", "Ctrl+7"),
+    TabSpec("Tổng hợp theo lĩnh vực", "desktop.ui.area_summary_tab", "AreaSummaryTab", "Ctrl+8"),
     TabSpec("Gói nộp USB", "desktop.ui.bundle_tab", "BundleTab", "Ctrl+9"),
 ]
 

@@ -164,3 +164,19 @@ def test_sub_criterion_pane(sample_ws, add_doc) -> None:
     assert [d.id for d in pane.documents] == [doc_id]
     assert pane.node.self_score == D(1) and pane.node.status == "scored"
     assert pane.rule.name == "rescale"
+
+
+def test_first_screen_rolls_up_the_same_without_sqlalchemy(sample_ws, add_doc) -> None:
+    """The main window's overview (stdlib sqlite3) gives the figures score_tree gives."""
+    from desktop.core.overview import year_overview
+
+    add_doc("05/KH-UBND", ("1.1.1", "1.4.3"))
+    _set(sample_ws, ("1.1.1", "1"), ("1.1.2", "na"), ("5.4.3.1", "0,25"))
+    with sample_ws.transaction() as s:
+        set_note(s, YEAR, "1.4.3", "chờ ảnh chụp")
+        set_na_rule(s, YEAR, "exclude")
+    ov = year_overview(sample_ws.db_path, YEAR)
+    tree = _tree(sample_ws)
+    assert ov.scores == tree
+    assert ov.scores.rule.name == "exclude" and ov.scores.by_code["1.4.3"].note == "chờ ảnh chụp"
+    assert (tree.leaves, tree.scored, tree.with_evidence) == (49, 2, 2)
