@@ -7,6 +7,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from desktop.core.overview import YearOverview
@@ -84,6 +85,9 @@ class CatalogTab(QWidget):
         outer.addWidget(split, 1)
         self.tree.nodeSelected.connect(self._show_node)
         self.tree.filesDropped.connect(self._files_dropped)
+        score_key = QShortcut(QKeySequence("F2"), self)
+        score_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        score_key.activated.connect(self.pane.focus_score)
 
     def show_overview(self, ov: YearOverview) -> None:
         self.tree.populate(ov.catalog, ov.evidence_counts, ov.scores)

@@ -116,6 +116,7 @@ class ChecksPanel(QDockWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.setToolTip("Nhấp đúp hoặc Enter để đến tiêu chí / tài liệu")
         header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
         for col, width in ((0, 80), (1, 220), (2, 90), (3, 110), (COL_REASON, 200)):
             header.resizeSection(col, width)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)

@@ -302,7 +302,9 @@ class MainWindow(QMainWindow):
 
             self.checks = ChecksPanel(self)
             self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.checks)
-            self.resizeDocks([self.checks], [240], Qt.Orientation.Vertical)
+            self.checks.show()
+            self.resizeDocks([self.checks], [230], Qt.Orientation.Vertical)
+            self.tree.view.scrollTo(self.tree.view.currentIndex())
         self.checks.show()
         self.checks.raise_()
         self.checks.run()

@@ -15,12 +15,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
@@ -98,10 +101,14 @@ class NodePane(FileDropTarget, QWidget):
         self.guide = QTextBrowser()
         self.guide.setOpenLinks(False)
         self.guide.setAccessibleName("Cách chấm điểm và tài liệu cần có")
+        self.guide.setMinimumHeight(56)
+        # the text scrolls inside: it takes what the score and documents leave over
+        self.guide.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
 
         self.score_box = QGroupBox("Tự chấm điểm")
         self.score = QLineEdit(placeholderText="vd. 1,5")
         self.score.setAccessibleName("Điểm tự chấm")
+        self.score.setToolTip("Điểm tự chấm, ví dụ 1,5 (F2 từ cây bộ tiêu chí); Enter để lưu")
         self.score.setMaximumWidth(90)
         self.score_max = QLabel()
         self.na = QCheckBox("&Không áp dụng")
@@ -140,6 +147,8 @@ class NodePane(FileDropTarget, QWidget):
         self.docs.setRootIsDecorated(True)
         self.docs.setAccessibleName("Tài liệu kiểm chứng của tiêu chí")
         self.docs.setAlternatingRowColors(True)
+        self.docs.setMinimumHeight(64)
+        self.docs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         header = self.docs.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -164,14 +173,25 @@ class NodePane(FileDropTarget, QWidget):
         docs_lay.addLayout(buttons)
         docs_lay.addWidget(drop_hint)
 
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(6, 0, 0, 0)
+        # In a scroll area: when the "Kiểm tra" panel takes the lower part of a 768-pixel
+        # screen, the pane scrolls instead of squeezing its boxes into each other.
+        inner = QWidget()
+        lay = QVBoxLayout(inner)
+        lay.setContentsMargins(6, 0, 4, 0)
         lay.addWidget(self.heading)
         lay.addWidget(self.path)
         lay.addWidget(self.facts)
         lay.addWidget(self.guide, 2)
         lay.addWidget(self.score_box)
         lay.addWidget(self.docs_box, 3)
+        scroll = QScrollArea()
+        scroll.setWidget(inner)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
         self.score.returnPressed.connect(self.save_score)
         self.note.returnPressed.connect(self.save_score)
@@ -314,6 +334,12 @@ class NodePane(FileDropTarget, QWidget):
         )
 
     # --- score ----------------------------------------------------------------------------
+
+    def focus_score(self) -> None:
+        """F2 in the catalog tab: type the score of the selected sub-criterion."""
+        if self.score_box.isVisible() and self.score.isEnabled():
+            self.score.setFocus()
+            self.score.selectAll()
 
     def _clear_error(self, *_args) -> None:
         self.score_error.hide()

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -61,8 +62,13 @@ class NodePicker(QWidget):
         lay.addWidget(self.chosen)
         self._items: dict[str, QTreeWidgetItem] = {}
         by_id: dict[int, QTreeWidgetItem] = {}
+        bold = QFont()
+        bold.setBold(True)
         for n in nodes:
             item = QTreeWidgetItem([n.code, n.title])
+            if n.level == 1:
+                item.setFont(0, bold)
+                item.setFont(1, bold)
             item.setToolTip(1, n.title)
             item.setData(0, CODE_ROLE, n.code)
             item.setData(0, SEARCH_ROLE, fold(f"{n.code} {n.title}"))

@@ -92,7 +92,7 @@ COLUMNS: list[Column[RegisterRow]] = [
     ),
 ]
 COL_SUMMARY = 3
-WIDTHS = {0: 120, 1: 100, 2: 90, 4: 150, 5: 140, 6: 110, 7: 45}
+WIDTHS = {0: 120, 1: 118, 2: 90, 4: 150, 5: 140, 6: 110, 7: 45}
 
 
 def _combo(name: str) -> QComboBox:
@@ -157,6 +157,7 @@ class RegisterTab(FileDropTarget, QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
         for col, width in WIDTHS.items():
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, width)

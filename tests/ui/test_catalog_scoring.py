@@ -94,6 +94,9 @@ def test_score_updates_totals_at_once(ev_window, qtbot) -> None:
     assert w.tree.current_node_id() == w.node_by_code("1.4.1")  # selection kept
 
     select(w, "1.4.3")
+    w.tree.view.setFocus()
+    qtbot.keyClick(w.tree.view, Qt.Key.Key_F2)  # from the tree straight to the score box
+    assert pane.score.hasFocus()
     qtbot.keyClicks(pane.score, "1.5")
     qtbot.keyClick(pane.score, Qt.Key.Key_Return)
     assert row_of(w, "1.4")[COL_SCORE] == "2"
