@@ -87,7 +87,7 @@ class CatalogTab(QWidget):
         self.tree.filesDropped.connect(self._files_dropped)
         score_key = QShortcut(QKeySequence("F2"), self)
         score_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        score_key.activated.connect(self.pane.focus_score)
+        score_key.activated.connect(self.pane.score_box.focus)
 
     def show_overview(self, ov: YearOverview) -> None:
         self.tree.populate(ov.catalog, ov.evidence_counts, ov.scores)

@@ -1,9 +1,8 @@
 """The pane of the node selected in the catalog tree.
 
-For a sub-criterion: scoring guide, evidence required, its documents (open, edit, unlink,
-"Thêm tài liệu…", or drop files here), the self-score (``1,5`` accepted; a bad value is
-explained under the box and nothing is saved), "Không áp dụng", the note and the rule used
-for not-applicable points. For an area or criterion: its rolled-up figures and guide.
+For a sub-criterion: scoring guide, evidence required, the self-score (``score_box``) and
+its documents (open, edit, unlink, "Thêm tài liệu…", or drop files here). For an area or
+criterion: its rolled-up figures and guide.
 Database reads happen on selection (imported lazily: the first screen stays light).
 """
 
@@ -14,13 +13,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -35,17 +32,17 @@ from desktop.core.errors import CchcError
 from desktop.core.records import NodeInfo, level_name
 from desktop.core.score_calc import NODE_STATUS_LABELS, NodeScore
 from desktop.core.vnformat import format_date, format_points
-from desktop.ui.catalog_tree import NOT_APPLICABLE, STATUS_COLORS
+from desktop.ui.catalog_tree import STATUS_COLORS
 from desktop.ui.errors import show_error
 from desktop.ui.file_drop import FileDropTarget
 from desktop.ui.keys import on_keys
+from desktop.ui.score_box import ScoreBox
 
 if TYPE_CHECKING:
     from desktop.core.evidence_query import RegisterRow
     from desktop.ui.main_window import MainWindow
 
 EMPTY_HINT = "Chọn một lĩnh vực, tiêu chí hoặc tiêu chí thành phần ở cây bên trái để xem chi tiết."
-ERROR_STYLE = "QLineEdit { border: 1px solid #c42b1c; background: #fde7e9; }"
 DOC_ROLE = Qt.ItemDataRole.UserRole + 1  # RegisterRow on a document row
 FILE_ROLE = Qt.ItemDataRole.UserRole + 2  # FileInfo on a file row
 
@@ -83,7 +80,6 @@ class NodePane(FileDropTarget, QWidget):
         self.window = window
         self.node: NodeInfo | None = None
         self.documents: list[RegisterRow] = []
-        self._saved = ("", False, "")  # score text, not applicable, note
         self.setAcceptDrops(True)
         self.setAccessibleName("Chi tiết tiêu chí")
 
@@ -105,41 +101,7 @@ class NodePane(FileDropTarget, QWidget):
         # the text scrolls inside: it takes what the score and documents leave over
         self.guide.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
 
-        self.score_box = QGroupBox("Tự chấm điểm")
-        self.score = QLineEdit(placeholderText="vd. 1,5")
-        self.score.setAccessibleName("Điểm tự chấm")
-        self.score.setToolTip("Điểm tự chấm, ví dụ 1,5 (F2 từ cây bộ tiêu chí); Enter để lưu")
-        self.score.setMaximumWidth(90)
-        self.score_max = QLabel()
-        self.na = QCheckBox("&Không áp dụng")
-        self.save_btn = QPushButton("&Lưu điểm")
-        self.save_btn.setToolTip("Lưu điểm và ghi chú (Enter)")
-        self.score_error = QLabel()
-        self.score_error.setWordWrap(True)
-        self.score_error.setStyleSheet("color:#c42b1c")
-        self.score_error.hide()
-        self.rule = QLabel()
-        self.rule.setWordWrap(True)
-        self.rule.setStyleSheet("color:#555")
-        self.note = QLineEdit(placeholderText="Ghi chú của cán bộ (giải trình, việc còn phải làm…)")
-        self.note.setAccessibleName("Ghi chú")
-        row = QHBoxLayout()
-        label = QLabel("Đ&iểm:")
-        label.setBuddy(self.score)
-        for w in (label, self.score, self.score_max, self.na):
-            row.addWidget(w)
-        row.addStretch(1)
-        row.addWidget(self.save_btn)
-        note_row = QHBoxLayout()
-        note_label = QLabel("&Ghi chú:")
-        note_label.setBuddy(self.note)
-        note_row.addWidget(note_label)
-        note_row.addWidget(self.note, 1)
-        box = QVBoxLayout(self.score_box)
-        box.addLayout(row)
-        box.addWidget(self.score_error)
-        box.addLayout(note_row)
-        box.addWidget(self.rule)
+        self.score_box = ScoreBox(window)
 
         self.docs_box = QGroupBox("Tài liệu kiểm chứng")
         self.docs = QTreeWidget()
@@ -193,13 +155,6 @@ class NodePane(FileDropTarget, QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
 
-        self.score.returnPressed.connect(self.save_score)
-        self.note.returnPressed.connect(self.save_score)
-        self.save_btn.clicked.connect(self.save_score)
-        self.score.editingFinished.connect(self._save_if_changed)
-        self.note.editingFinished.connect(self._save_if_changed)
-        self.score.textEdited.connect(self._clear_error)
-        self.na.toggled.connect(self._na_toggled)
         self.docs.itemActivated.connect(lambda *_: self.open_file())
         self.docs.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.add_btn.clicked.connect(self.add_document)
@@ -214,7 +169,6 @@ class NodePane(FileDropTarget, QWidget):
     def show_node(self, node: NodeInfo | None) -> None:
         self.node = node
         self.documents = []
-        self._clear_error()
         if node is None:
             self.heading.setText("")
             self.path.setText("")
@@ -249,7 +203,7 @@ class NodePane(FileDropTarget, QWidget):
         self.score_box.setVisible(node.is_leaf and node.self_scored)
         self.docs_box.setVisible(node.is_leaf)
         if node.is_leaf and node.self_scored:
-            self._show_score(node, ns, scores.rule if scores else None)
+            self.score_box.show_node(node, ns, scores.rule if scores else None)
         self._show_documents()
 
     def _ancestors(self, node: NodeInfo) -> list[NodeInfo]:
@@ -273,24 +227,6 @@ class NodePane(FileDropTarget, QWidget):
             return None
         self.documents = data.documents
         return data.deadline
-
-    def _show_score(self, node: NodeInfo, ns: NodeScore | None, rule) -> None:
-        na = ns is not None and not ns.applicable
-        text = "" if ns is None or na else format_points(ns.self_score)
-        note = ns.note if ns else ""
-        self._saved = (text, na, note)
-        for w in (self.score, self.na, self.note):
-            w.blockSignals(True)
-        self.score.setText(text)
-        self.na.setChecked(na)
-        self.note.setText(note)
-        for w in (self.score, self.na, self.note):
-            w.blockSignals(False)
-        self.score.setEnabled(not na)
-        self.score_max.setText(f"/ {format_points(node.max_points)} điểm")
-        if rule is not None:
-            self.rule.setText(f"Điểm của mục không áp dụng: {rule.label.lower()}.")
-            self.rule.setToolTip(rule.description)
 
     def _show_documents(self) -> None:
         self.docs.clear()
@@ -323,7 +259,7 @@ class NodePane(FileDropTarget, QWidget):
         for b in (self.open_btn, self.edit_btn, self.unlink_btn):
             b.setEnabled(has)
 
-    def text(self) -> str:
+    def toPlainText(self) -> str:  # noqa: N802 - as the text pane it replaced
         """What the pane says, as plain text (tests, accessibility)."""
         from PySide6.QtGui import QTextDocument
 
@@ -332,59 +268,6 @@ class NodePane(FileDropTarget, QWidget):
         return "\n".join(
             (self.heading.text(), self.path.text(), doc.toPlainText(), self.guide.toPlainText())
         )
-
-    # --- score ----------------------------------------------------------------------------
-
-    def focus_score(self) -> None:
-        """F2 in the catalog tab: type the score of the selected sub-criterion."""
-        if self.score_box.isVisible() and self.score.isEnabled():
-            self.score.setFocus()
-            self.score.selectAll()
-
-    def _clear_error(self, *_args) -> None:
-        self.score_error.hide()
-        self.score.setStyleSheet("")
-
-    def _show_error(self, message: str) -> None:
-        self.score_error.setText(message)
-        self.score_error.show()
-        self.score.setStyleSheet(ERROR_STYLE)
-
-    def _na_toggled(self, checked: bool) -> None:
-        self.score.setEnabled(not checked)
-        self.save_score()
-
-    def _current_input(self) -> tuple[str, bool, str]:
-        return (self.score.text().strip(), self.na.isChecked(), self.note.text().strip())
-
-    def _save_if_changed(self) -> None:
-        if self.node is not None and self._current_input() != self._saved:
-            self.save_score()
-
-    def save_score(self) -> bool:
-        """Save the score (or "không áp dụng", or no score) and the note in one go."""
-        node, year = self.node, self.window.year
-        if node is None or year is None or not node.is_leaf:
-            return False
-        from desktop.core.scoring import clear_score, set_note, set_score_text
-
-        text, na, note = self._current_input()
-        try:
-            with self.window.ws.transaction() as s:
-                if na:
-                    set_score_text(s, year, node.code, NOT_APPLICABLE, note=note)
-                elif text:
-                    set_score_text(s, year, node.code, text, note=note)
-                else:
-                    clear_score(s, year, node.code)
-                    set_note(s, year, node.code, note)
-        except CchcError as exc:
-            self._show_error(exc.message)
-            return False
-        self._saved = (text, na, note)
-        self._clear_error()
-        self.window.dataChanged.emit()
-        return True
 
     # --- documents ------------------------------------------------------------------------
 

@@ -83,9 +83,9 @@ def test_score_updates_totals_at_once(ev_window, qtbot) -> None:
     w = ev_window
     select(w, "1.4.1")
     pane = w.pane
-    assert pane.score_box.isVisible() and pane.score_max.text() == "/ 1 điểm"
-    qtbot.keyClicks(pane.score, "0,5")
-    qtbot.keyClick(pane.score, Qt.Key.Key_Return)
+    assert pane.score_box.isVisible() and pane.score_box.score_max.text() == "/ 1 điểm"
+    qtbot.keyClicks(pane.score_box.score, "0,5")
+    qtbot.keyClick(pane.score_box.score, Qt.Key.Key_Return)
     assert row_of(w, "1.4.1")[COL_SCORE] == "0,5"
     assert row_of(w, "1.4")[COL_SCORE] == "0,5"
     assert row_of(w, "1")[COL_SCORE] == "0,5"
@@ -96,9 +96,9 @@ def test_score_updates_totals_at_once(ev_window, qtbot) -> None:
     select(w, "1.4.3")
     w.tree.view.setFocus()
     qtbot.keyClick(w.tree.view, Qt.Key.Key_F2)  # from the tree straight to the score box
-    assert pane.score.hasFocus()
-    qtbot.keyClicks(pane.score, "1.5")
-    qtbot.keyClick(pane.score, Qt.Key.Key_Return)
+    assert pane.score_box.score.hasFocus()
+    qtbot.keyClicks(pane.score_box.score, "1.5")
+    qtbot.keyClick(pane.score_box.score, Qt.Key.Key_Return)
     assert row_of(w, "1.4")[COL_SCORE] == "2"
     assert "Tổng điểm tự chấm: 2" in w.catalog_tab.totals.text()
     with w.ws.session() as s:
@@ -108,35 +108,35 @@ def test_score_updates_totals_at_once(ev_window, qtbot) -> None:
 def test_not_applicable_is_shown_and_points_are_redistributed(ev_window, qtbot) -> None:
     w = ev_window
     select(w, "1.1.1")
-    qtbot.keyClicks(w.pane.score, "1")
-    qtbot.keyClick(w.pane.score, Qt.Key.Key_Return)
+    qtbot.keyClicks(w.pane.score_box.score, "1")
+    qtbot.keyClick(w.pane.score_box.score, Qt.Key.Key_Return)
     select(w, "1.1.2")
-    assert "chia lại điểm theo tỷ lệ" in w.pane.rule.text()
-    w.pane.na.click()
+    assert "chia lại điểm theo tỷ lệ" in w.pane.score_box.rule.text()
+    w.pane.score_box.na.click()
     assert row_of(w, "1.1.2")[COL_SCORE] == "KAD"
     assert w.tree.status_of(w.node_by_code("1.1.2")) == "na"
-    assert not w.pane.score.isEnabled()
+    assert not w.pane.score_box.score.isEnabled()
     # 1.1 (3 points) = 1.1.1 (1) + 1.1.2 (2, not applicable): 1.1.1 carries all 3
     assert row_of(w, "1.1")[COL_SCORE] == "3"
     select(w, "1.1.1")
-    assert "sau khi chia lại: 3" in w.pane.text()
+    assert "sau khi chia lại: 3" in w.pane.toPlainText()
 
 
 def test_bad_score_shows_inline_message_and_saves_nothing(ev_window, qtbot, boxes) -> None:
     w = ev_window
     select(w, "1.4.1")
     pane = w.pane
-    qtbot.keyClicks(pane.score, "7")
-    qtbot.keyClick(pane.score, Qt.Key.Key_Return)
-    assert pane.score_error.isVisible()
-    assert pane.score_error.text() == "Điểm 7 của 1.4.1 vượt điểm tối đa 1."
+    qtbot.keyClicks(pane.score_box.score, "7")
+    qtbot.keyClick(pane.score_box.score, Qt.Key.Key_Return)
+    assert pane.score_box.error.isVisible()
+    assert pane.score_box.error.text() == "Điểm 7 của 1.4.1 vượt điểm tối đa 1."
     assert boxes.shown == []  # inline, no message box
     assert row_of(w, "1.4.1")[COL_SCORE] == ""
-    pane.score.clear()
-    qtbot.keyClicks(pane.score, "abc")
-    assert not pane.score_error.isVisible()  # typing clears the message
-    qtbot.keyClick(pane.score, Qt.Key.Key_Return)
-    assert "không phải là số" in pane.score_error.text()
+    pane.score_box.score.clear()
+    qtbot.keyClicks(pane.score_box.score, "abc")
+    assert not pane.score_box.error.isVisible()  # typing clears the message
+    qtbot.keyClick(pane.score_box.score, Qt.Key.Key_Return)
+    assert "không phải là số" in pane.score_box.error.text()
     with w.ws.session() as s:
         assert score_tree(s, YEAR).by_code["1.4.1"].self_score is None
 
@@ -144,11 +144,11 @@ def test_bad_score_shows_inline_message_and_saves_nothing(ev_window, qtbot, boxe
 def test_note_is_saved_with_the_score(ev_window, qtbot) -> None:
     w = ev_window
     select(w, "1.4.1")
-    w.pane.note.insert("Chờ bản ký đóng dấu")
-    qtbot.keyClick(w.pane.note, Qt.Key.Key_Return)
+    w.pane.score_box.note.insert("Chờ bản ký đóng dấu")
+    qtbot.keyClick(w.pane.score_box.note, Qt.Key.Key_Return)
     select(w, "1.4.3")
     select(w, "1.4.1")
-    assert w.pane.note.text() == "Chờ bản ký đóng dấu"
+    assert w.pane.score_box.note.text() == "Chờ bản ký đóng dấu"
 
 
 def test_pane_lists_documents_opens_and_unlinks(ev_window, qtbot, boxes, opened) -> None:
@@ -174,8 +174,8 @@ def test_pane_lists_documents_opens_and_unlinks(ev_window, qtbot, boxes, opened)
 def test_area_summary_tab(ev_window, qtbot) -> None:
     w = ev_window
     select(w, "1.4.1")
-    qtbot.keyClicks(w.pane.score, "1")
-    qtbot.keyClick(w.pane.score, Qt.Key.Key_Return)
+    qtbot.keyClicks(w.pane.score_box.score, "1")
+    qtbot.keyClick(w.pane.score_box.score, Qt.Key.Key_Return)
     qtbot.keyClick(w, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
     tab = w.tabs.currentWidget()
     assert type(tab).__name__ == "AreaSummaryTab"
@@ -189,3 +189,33 @@ def test_area_summary_tab(ev_window, qtbot) -> None:
     qtbot.keyClick(tab.table, Qt.Key.Key_Return)
     assert w.tabs.currentIndex() == 0
     assert w.tree.current_node_id() == w.node_by_code("3")
+
+
+def test_a_score_against_the_rule_asks_for_the_reason_in_the_declared_box(ev_window, qtbot) -> None:
+    from desktop.core.selfassess import set_entry, set_node_rule
+
+    w = ev_window
+    with w.ws.transaction() as s:
+        set_node_rule(s, YEAR, "1.4.1", "co/khong")
+        set_entry(s, YEAR, "1.4.1", declared="Có")
+    w.refresh()
+    select(w, "1.4.1")
+    box = w.pane.score_box
+    assert box.score.text() == "1"  # the rule's score for "Có"
+    box.score.selectAll()
+    qtbot.keyClicks(box.score, "0,5")
+    qtbot.keyClick(box.score, Qt.Key.Key_Return)
+    assert "hãy ghi lý do chấm khác" in box.error.text()
+    assert row_of(w, "1.4.1")[COL_SCORE] == "1"
+    box.more_btn.click()
+    declared = box.declared
+    assert declared is not None and declared.isVisible()
+    assert declared.title().startswith("Tự đánh giá 1.4.1")
+    declared.auto_check.setChecked(False)  # not the rule's score
+    declared.score_edit.setText("0,5")
+    declared.reason_edit.insert("Kế hoạch ban hành muộn")
+    with qtbot.waitSignal(w.dataShown):
+        declared.save_button.click()
+    assert row_of(w, "1.4.1")[COL_SCORE] == "0,5"
+    select(w, "1.4.3")  # the open box follows the selection
+    assert declared.title().startswith("Tự đánh giá 1.4.3")

@@ -59,8 +59,8 @@ def test_fixing_in_the_pane_updates_the_open_panel(ev_window, qtbot) -> None:
     panel = run_f7(w, qtbot)
     i = line_index(panel, "score_missing", "1.4.1")
     panel.jump(i)
-    qtbot.keyClicks(w.pane.score, "1")
-    qtbot.keyClick(w.pane.score, Qt.Key.Key_Return)
+    qtbot.keyClicks(w.pane.score_box.score, "1")
+    qtbot.keyClick(w.pane.score_box.score, Qt.Key.Key_Return)
     assert panel.job is not None  # the open panel checks again by itself
     qtbot.waitUntil(lambda: panel.job is None, timeout=10_000)
     kinds = {(f.kind, f.code) for f in panel.report.findings}
