@@ -12,10 +12,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,7 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.core.score_calc import NODE_STATUS_LABELS, ScoreTree
 from desktop.core.vnformat import format_points
 from desktop.ui.keys import ENTER_KEYS, on_keys
-from desktop.ui.table_model import RIGHT, Column, RecordTableModel
+from desktop.ui.table_model import RIGHT, Column, RecordTableModel, record_view
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -153,16 +151,8 @@ class AreaSummaryTab(QWidget):
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.model = _AreaModel(COLUMNS, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Tổng hợp điểm theo lĩnh vực")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table = record_view(self.model, "Tổng hợp điểm theo lĩnh vực", single=True)
         header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         lay = QVBoxLayout(self)

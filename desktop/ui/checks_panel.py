@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDockWidget,
     QHBoxLayout,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -39,7 +37,7 @@ from desktop.core.checks import (
 from desktop.core.errors import CchcError
 from desktop.core.evidence_query import RegisterIndex
 from desktop.ui.errors import show_error
-from desktop.ui.table_model import Column, RecordTableModel
+from desktop.ui.table_model import Column, RecordTableModel, record_view
 from desktop.ui.worker import Job, run_job
 
 if TYPE_CHECKING:
@@ -103,20 +101,11 @@ class ChecksPanel(QDockWidget):
             top.addWidget(w)
 
         self.model: RecordTableModel[FindingLine] = RecordTableModel(COLUMNS, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Kết quả kiểm tra")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        self.table = record_view(self.model, "Kết quả kiểm tra", single=True)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # errors first
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.setToolTip("Nhấp đúp hoặc Enter để đến tiêu chí / tài liệu")
         header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
         for col, width in ((0, 80), (1, 220), (2, 90), (3, 110), (COL_REASON, 200)):
             header.resizeSection(col, width)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)

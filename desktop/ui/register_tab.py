@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -47,7 +45,7 @@ from desktop.ui import evidence_actions as actions
 from desktop.ui.errors import show_error
 from desktop.ui.file_drop import FileDropTarget
 from desktop.ui.keys import on_keys
-from desktop.ui.table_model import RIGHT, Column, RecordTableModel
+from desktop.ui.table_model import RIGHT, Column, RecordTableModel, record_view
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -146,18 +144,10 @@ class RegisterTab(FileDropTarget, QWidget):
         buttons.addWidget(self.count)
 
         self.model: RecordTableModel[RegisterRow] = RecordTableModel(COLUMNS, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Sổ tài liệu kiểm chứng")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table = record_view(self.model, "Sổ tài liệu kiểm chứng")
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
         for col, width in WIDTHS.items():
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, width)

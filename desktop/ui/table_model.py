@@ -19,6 +19,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 T = TypeVar("T")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -125,3 +126,20 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
 def compact_rows(view) -> None:
     """One line of text per row (Qt's default row is taller than a Windows list)."""
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+
+
+def record_view(model: RecordTableModel, name: str, *, single: bool = False) -> QTableView:
+    """A table of records as the register and the lists show them: whole rows selected,
+    alternating colours, one line per row, no row numbers, sorted by the model itself."""
+    view = QTableView()
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    if single:
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setHighlightSections(False)
+    compact_rows(view)
+    return view

@@ -106,16 +106,25 @@ def evidence_ws(data_dir, make_file):
 
 
 @pytest.fixture
-def ev_window(qtbot, evidence_ws):
+def show_window(qtbot):
+    """The main window on a workspace, loaded and shown at 1366×768."""
     from desktop.ui.main_window import MainWindow
 
-    w = MainWindow(evidence_ws)
-    qtbot.addWidget(w)
-    w.load()
-    w.resize(1366, 768)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+    def show(ws):
+        w = MainWindow(ws)
+        qtbot.addWidget(w)
+        w.load()
+        w.resize(1366, 768)
+        w.show()
+        qtbot.waitExposed(w)
+        return w
+
+    return show
+
+
+@pytest.fixture
+def ev_window(show_window, evidence_ws):
+    return show_window(evidence_ws)
 
 
 @pytest.fixture

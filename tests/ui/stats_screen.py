@@ -10,7 +10,6 @@ from desktop.core.catalog import load_builtin
 from desktop.core.profile import save_profile
 from desktop.core.workspace import open_workspace
 from desktop.ui.dossier_import import ImportSummaryDialog
-from desktop.ui.main_window import MainWindow
 
 # Biểu 06 rows of export 1 for ND 09 Q1 2023, counted by hand from tests/dossier_exports.py:
 # STT, field, received: total, online, direct+postal, carried over | resolved: total,
@@ -38,14 +37,8 @@ def stats_ws(data_dir: Path):
 
 
 @pytest.fixture
-def screen(qtbot, stats_ws):
-    window = MainWindow(stats_ws)
-    qtbot.addWidget(window)
-    window.load()
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    return window.screens.open("DossierStatsScreen")
+def screen(show_window, stats_ws):
+    return show_window(stats_ws).screens.open("DossierStatsScreen")
 
 
 def import_file(qtbot, screen, path: Path) -> ImportSummaryDialog:

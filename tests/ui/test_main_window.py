@@ -25,13 +25,8 @@ def filled(data_dir: Path):
 
 
 @pytest.fixture
-def window(qtbot, filled):
-    w = MainWindow(filled)
-    qtbot.addWidget(w)
-    w.load()
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+def window(show_window, filled):
+    return show_window(filled)
 
 
 def test_tree_shows_latest_year_with_points_and_status_bar(window) -> None:
