@@ -235,21 +235,22 @@ class NodePane(FileDropTarget, QWidget):
             if self.documents
             else "Tài liệu kiểm chứng (chưa có)"
         )
+        items = []
         for row in self.documents:
             item = QTreeWidgetItem(
                 [row.number or "(chưa có số)", format_date(row.issue_date), row.summary]
             )
             item.setData(0, DOC_ROLE, row)
             item.setToolTip(2, f"{row.kind}: {row.summary}")
-            for f in row.files:
-                child = QTreeWidgetItem([f.name])
-                child.setData(0, FILE_ROLE, f)
-                child.setFirstColumnSpanned(True)
-                item.addChild(child)
-            self.docs.addTopLevelItem(item)
-            child_count = item.childCount()
-            item.setFirstColumnSpanned(False)
-            item.setExpanded(child_count > 1)
+            if len(row.files) > 1:  # one row per file; a single file opens from its document
+                for f in row.files:
+                    child = QTreeWidgetItem(["", "", f"Tệp: {f.name}"])
+                    child.setData(0, FILE_ROLE, f)
+                    item.addChild(child)
+            items.append(item)
+        # all at once, expanded once: per-item calls re-lay the whole list each time
+        self.docs.addTopLevelItems(items)
+        self.docs.expandAll()
         if self.documents:
             self.docs.setCurrentItem(self.docs.topLevelItem(0))
         self._update_buttons()

@@ -90,7 +90,22 @@ COLUMNS: list[Column[RegisterRow]] = [
     ),
 ]
 COL_SUMMARY = 3
+# columns the register index sorts (and keeps the order of, so typing stays fast)
+INDEX_SORTS = {0: "number", 1: "date", 2: "kind", 3: "summary", 4: "issuer", 5: "responsible"}
 WIDTHS = {0: 120, 1: 118, 2: 90, 4: 150, 5: 140, 6: 110, 7: 45}
+
+
+class _RegisterModel(RecordTableModel[RegisterRow]):
+    """A header click asks the tab for the rows in that order (see ``INDEX_SORTS``)."""
+
+    def __init__(self, tab: RegisterTab) -> None:
+        super().__init__(COLUMNS, tab)
+        self.tab = tab
+        self.sorted_by = (1, False)  # (column, descending)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sorted_by = (column, order == Qt.SortOrder.DescendingOrder)
+        self.tab.apply_filters()
 
 
 def _combo(name: str) -> QComboBox:
@@ -105,7 +120,9 @@ class RegisterTab(FileDropTarget, QWidget):
         super().__init__()
         self.window_ = window
         self.index: RegisterIndex | None = None
+        self._stale = False
         self.setAcceptDrops(True)
+        window.tabs.currentChanged.connect(self._tab_changed)
 
         self.search = QLineEdit(placeholderText="Tìm theo số, trích yếu, cơ quan ban hành…")
         self.search.setClearButtonEnabled(True)
@@ -143,10 +160,8 @@ class RegisterTab(FileDropTarget, QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.count)
 
-        self.model: RecordTableModel[RegisterRow] = RecordTableModel(COLUMNS, self)
+        self.model = _RegisterModel(self)
         self.table = record_view(self.model, "Sổ tài liệu kiểm chứng")
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         header = self.table.horizontalHeader()
         for col, width in WIDTHS.items():
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
@@ -210,13 +225,21 @@ class RegisterTab(FileDropTarget, QWidget):
             sc = QShortcut(QKeySequence(key), self)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(slot)
+        # sorting asks for the rows at once: only now that everything is built; by date
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         self._update_buttons()
 
     # --- data -----------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        """Read the year's register again; while another tab is shown, only note that it
+        must (20,000 documents take a moment, and a score typed elsewhere should not)."""
+        if self.window_.tabs.currentWidget() is not self:
+            self._stale = True
+            return
+        self._stale = False
         year = self.window_.year
-        selected = [r.id for r in self.selected_rows()]
         if year is None:
             self.index = None
         else:
@@ -228,8 +251,10 @@ class RegisterTab(FileDropTarget, QWidget):
                 self.index = None
         self._fill_filter_choices()
         self.apply_filters()
-        for doc_id in selected:
-            self._select(doc_id, clear=False)
+
+    def _tab_changed(self, _index: int) -> None:
+        if self._stale and self.window_.tabs.currentWidget() is self:
+            self.refresh()
 
     def _fill_filter_choices(self) -> None:
         ov = self.window_.overview
@@ -267,9 +292,20 @@ class RegisterTab(FileDropTarget, QWidget):
         )
 
     def apply_filters(self) -> None:
+        """The rows of the filters and search, in the order of the sorted column; the
+        selected documents stay selected while they are shown."""
+        selected = [r.id for r in self.selected_rows()]
         flt = self.current_filter()
-        rows = self.index.query(flt) if self.index is not None and flt is not None else []
+        column, descending = self.model.sorted_by
+        key = INDEX_SORTS.get(column)
+        rows: list[RegisterRow] = []
+        if self.index is not None and flt is not None:
+            rows = self.index.query(flt, sort=key or "date", descending=bool(key and descending))
+            if key is None:
+                rows.sort(key=COLUMNS[column].sort, reverse=descending)
         self.model.set_rows(rows)
+        for doc_id in selected:
+            self._select(doc_id, clear=False)
         total = len(self.index) if self.index is not None else 0
         year = self.window_.year
         self.count.setText(

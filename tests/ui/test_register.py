@@ -7,6 +7,7 @@ import unicodedata
 
 from PySide6.QtCore import Qt
 
+from desktop.core.evidence import delete_document
 from desktop.core.evidence_query import RegisterFilter, list_register
 from desktop.ui.catalog_tree import COL_CODE, COL_DOCS
 from desktop.ui.evidence_dialog import DocumentDialog
@@ -199,3 +200,15 @@ def test_edit_changes_fields_and_files(ev_window, qtbot, make_file) -> None:
     assert [f.name for f in row.files] == ["45-BC-UBND-ky-so.pdf"]
     assert not w.ws.store.has(old_sha)
     assert docs_of(w, "1.2.2") == ""
+
+
+def test_register_reads_changes_made_elsewhere_when_shown_again(ev_window, qtbot) -> None:
+    w = ev_window
+    tab = open_register(w, qtbot)
+    w.tabs.setCurrentIndex(0)
+    with w.ws.transaction() as s:
+        delete_document(s, _id(tab, "45/BC-UBND"))
+    w.dataChanged.emit()
+    assert "45/BC-UBND" in numbers(tab)  # not read while hidden
+    qtbot.keyClick(w, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert numbers(tab) == ["08/BB-UBND", "12/KH-UBND"]
