@@ -69,6 +69,10 @@ NODE_STATUS_LABELS = {
 }
 
 
+def _percent(part: int, whole: int) -> Decimal | None:
+    return (Decimal(100) * part / whole).quantize(Decimal("0.1")) if whole else None
+
+
 @dataclass(frozen=True)
 class Entered:
     """What the officer entered for a sub-criterion (a ``self_score`` row)."""
@@ -107,9 +111,7 @@ class NodeScore:
     @property
     def evidence_percent(self) -> Decimal | None:
         """Share of the sub-criteria at or below this node that have evidence (0..100)."""
-        if not self.leaves:
-            return None
-        return (Decimal(100) * self.with_evidence / self.leaves).quantize(Decimal("0.1"))
+        return _percent(self.with_evidence, self.leaves)
 
     @property
     def gap(self) -> Decimal | None:
@@ -154,9 +156,8 @@ class ScoreTree:
 
     @property
     def evidence_percent(self) -> Decimal | None:
-        if not self.leaves:
-            return None
-        return (Decimal(100) * self.with_evidence / self.leaves).quantize(Decimal("0.1"))
+        """Share of the index's sub-criteria that have evidence (0..100)."""
+        return _percent(self.with_evidence, self.leaves)
 
 
 @dataclass

@@ -8,13 +8,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop.core.overview import YearOverview
 from desktop.core.score_calc import NODE_STATUS_LABELS, ScoreTree
 from desktop.core.vnformat import format_points
 from desktop.ui.catalog_tree import STATUS_COLORS, CatalogTree
 from desktop.ui.node_pane import NodePane
+from desktop.ui.widgets import splitter
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -72,13 +73,7 @@ class CatalogTab(QWidget):
         lay.addWidget(self.tree, 1)
         lay.addWidget(self.totals)
         lay.addWidget(self.legend)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left)
-        split.addWidget(self.pane)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setSizes([760, 560])
-        split.setChildrenCollapsible(False)
+        split = splitter(Qt.Orientation.Horizontal, left, self.pane, (760, 560))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 6, 6, 6)
         outer.addWidget(self.banner)

@@ -5,7 +5,7 @@ sub-criterion are handed on (``filesDropped``) to be added as evidence of it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -22,7 +22,7 @@ from desktop.core.records import CatalogInfo, NodeInfo, level_name
 from desktop.core.score_calc import NODE_STATUS_LABELS, NodeScore, ScoreTree
 from desktop.core.text import fold
 from desktop.core.vnformat import format_points
-from desktop.ui.file_drop import dropped_files
+from desktop.ui.file_drop import FileDropTarget
 
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -90,7 +90,7 @@ class _FoldFilter(QSortFilterProxyModel):
         return self._needle in (idx.data(SEARCH_ROLE) or "")
 
 
-class _DropTreeView(QTreeView):
+class _DropTreeView(FileDropTarget, QTreeView):
     """A tree that takes files dropped on a sub-criterion (leaf) row."""
 
     filesDropped = Signal(int, list)  # node id, [Path]
@@ -104,38 +104,24 @@ class _DropTreeView(QTreeView):
         idx = self.indexAt(event.position().toPoint()).siblingAtColumn(COL_CODE)
         return idx if idx.isValid() and idx.data(LEAF_ROLE) else None
 
+    def takes_files(self, event) -> bool:
+        # entering: yes; whether the row under the pointer takes them, as the drag moves
+        if event.type() == QEvent.Type.DragEnter:
+            return True
+        leaf = self._leaf_at(event)
+        self._set_drop_row(leaf if event.type() == QEvent.Type.DragMove else None)
+        return leaf is not None
+
+    def files_dropped(self, files: list, event) -> None:
+        self.filesDropped.emit(int(self._leaf_at(event).data(NODE_ID_ROLE)), files)
+
     def _set_drop_row(self, idx: QModelIndex | None) -> None:
         if idx != self._drop_row:
             self._drop_row = idx
             self.viewport().update()
 
-    def dragEnterEvent(self, event) -> None:  # noqa: N802
-        # files: yes; whether this row takes them is decided as the drag moves
-        if dropped_files(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event) -> None:  # noqa: N802
-        idx = self._leaf_at(event) if dropped_files(event.mimeData()) else None
-        self._set_drop_row(idx)
-        if idx is None:
-            event.ignore()
-        else:
-            event.acceptProposedAction()
-
     def dragLeaveEvent(self, event) -> None:  # noqa: N802
         self._set_drop_row(None)
-
-    def dropEvent(self, event) -> None:  # noqa: N802
-        self._set_drop_row(None)
-        idx = self._leaf_at(event)
-        files = dropped_files(event.mimeData())
-        if idx is None or not files:
-            event.ignore()
-            return
-        event.acceptProposedAction()
-        self.filesDropped.emit(int(idx.data(NODE_ID_ROLE)), files)
 
     def drawRow(self, painter, option, index) -> None:  # noqa: N802
         target = self._drop_row

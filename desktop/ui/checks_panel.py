@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +37,7 @@ from desktop.core.errors import CchcError
 from desktop.core.evidence_query import RegisterIndex
 from desktop.ui.errors import show_error
 from desktop.ui.table_model import Column, RecordTableModel, record_view
+from desktop.ui.widgets import button
 from desktop.ui.worker import Job, run_job
 
 if TYPE_CHECKING:
@@ -89,12 +89,9 @@ class ChecksPanel(QDockWidget):
         self.summary = QLabel("Chưa kiểm tra.")
         self.summary.setWordWrap(True)
         self.show_dismissed = QCheckBox("Hiện mục đã &bỏ qua")
-        self.rerun_btn = QPushButton("&Kiểm tra lại")
-        self.rerun_btn.setToolTip("Kiểm tra lại (F7)")
-        self.dismiss_btn = QPushButton("Bỏ &qua…")
-        self.dismiss_btn.setToolTip("Bỏ qua cảnh báo này, ghi rõ lý do")
-        self.restore_btn = QPushButton("&Khôi phục")
-        self.restore_btn.setToolTip("Hiện lại cảnh báo đã bỏ qua")
+        self.rerun_btn = button("&Kiểm tra lại", "Kiểm tra lại (F7)")
+        self.dismiss_btn = button("Bỏ &qua…", "Bỏ qua cảnh báo này, ghi rõ lý do")
+        self.restore_btn = button("&Khôi phục", "Hiện lại cảnh báo đã bỏ qua")
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         for w in (self.show_dismissed, self.rerun_btn, self.dismiss_btn, self.restore_btn):

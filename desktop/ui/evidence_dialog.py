@@ -311,7 +311,7 @@ class DocumentDialog(FileDropTarget, QDialog):
     def _update_buttons(self) -> None:
         self.remove_file_btn.setEnabled(self.files.currentRow() >= 0)
 
-    def files_dropped(self, files: list) -> None:
+    def files_dropped(self, files: list, event) -> None:
         self.add_paths(files)
 
     # --- saving ---------------------------------------------------------------------------

@@ -22,19 +22,22 @@ def dropped_files(mime: QMimeData | None) -> list[Path]:
 
 class FileDropTarget:
     """Mixin (put it before the Qt class) for a widget that takes files dropped from
-    Explorer: it calls ``files_dropped(files)``; ``takes_files()`` may refuse for now."""
+    Explorer: it calls ``files_dropped(files, event)``; ``takes_files(event)`` may refuse
+    (the event has the position of the drag)."""
 
-    def takes_files(self) -> bool:
+    def takes_files(self, event) -> bool:
         return True
 
-    def files_dropped(self, files: list[Path]) -> None:
+    def files_dropped(self, files: list[Path], event) -> None:
         raise NotImplementedError
 
-    def _judge(self, event) -> None:
-        if self.takes_files() and dropped_files(event.mimeData()):
+    def _judge(self, event) -> bool:
+        ok = bool(dropped_files(event.mimeData())) and self.takes_files(event)
+        if ok:
             event.acceptProposedAction()
         else:
             event.ignore()
+        return ok
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802
         self._judge(event)
@@ -43,9 +46,5 @@ class FileDropTarget:
         self._judge(event)
 
     def dropEvent(self, event) -> None:  # noqa: N802
-        files = dropped_files(event.mimeData())
-        if self.takes_files() and files:
-            event.acceptProposedAction()
-            self.files_dropped(files)
-        else:
-            event.ignore()
+        if self._judge(event):
+            self.files_dropped(dropped_files(event.mimeData()), event)

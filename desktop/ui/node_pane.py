@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QScrollArea,
     QSizePolicy,
     QTextBrowser,
@@ -37,6 +36,7 @@ from desktop.ui.errors import show_error
 from desktop.ui.file_drop import FileDropTarget
 from desktop.ui.keys import on_keys
 from desktop.ui.score_box import ScoreBox
+from desktop.ui.widgets import button
 
 if TYPE_CHECKING:
     from desktop.core.evidence_query import RegisterRow
@@ -115,12 +115,12 @@ class NodePane(FileDropTarget, QWidget):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.add_btn = QPushButton("&Thêm tài liệu…")
-        self.add_btn.setToolTip("Thêm tài liệu kiểm chứng cho tiêu chí này (Ctrl+T)")
-        self.open_btn = QPushButton("&Mở tệp")
-        self.open_btn.setToolTip("Mở tệp bằng chương trình mặc định (Enter)")
-        self.edit_btn = QPushButton("&Sửa…")
-        self.unlink_btn = QPushButton("&Bỏ gắn")
+        self.add_btn = button(
+            "&Thêm tài liệu…", "Thêm tài liệu kiểm chứng cho tiêu chí này (Ctrl+T)"
+        )
+        self.open_btn = button("&Mở tệp", "Mở tệp bằng chương trình mặc định (Enter)")
+        self.edit_btn = button("&Sửa…")
+        self.unlink_btn = button("&Bỏ gắn")
         self.unlink_btn.setToolTip(
             "Bỏ gắn tài liệu khỏi tiêu chí này; tài liệu vẫn còn trong sổ (Delete)"
         )
@@ -313,8 +313,8 @@ class NodePane(FileDropTarget, QWidget):
 
     # --- drops ----------------------------------------------------------------------------
 
-    def takes_files(self) -> bool:
+    def takes_files(self, event) -> bool:
         return self.node is not None and self.node.is_leaf
 
-    def files_dropped(self, files: list) -> None:
+    def files_dropped(self, files: list, event) -> None:
         self.add_document(files)

@@ -23,8 +23,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +44,7 @@ from desktop.ui.errors import show_error
 from desktop.ui.file_drop import FileDropTarget
 from desktop.ui.keys import on_keys
 from desktop.ui.table_model import RIGHT, Column, RecordTableModel, record_view
+from desktop.ui.widgets import button, splitter
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -144,16 +143,15 @@ class RegisterTab(FileDropTarget, QWidget):
         for w in (self.area, self.kind, self.responsible, self.status):
             filters.addWidget(w)
 
-        self.add_btn = QPushButton("&Thêm…")
-        self.add_btn.setToolTip("Thêm tài liệu kiểm chứng (Ctrl+T); hoặc kéo thả tệp vào bảng")
-        self.edit_btn = QPushButton("&Sửa…")
-        self.edit_btn.setToolTip("Sửa tài liệu đang chọn (F2)")
-        self.link_btn = QPushButton("&Gắn tiêu chí…")
-        self.link_btn.setToolTip("Chọn các tiêu chí thành phần tài liệu chứng minh (Ctrl+L)")
-        self.open_btn = QPushButton("&Mở tệp")
-        self.open_btn.setToolTip("Mở tệp của tài liệu bằng chương trình mặc định (Enter)")
-        self.delete_btn = QPushButton("&Xóa")
-        self.delete_btn.setToolTip("Xóa tài liệu đang chọn (Delete)")
+        self.add_btn = button(
+            "&Thêm…", "Thêm tài liệu kiểm chứng (Ctrl+T); hoặc kéo thả tệp vào bảng"
+        )
+        self.edit_btn = button("&Sửa…", "Sửa tài liệu đang chọn (F2)")
+        self.link_btn = button(
+            "&Gắn tiêu chí…", "Chọn các tiêu chí thành phần tài liệu chứng minh (Ctrl+L)"
+        )
+        self.open_btn = button("&Mở tệp", "Mở tệp của tài liệu bằng chương trình mặc định (Enter)")
+        self.delete_btn = button("&Xóa", "Xóa tài liệu đang chọn (Delete)")
         buttons = QHBoxLayout()
         for b in (self.add_btn, self.edit_btn, self.link_btn, self.open_btn, self.delete_btn):
             buttons.addWidget(b)
@@ -187,13 +185,7 @@ class RegisterTab(FileDropTarget, QWidget):
         detail_lay.setContentsMargins(0, 0, 0, 0)
         detail_lay.addWidget(self.detail_title)
         detail_lay.addLayout(lists, 1)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.table)
-        split.addWidget(detail)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 1)
-        split.setSizes([420, 150])
-        split.setChildrenCollapsible(False)
+        split = splitter(Qt.Orientation.Vertical, self.table, detail, (420, 150))
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 6)
@@ -425,5 +417,5 @@ class RegisterTab(FileDropTarget, QWidget):
     def delete(self) -> None:
         actions.delete_documents(self, self.window_, self.selected_rows())
 
-    def files_dropped(self, files: list) -> None:
+    def files_dropped(self, files: list, event) -> None:
         actions.add_documents(self.window_, files)

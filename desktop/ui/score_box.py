@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +26,7 @@ from desktop.core.errors import CchcError
 from desktop.core.records import NodeInfo
 from desktop.core.score_calc import NaRule, NodeScore
 from desktop.core.vnformat import format_points
+from desktop.ui.widgets import button
 
 if TYPE_CHECKING:
     from desktop.ui.declared_figure import DeclaredFigureBox
@@ -50,8 +50,7 @@ class ScoreBox(QGroupBox):
         self.score.setMaximumWidth(90)
         self.score_max = QLabel()
         self.na = QCheckBox("&Không áp dụng")
-        self.save_btn = QPushButton("&Lưu điểm")
-        self.save_btn.setToolTip("Lưu điểm và ghi chú (Enter)")
+        self.save_btn = button("&Lưu điểm", "Lưu điểm và ghi chú (Enter)")
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color:#c42b1c")
@@ -61,7 +60,7 @@ class ScoreBox(QGroupBox):
         self.rule.setStyleSheet("color:#555")
         self.note = QLineEdit(placeholderText="Ghi chú của cán bộ (việc còn phải làm…)")
         self.note.setAccessibleName("Ghi chú")
-        self.more_btn = QPushButton("Kê khai &số liệu, giải trình…")
+        self.more_btn = button("Kê khai &số liệu, giải trình…")
         self.more_btn.setCheckable(True)
         self.more_btn.setToolTip(
             "Số liệu kê khai, cách tính điểm, lý do chấm khác và giải trình của tiêu chí này"
