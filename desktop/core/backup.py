@@ -49,6 +49,7 @@ _NAME = re.compile(
 LABELS = {
     "tu-dong-khoi-dong": "Tự động khi mở ứng dụng",
     "tu-dong-sau-nhap-goi": "Tự động sau khi nhập gói",
+    "tu-dong-sau-nhap": "Tự động sau khi nhập tệp (hồ sơ, bộ tiêu chí, kết quả)",
     "thu-cong": "Sao lưu thủ công",
     "usb": "Sao lưu ra USB",
     "truoc-khoi-phuc": "Trước khi khôi phục",
@@ -169,7 +170,8 @@ def create_backup(
 
 
 def auto_backup(ws: Workspace, reason: str, progress: Progress = NO_PROGRESS) -> BackupInfo | None:
-    """``reason``: ``khoi-dong`` (start) or ``sau-nhap-goi`` (after an import). Returns
+    """``reason``: ``khoi-dong`` (start), ``sau-nhap-goi`` (after a bundle import) or
+    ``sau-nhap`` (after a file import). Returns
     None when nothing changed since the newest backup (the new copy is dropped)."""
     before = list_backups(backups_dir(ws.data_dir))
     info = create_backup(ws, label=f"{AUTO_PREFIX}{reason}", progress=progress)

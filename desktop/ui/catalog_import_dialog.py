@@ -314,6 +314,7 @@ def import_catalog_from_excel(window) -> Job | None:
         if window.year != year:
             window.load(year)
         window.dataChanged.emit()
+        window.backup_after_import()
         what = (
             f"Đã thay thế bộ tiêu chí “{outcome.replaced_name}” của năm {year}"
             if outcome.replaced

@@ -224,6 +224,7 @@ class DossierStatsScreen(QWidget):
     def _imported(self, summary) -> None:
         if summary is not None:
             self.window_.dataChanged.emit()
+            self.window_.backup_after_import()
         self._next_import()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802

@@ -361,6 +361,29 @@ class MainWindow(QMainWindow):
         self.ws = open_workspace(self.ws.data_dir)
         self.load(self.year)
 
+    def backup_after_import(self) -> Job:
+        """An automatic backup after an import (rotated with the start-up ones), in the
+        background; a failure is said in the status bar and never undoes the import."""
+        from desktop.core.backup import auto_backup
+
+        def done(backup) -> None:
+            if backup is not None:
+                self.statusBar().showMessage(
+                    f"Đã tự sao lưu sau khi nhập: {backup.path.name}", 8000
+                )
+
+        def failed(exc: BaseException) -> None:
+            self.statusBar().showMessage(f"Không tự sao lưu được sau khi nhập: {exc}", 15000)
+
+        return run_job(
+            self,
+            lambda progress: auto_backup(self.ws, "sau-nhap", progress),
+            label="Đang sao lưu…",
+            on_success=done,
+            on_failure=failed,
+            show_progress=False,
+        )
+
     def about(self) -> None:
         info(
             self,

@@ -385,6 +385,7 @@ class ResultsTab(QWidget):
             with ws.transaction() as s:
                 saved = save_results(s, dlg.preview)
             self.window_.dataChanged.emit()
+            self.window_.backup_after_import()
             total = f"; tổng {format_points(saved.total)}" if saved.total is not None else ""
             info(
                 self,

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -88,17 +89,21 @@ def run_job(
         job.progressed.connect(on_progress)
 
     def finish() -> None:
-        if dialog is not None:
+        if dialog is not None and shiboken6.isValid(dialog):
             dialog.canceled.disconnect(job.cancel)
             dialog.close()
             dialog.deleteLater()
         _running.discard(job)
         job.finished.emit()
 
+    def parent_gone() -> bool:
+        """The window that asked for the job was closed meanwhile: nobody to tell."""
+        return parent is not None and not shiboken6.isValid(parent)
+
     def succeeded(result: Any) -> None:
         job.result = result
         try:
-            if on_success is not None:
+            if on_success is not None and not parent_gone():
                 on_success(result)
         finally:
             finish()
@@ -108,6 +113,8 @@ def run_job(
         try:
             if isinstance(exc, Cancelled):
                 job.cancelled = True
+            elif parent_gone():
+                pass
             elif on_failure is not None:
                 on_failure(exc)
             else:

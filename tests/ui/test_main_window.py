@@ -138,3 +138,14 @@ def test_screens_are_built_on_first_show_and_refreshed(window, qtbot, monkeypatc
         window.year_combo.setCurrentIndex(window.year_combo.findData(2022))
     assert calls == [2023, 2022]
     assert window.screens.open("FakeScreen") is window.tabs.widget(index)
+
+
+def test_backup_after_an_import_runs_in_the_background(window, qtbot) -> None:
+    from desktop.core.backup import backups_dir, list_backups
+
+    job = window.backup_after_import()
+    with qtbot.waitSignal(job.finished, timeout=20_000):
+        pass
+    backups = list_backups(backups_dir(window.ws.data_dir))
+    assert [b.label for b in backups] == ["tu-dong-sau-nhap"]
+    assert "Đã tự sao lưu sau khi nhập" in window.statusBar().currentMessage()

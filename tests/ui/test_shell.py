@@ -210,3 +210,26 @@ def test_gui_refuses_database_from_newer_app(qtbot, boxes, tmp_path: Path) -> No
     con.close()
     assert main(["--data-dir", str(tmp_path)]) == 1
     assert "phiên bản Sổ CCHC mới hơn" in boxes.texts[-1]
+
+
+def test_job_outliving_its_window_is_quiet(qtbot, boxes) -> None:
+    """A background job that ends after its window closed tells nobody and does not crash."""
+    from PySide6.QtWidgets import QWidget
+
+    started, release = threading.Event(), threading.Event()
+
+    def work(progress):
+        started.set()
+        release.wait(5)
+        raise ValidationError("lỗi muộn")
+
+    parent = QWidget()
+    results: list[str] = []
+    job = run_job(parent, work, label="Đang làm…", on_failure=lambda e: results.append(str(e)))
+    assert started.wait(5)
+    parent.deleteLater()
+    qtbot.waitUntil(lambda: not __import__("shiboken6").isValid(parent))
+    release.set()
+    with qtbot.waitSignal(job.finished, timeout=5000):
+        pass
+    assert results == [] and boxes.texts == []
