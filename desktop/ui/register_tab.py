@@ -298,6 +298,8 @@ class RegisterTab(FileDropTarget, QWidget):
         self.model.set_rows(rows)
         for doc_id in selected:
             self._select(doc_id, clear=False)
+        if rows and not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)  # Enter opens, the detail shows: something is chosen
         total = len(self.index) if self.index is not None else 0
         year = self.window_.year
         self.count.setText(
