@@ -8,12 +8,14 @@ the year before is compared per area through the code mapping (``year_rollover``
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from db.models import EvidenceDocument, EvidenceLink
 from db.models_results import NodeAssignment
 from desktop.core.catalog import catalog_for_year
 from desktop.core.results import ResultNode, ResultsInfo, results_info
@@ -124,13 +126,24 @@ def self_scores(session: Session, info: ResultsInfo) -> dict[int, Decimal]:
 
 
 def responsible_officers(session: Session, info: ResultsInfo) -> dict[int, str]:
-    """Officer per node, inherited from the nearest ancestor that has one."""
+    """Officer per node: the one assigned to it, else the officer most often named
+    responsible on its evidence documents, else the nearest ancestor's."""
     ids = [n.id for n in info.nodes]
-    own = {
-        a.node_id: a.officer
-        for a in session.scalars(select(NodeAssignment).where(NodeAssignment.node_id.in_(ids)))
-        if a.officer
-    }
+    named: dict[int, Counter[str]] = {}
+    for node_id, person in session.execute(
+        select(EvidenceLink.node_id, EvidenceDocument.responsible)
+        .join(EvidenceDocument, EvidenceDocument.id == EvidenceLink.document_id)
+        .where(EvidenceLink.node_id.in_(ids), EvidenceDocument.responsible != "")
+    ):
+        named.setdefault(node_id, Counter())[person] += 1
+    own = {nid: c.most_common(1)[0][0] for nid, c in named.items()}
+    own.update(
+        {
+            a.node_id: a.officer
+            for a in session.scalars(select(NodeAssignment).where(NodeAssignment.node_id.in_(ids)))
+            if a.officer
+        }
+    )
     out: dict[int, str] = {}
     for n in info.nodes:  # parents first
         out[n.id] = own.get(n.id) or (out.get(n.parent_id, "") if n.parent_id else "")

@@ -24,3 +24,25 @@ def test_not_applicable_is_rescaled_the_same_way(ws) -> None:
     assert tree.by_code["1.1"].self_score == Decimal("3")
     area1 = next(a for a in report.areas if a.code == "1")
     assert area1.self_score == tree.by_code["1"].self_score
+
+
+def test_officer_taken_from_the_evidence_when_none_is_assigned(ws, tmp_path) -> None:
+    from desktop.core.evidence import NewDocument, add_document
+
+    f = tmp_path / "kh.pdf"
+    f.write_bytes(b"%PDF ke hoach")
+    with ws.transaction() as s:
+        load_builtin(s, 2023, "mau-minh-hoa")
+        add_document(
+            s,
+            ws.store,
+            NewDocument(year=2023, number="05/KH-UBND", responsible="Trần Thị B"),
+            [f],
+            ["1.1.1"],
+        )
+        set_result(s, 2023, "1.1.1", Decimal("0"))
+    with ws.session() as s:
+        report = loss_report(s, 2023)
+    row = next(r for r in report.rows if r.code == "1.1.1")
+    assert row.responsible == "Trần Thị B"
+    assert [o.officer for o in report.officers if o.officer == "Trần Thị B"]
