@@ -15,12 +15,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from desktop.core.docx_common import cant_split, fill_cell, repeat_as_header, write_atomic
+from desktop.core.docx_common import (
+    cant_split,
+    fill_cell,
+    grid_table,
+    write_atomic,
+)
 from desktop.core.errors import ValidationError
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.report.docx_writer import build_docx, para
@@ -159,20 +163,9 @@ def _appendix(d, report: SelfAssessmentReport) -> None:
 
     rows = report.rows
     totals = report.total_lines()
-    table = d.add_table(rows=1 + len(rows) + len(totals), cols=len(COLUMNS))
-    table.style = d.styles["Table Grid"]
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    for i, w in enumerate(TABLE_WIDTHS_MM):
-        table.columns[i].width = Mm(w)
-        for cell in table.columns[i].cells:
-            cell.width = Mm(w)
-    head = table.rows[0]
-    repeat_as_header(head)
-    cant_split(head)
-    for i, (name, _w) in enumerate(COLUMNS):
-        fill_cell(head.cells[i], name, TABLE_PT, center=True, bold=True)
-        head.cells[i].vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    table = grid_table(
+        d, [name for name, _w in COLUMNS], TABLE_WIDTHS_MM, len(rows) + len(totals), TABLE_PT
+    )
     for k, r in enumerate(rows, start=1):
         row = table.rows[k]
         cant_split(row)
