@@ -93,6 +93,8 @@ class Dossier(Base):
     __table_args__ = (
         Index("ix_dossier_received_scope", "received_at", "result_at", "due_at", "klass", "field"),
         Index("ix_dossier_result_scope", "result_at", "received_at", "due_at", "klass", "field"),
+        # A period's figures: one pass in (klass, field) order, no sort (core.dossiers.stats).
+        Index("ix_dossier_class_scan", "klass", "field", "received_at", "result_at", "due_at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
