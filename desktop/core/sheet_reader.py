@@ -19,6 +19,7 @@ from pathlib import Path
 import python_calamine as calamine
 
 from desktop.core.errors import ValidationError
+from desktop.core.office_crypto import is_password_protected
 from desktop.core.text import fold, nfc
 from desktop.core.vnformat import parse_date, parse_points
 
@@ -111,6 +112,13 @@ def cell_points(value: object, *, what: str, places: int = 3) -> tuple[Decimal |
     return parse_points(text, what=what, places=places), text
 
 
+def _password_protected(path: Path) -> bool:
+    try:
+        return is_password_protected(path.read_bytes())
+    except OSError:
+        return False
+
+
 def read_grids(path: Path) -> list[Grid]:
     """Every visible worksheet of an .xlsx/.xls file, with a Vietnamese message on failure."""
     if not path.is_file():
@@ -127,6 +135,11 @@ def read_grids(path: Path) -> list[Grid]:
             "quyền đọc. Hãy đóng Excel rồi thử lại."
         ) from exc
     except Exception as exc:  # calamine raises its own error types for damaged files
+        if isinstance(exc, calamine.PasswordError) or _password_protected(path):
+            raise ValidationError(
+                f"Tệp {path.name} được đặt mật khẩu. Hãy mở bằng Excel, gỡ mật khẩu (Tệp > "
+                "Thông tin > Bảo vệ sổ làm việc) và lưu lại, rồi chọn lại tệp."
+            ) from None
         raise ValidationError(
             f"Không đọc được tệp {path.name}: tệp hỏng hoặc không phải bảng tính Excel ({exc})."
         ) from exc

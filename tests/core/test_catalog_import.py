@@ -164,6 +164,14 @@ def test_not_an_excel_file_is_refused(tmp_path):
         read_catalog_file(csv)
 
 
+def test_password_protected_catalog_sheet_is_named_as_such(tmp_path):
+    # a real encrypted Excel 97–2003 file (tests/core/data/README.md)
+    xls = tmp_path / "bo-tieu-chi-2025.xls"
+    xls.write_bytes((Path(__file__).parent / "data" / "co-mat-khau-123456.xls").read_bytes())
+    with pytest.raises(ValidationError, match="bo-tieu-chi-2025.xls được đặt mật khẩu"):
+        read_catalog_file(xls)
+
+
 def test_builtin_save_still_refuses_any_problem(ws):
     rows = [r for r in sample_rows() if r.code != "1.1.2"]  # 1.1 no longer sums
     with pytest.raises(ValidationError, match="mục con của 1.1"), ws.transaction() as s:

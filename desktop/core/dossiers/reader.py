@@ -16,11 +16,9 @@ from pathlib import Path
 import python_calamine as calamine
 
 from desktop.core.errors import CchcError
+from desktop.core.office_crypto import OLE_MAGIC, is_password_protected
 
 ZIP_MAGIC = b"PK\x03\x04"
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-# Encrypted OOXML is an OLE container holding these streams (names are UTF-16LE).
-_ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
 
 
 class DossierFileError(CchcError):
@@ -143,7 +141,7 @@ def open_workbook(path: Path) -> Workbook:
     except calamine.PasswordError:
         raise _password_error(label) from None
     except (calamine.CalamineError, ValueError, OSError) as exc:
-        if kind == "ole" and _ENCRYPTION_INFO in data:
+        if is_password_protected(data):
             raise _password_error(label) from None
         raise DossierFileError(
             f"Không đọc được tệp {label}: tệp Excel bị hỏng hoặc không đúng định dạng ({exc})."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 from dossier_exports import simulate_excel_lock, write_export1
@@ -48,6 +49,15 @@ def test_password_protected_workbook(seeded, tmp_path):
         OOXMLFile(src).encrypt("123456", dst)
     assert msoffcrypto.OfficeFile(io.BytesIO(locked.read_bytes())).is_encrypted()
     _refused(seeded, locked, "được đặt mật khẩu")
+
+
+def test_password_protected_legacy_xls(seeded, tmp_path):
+    # a real Excel 97–2003 file with a password (see tests/core/data/README.md)
+    src = Path(__file__).parents[1] / "data" / "co-mat-khau-123456.xls"
+    locked = tmp_path / "ho-so-quy-1.xls"
+    locked.write_bytes(src.read_bytes())
+    message = _refused(seeded, locked, "được đặt mật khẩu")
+    assert "gỡ mật khẩu" in message
 
 
 def test_csv_renamed_xlsx(seeded, tmp_path):
