@@ -8,50 +8,78 @@ turns ``CchcError`` into a message and exit status 1.
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Sequence
 
 from desktop import __version__
-from desktop.cli import (
-    bundle,
-    dossiers,
-    evidence,
-    foundation,
-    report,
-    results,
-    score,
-    selfassess,
-    selfassess_report,
-    years,
-)
 from desktop.cli.common import EXIT_ERROR, EXIT_OK, Parser, Registry
 from desktop.core.errors import CchcError
 from desktop.core.paths import resolve_data_dir
 from desktop.core.workspace import Workspace, open_workspace
 
+# The modules under desktop.cli that register commands, in registration order (a module may
+# add actions to a command an earlier one made: ``score`` adds ``check dismiss``).
 COMMAND_MODULES = [
-    foundation,
-    years,
-    evidence,
-    score,
-    selfassess,
-    results,
-    dossiers,
-    bundle,
-    report,
-    selfassess_report,
+    "foundation",
+    "years",
+    "evidence",
+    "score",
+    "selfassess",
+    "results",
+    "dossiers",
+    "bundle",
+    "report",
+    "selfassess_report",
 ]
+# Which modules make or extend each top-level command: ``cchc report index`` imports only
+# those, not every command's dependencies (openpyxl, Qt ...). A test keeps this in step
+# with what the modules register.
+COMMAND_WORDS = {
+    "init": ("foundation",),
+    "catalog": ("foundation", "results"),
+    "check": ("foundation", "score"),
+    "year": ("years",),
+    "evidence": ("evidence",),
+    "score": ("score", "selfassess"),
+    "explain": ("selfassess",),
+    "rule": ("selfassess",),
+    "results": ("results",),
+    "losses": ("results",),
+    "plan": ("results",),
+    "dossiers": ("dossiers",),
+    "stats": ("dossiers",),
+    "backup": ("bundle",),
+    "bundle": ("bundle",),
+    "report": ("report", "selfassess_report"),
+    "selfassess": ("selfassess_report",),
+}
 
 
-def build_parser() -> Parser:
+def _command_word(argv: Sequence[str]) -> str | None:
+    """The first word that is not an option (``--data-dir D`` takes a value)."""
+    it = iter(argv)
+    for arg in it:
+        if arg == "--data-dir":
+            next(it, None)
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def build_parser(argv: Sequence[str] | None = None) -> Parser:
+    """The parser; with ``argv`` naming a known command, only that command's modules."""
     p = Parser(prog="cchc", description="Sổ CCHC: dòng lệnh")
     p.add_argument("--version", action="version", version=f"Sổ CCHC {__version__}")
     p.add_argument("--data-dir", help="thư mục dữ liệu (mặc định: CCHC_DATA_DIR hoặc AppData)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     sub.required = True
-    registry = Registry(sub)
-    for module in COMMAND_MODULES:
-        module.register(registry)
+    word = _command_word(argv) if argv is not None else None
+    wanted = COMMAND_WORDS.get(word or "", COMMAND_MODULES)
+    registry = Registry(sub, partial=wanted is not COMMAND_MODULES)
+    for name in COMMAND_MODULES:
+        if name in wanted:
+            importlib.import_module(f"desktop.cli.{name}").register(registry)
     return p
 
 
@@ -64,7 +92,8 @@ def _utf8_streams() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_streams()
-    args = build_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(argv).parse_args(argv)
     try:
         data_dir = resolve_data_dir(args.data_dir)
         # A command may work on the folder without opening the database (restore a damaged one).

@@ -27,7 +27,10 @@ class Registry:
     modules may both add actions to ``catalog``.
     """
 
-    def __init__(self, subparsers: argparse._SubParsersAction) -> None:
+    def __init__(self, subparsers: argparse._SubParsersAction, *, partial: bool = False) -> None:
+        # partial: only some modules are loaded (the one command being run), so another
+        # command a module extends may be absent; its extensions are then skipped.
+        self.partial = partial
         self._sub = subparsers
         self._groups: dict[str, Registry] = {}
         self._commands: dict[str, argparse.ArgumentParser] = {}
@@ -46,6 +49,8 @@ class Registry:
         """Optional actions under an existing command (``cchc check dismiss``); the command
         still runs on its own when no action is given."""
         if command not in self._actions:
+            if self.partial and command not in self._commands:
+                return _Skipped()
             sub = self._commands[command].add_subparsers(
                 dest=f"{command}_action", metavar="ACTION", parser_class=Parser
             )
@@ -60,6 +65,13 @@ class Registry:
             sub.required = True
             self._groups[name] = Registry(sub)
         return self._groups[name]
+
+
+class _Skipped:
+    """Stands for a command that is not loaded: whatever is added to it is dropped."""
+
+    def __getattr__(self, _name: str):
+        return lambda *a, **k: self
 
 
 def json_number(value: Decimal | None) -> int | float | None:

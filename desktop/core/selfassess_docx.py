@@ -29,8 +29,7 @@ from desktop.core.errors import ValidationError
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.report.docx_writer import build_docx, para
 from desktop.core.report.layout import Block, ReportDocument
-from desktop.core.selfassess_report import SURVEY_TEXT, SelfAssessmentReport
-from desktop.core.selfassess_xlsx import COLUMNS, write_xlsx
+from desktop.core.selfassess_report import COLUMNS, SURVEY_TEXT, SelfAssessmentReport
 from desktop.core.text import fold
 from desktop.core.vnformat import (
     format_date,
@@ -217,6 +216,8 @@ def export_self_assessment(
     if suffix == ".docx":
         return write_docx(report, path, progress)
     if suffix == ".xlsx":
+        from desktop.core.selfassess_xlsx import write_xlsx  # openpyxl only when asked
+
         return write_xlsx(report, path, progress)
     raise ValidationError(
         f"Không xuất được báo cáo tự đánh giá ra “{path.name}”: chỉ hỗ trợ tệp .docx hoặc .xlsx."

@@ -32,6 +32,17 @@ from desktop.core.years import YearSettings, year_settings
 SURVEY_TEXT = "Cơ quan thẩm định đánh giá"  # survey parts (XHH, SIPAS)
 NA_TEXT = "Không áp dụng"
 
+# The score table's columns (name, width in characters in the .xlsx), shared by both exports.
+COLUMNS = (
+    ("Mã", 9),
+    ("Nội dung", 46),
+    ("Điểm tối đa", 9),
+    ("Số liệu kê khai", 13),
+    ("Điểm tự chấm", 11),
+    ("Tài liệu kiểm chứng (số, ký hiệu)", 26),
+    ("Giải trình", 40),
+)
+
 
 def score_text(applicable: bool, self_scored: bool, self_score: Decimal | None) -> str:
     """``1,5``; ``Không áp dụng``; ``—`` for a survey part; "" when not scored yet."""

@@ -18,19 +18,10 @@ from openpyxl.utils import get_column_letter
 
 from desktop.core.docx_common import write_atomic
 from desktop.core.progress import NO_PROGRESS, Progress
-from desktop.core.selfassess_report import ReportRow, SelfAssessmentReport
+from desktop.core.selfassess_report import COLUMNS, ReportRow, SelfAssessmentReport
 from desktop.core.xlsx_common import print_landscape
 
 FONT = "Times New Roman"
-COLUMNS = (
-    ("Mã", 9),
-    ("Nội dung", 46),
-    ("Điểm tối đa", 9),
-    ("Số liệu kê khai", 13),
-    ("Điểm tự chấm", 11),
-    ("Tài liệu kiểm chứng (số, ký hiệu)", 26),
-    ("Giải trình", 40),
-)
 HEADER_ROW = 4
 SIZE = 11
 AREA_FILL = PatternFill("solid", fgColor="D9D9D9")

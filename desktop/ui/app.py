@@ -132,6 +132,28 @@ def _start_backup(window) -> None:
     )
 
 
+def _fail_self_test(exc_type, exc, tb) -> None:
+    """--self-test has nobody to read an error dialog: print the error, exit at once."""
+    import traceback
+
+    _out("error " + "".join(traceback.format_exception(exc_type, exc, tb)), err=True)
+    os._exit(70)
+
+
+def _open_screens(window, name: str) -> None:
+    """``CCHC_OPEN_TAB=ResultsTab`` shows that screen; ``all`` builds every screen in turn
+    (the frozen build's smoke test: a screen module left out of the build fails here)."""
+    from desktop.ui.tabs import TABS
+
+    for cls in [spec.cls for spec in TABS] if name == "all" else [name]:
+        try:
+            window.screens.open(cls)
+        except KeyError:
+            _out(f"Không có màn hình {cls}", err=True)
+    if name == "all":
+        window.tabs.setCurrentIndex(0)  # back to the catalog tree (--self-test waits for it)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     if args.self_test:
@@ -139,7 +161,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if stream is not None and hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
-    install_crash_handler()
+    if args.self_test:
+        sys.excepthook = _fail_self_test
+    else:
+        install_crash_handler()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -190,10 +215,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         window.show()
     if os.environ.get("CCHC_OPEN_TAB"):  # show one screen at start (screenshots, support)
-        try:
-            window.screens.open(os.environ["CCHC_OPEN_TAB"])
-        except KeyError:
-            _out(f"Không có màn hình {os.environ['CCHC_OPEN_TAB']}", err=True)
+        _open_screens(window, os.environ["CCHC_OPEN_TAB"])
 
     exit_code = {"value": 0}
     if args.self_test:

@@ -4,7 +4,6 @@ Qt-free. The screens and the CLI call these functions with a Session; the caller
 the transaction.
 """
 
-from desktop.core.dossiers.export import write_form06
 from desktop.core.dossiers.figures import FIGURE_KEYS, FIGURE_LABELS, UNKNOWN_FIELD
 from desktop.core.dossiers.importer import (
     ImportSummary,
@@ -75,3 +74,12 @@ __all__ = [
     "set_manual_figures",
     "write_form06",
 ]
+
+
+def __getattr__(name: str):
+    """``write_form06`` loads openpyxl: only when the form is actually exported."""
+    if name == "write_form06":
+        from desktop.core.dossiers.export import write_form06
+
+        return write_form06
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
