@@ -85,10 +85,10 @@ class ProfileForm(QWidget):
             self.year.setValue(date.today().year)
             form.addRow("Năm đánh giá:", self.year)
         else:
-            note = QLabel(PAST_YEARS_NOTE)
-            note.setWordWrap(True)
-            note.setStyleSheet("color:#555")
-            form.addRow(note)
+            self.note = QLabel(PAST_YEARS_NOTE)
+            self.note.setWordWrap(True)
+            self.note.setStyleSheet("color:#555")
+            form.addRow(self.note)
         if profile is not None:
             kinds = [k for k in UNIT_KINDS]
             if profile.unit_kind in kinds:

@@ -68,9 +68,11 @@ class YearSetupDialog(QDialog):
         self.setWindowTitle(f"Thiết lập năm đánh giá {year}")
 
         era = QLabel(
-            f"Năm {year} {'trước' if year < FIRST_PROVINCE_YEAR else 'từ'} khi bỏ cấp huyện "
-            "(01/7/2025): các năm trước 2025 do UBND huyện thẩm định; từ năm 2025 do tỉnh "
-            "(Sở Nội vụ) thẩm định."
+            f"Năm {year} thuộc thời kỳ trước khi bỏ cấp huyện (01/7/2025): mặc định cơ quan "
+            "thẩm định là UBND huyện."
+            if year < FIRST_PROVINCE_YEAR
+            else f"Từ năm {FIRST_PROVINCE_YEAR} (sau khi bỏ cấp huyện ngày 01/7/2025), xã do "
+            f"tỉnh thẩm định qua Sở Nội vụ: đó là mặc định của năm {year}."
         )
         era.setWordWrap(True)
         era.setStyleSheet("color:#555")
