@@ -77,3 +77,11 @@ def save_profile(
         row.unit_kind = "xã"
     session.flush()
     return get_profile(session)  # type: ignore[return-value]
+
+
+def clear_merger_date(session: Session) -> None:
+    """Forget the merger decision's date (``save_profile`` leaves a ``None`` date as it was)."""
+    row = session.get(CommuneProfile, PROFILE_ID)
+    if row is not None:
+        row.merger_decision_date = None
+        session.flush()

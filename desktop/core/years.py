@@ -9,69 +9,42 @@ a new name) never rewrites past years.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models_years import AssessmentYear, FormerCommune
+from desktop.core.eras import (  # noqa: F401 - re-exported for the core and the CLI
+    CITIES,
+    FIRST_PROVINCE_YEAR,
+    LEVELS,
+    YearSettings,
+    default_appraiser,
+    default_level,
+    fresh_settings,
+    province_full,
+    resolve,
+)
 from desktop.core.errors import ValidationError
 from desktop.core.profile import get_profile
 from desktop.core.text import fold
 
-FIRST_PROVINCE_YEAR = 2025  # the first index appraised by the province
-LEVELS = {"district": "cấp huyện", "province": "cấp tỉnh"}
-# Centrally-run cities after the 2025 reorganisation ("thành phố", not "tỉnh").
-CITIES = ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế")
 
-
-@dataclass(frozen=True)
-class YearSettings:
-    year: int
-    commune_name: str
-    district: str | None
-    province: str
-    appraiser: str
-    appraiser_level: str  # district | province
-    confirmed: bool  # set by the officer (else the default for the era)
-
-    @property
-    def level_label(self) -> str:
-        return LEVELS.get(self.appraiser_level, self.appraiser_level)
-
-
-def default_level(year: int) -> str:
-    return "district" if year < FIRST_PROVINCE_YEAR else "province"
-
-
-def province_full(name: str) -> str:
-    """``Hải Phòng`` → ``thành phố Hải Phòng``; ``Sơn La`` → ``tỉnh Sơn La``."""
-    folded = fold(name)
-    if folded.startswith(("tinh ", "thanh pho ", "tp ")):
-        return name
-    if any(fold(c) == folded or folded.endswith(fold(c)) for c in CITIES):
-        return f"thành phố {name}"
-    return f"tỉnh {name}"
-
-
-def default_appraiser(level: str, district: str | None, province: str) -> str:
-    if level == "district":
-        return f"UBND huyện {district}" if district else ""
-    return f"Sở Nội vụ {province_full(province)}" if province else ""
+def _fresh(session: Session, year: int) -> YearSettings:
+    p = get_profile(session)
+    if p is None:
+        return fresh_settings(year, "", None, "")
+    return fresh_settings(year, p.commune_name, p.district, p.province)
 
 
 def _snapshot(session: Session, year: int) -> AssessmentYear:
-    profile = get_profile(session)
-    level = default_level(year)
-    district = profile.district if profile and level == "district" else None
-    province = profile.province if profile else ""
+    f = _fresh(session, year)
     return AssessmentYear(
         year=year,
-        commune_name=profile.commune_name if profile else "",
-        district=district,
-        province=province,
-        appraiser=default_appraiser(level, district, province),
-        appraiser_level=level,
+        commune_name=f.commune_name,
+        district=f.district,
+        province=f.province,
+        appraiser=f.appraiser,
+        appraiser_level=f.appraiser_level,
         appraiser_confirmed=False,
     )
 
@@ -102,24 +75,7 @@ def year_settings(session: Session, year: int) -> YearSettings:
     """The year's values. A year never snapshotted, or snapshotted before the profile was
     entered, takes what is missing from the current profile."""
     row = session.get(AssessmentYear, year)
-    fresh = _snapshot(session, year)
-    if row is None:
-        return _info(fresh)
-    info = _info(row)
-    district = info.district
-    if district is None and info.appraiser_level == "district":
-        district = fresh.district
-    province = info.province or fresh.province
-    appraiser = info.appraiser or default_appraiser(info.appraiser_level, district, province)
-    return YearSettings(
-        year=year,
-        commune_name=info.commune_name or fresh.commune_name,
-        district=district,
-        province=province,
-        appraiser=appraiser,
-        appraiser_level=info.appraiser_level,
-        confirmed=info.confirmed,
-    )
+    return resolve(_info(row) if row is not None else None, _fresh(session, year))
 
 
 def set_year(

@@ -57,6 +57,10 @@ class CatalogTab(QWidget):
         self.window = window
         self.tree = CatalogTree()
         self.pane = NodePane(window)
+        self.header = QLabel()  # the year, commune name and appraising body that year
+        self.header.setWordWrap(True)
+        self.header.setAccessibleName("Năm đánh giá và cơ quan thẩm định")
+        self.header.hide()
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(BANNER_STYLE)
@@ -76,6 +80,7 @@ class CatalogTab(QWidget):
         split = splitter(Qt.Orientation.Horizontal, left, self.pane, (760, 560))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 6, 6, 6)
+        outer.addWidget(self.header)
         outer.addWidget(self.banner)
         outer.addWidget(split, 1)
         self.tree.nodeSelected.connect(self._show_node)

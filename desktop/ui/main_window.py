@@ -28,8 +28,10 @@ from desktop.ui.safety_menu import SafetyActions
 from desktop.ui.tabs import TABS, LazyTabs
 from desktop.ui.vi import info, message_box
 from desktop.ui.worker import Job, run_job
+from desktop.ui.year_labels import show_year_values
 
 if TYPE_CHECKING:
+    from desktop.core.eras import YearSettings
     from desktop.core.integrity import IntegrityReport
     from desktop.ui.checks_panel import ChecksPanel
 
@@ -42,6 +44,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ws = ws
         self.overview: YearOverview | None = None
+        self.year_values: YearSettings | None = None  # the year's commune name, appraiser
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 720)
 
@@ -109,6 +112,12 @@ class MainWindow(QMainWindow):
             "Ctrl+Shift+N",
             "Tạo năm mới từ bộ tiêu chí năm trước (hoặc tệp của tỉnh), chuyển người phụ trách",
         )
+        self.act_setup_year = self._action(
+            "Thiết &lập năm đánh giá…",
+            self.setup_year,
+            "Ctrl+Shift+T",
+            "Cơ quan thẩm định, tên xã và quyết định ban hành bộ tiêu chí của năm đang xem",
+        )
         self.act_prev_year = self._action("Năm &trước", lambda: self._step_year(-1), "Ctrl+PgUp")
         self.act_next_year = self._action("Năm &sau", lambda: self._step_year(1), "Ctrl+PgDown")
         self.act_check = self._action(
@@ -130,7 +139,7 @@ class MainWindow(QMainWindow):
             "F7",
             "Tìm những chỗ có thể bị trừ điểm: thiếu tài liệu, sai năm, sai số ký hiệu…",
         )
-        for act in (self.act_add_doc, self.act_checks):
+        for act in (self.act_add_doc, self.act_checks, self.act_setup_year):
             act.setToolTip(f"{act.text().replace('&', '')} ({act.shortcut().toString()})")
 
         mb = self.menuBar()
@@ -156,6 +165,7 @@ class MainWindow(QMainWindow):
             m.addAction(act)
         m = mb.addMenu("&Năm")
         m.addActions([self.act_add_year, self.act_new_year_from, self.act_import_catalog])
+        m.addAction(self.act_setup_year)
         m.addSeparator()
         m.addActions([self.act_prev_year, self.act_next_year])
         m = mb.addMenu("&Công cụ")
@@ -203,12 +213,7 @@ class MainWindow(QMainWindow):
             self.year_combo.setCurrentIndex(ov.years.index(ov.year))
         self.year_combo.blockSignals(False)
         self.catalog_tab.show_overview(ov)
-        if ov.profile is None:
-            self.status_commune.setText("Chưa có hồ sơ xã – mở Tệp → Hồ sơ xã… để nhập.")
-            self.setWindowTitle(APP_NAME)
-        else:
-            self.status_commune.setText(ov.profile.place_line)
-            self.setWindowTitle(f"{APP_NAME} – {ov.profile.display_name}")
+        show_year_values(self, ov)  # this year's commune name and appraising body
         if ov.year is None:
             self.status_year.setText("Chưa có năm đánh giá")
         else:
@@ -313,9 +318,13 @@ class MainWindow(QMainWindow):
     def edit_profile(self) -> None:
         from desktop.ui.profile_form import ProfileDialog
 
-        profile = self.overview.profile if self.overview else None
-        if ProfileDialog(self.ws, profile, self).exec():
+        if ProfileDialog(self.ws, self).exec():
             self.dataChanged.emit()
+
+    def setup_year(self) -> None:
+        from desktop.ui.year_setup_dialog import setup_year
+
+        setup_year(self)
 
     def open_data_dir(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ws.data_dir)))

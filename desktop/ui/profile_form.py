@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QSpinBox,
@@ -20,17 +21,33 @@ from PySide6.QtWidgets import (
 
 from desktop.core.catalog import load_builtin
 from desktop.core.errors import CchcError
-from desktop.core.profile import ProfileInfo, save_profile
+from desktop.core.profile import ProfileInfo, clear_merger_date, get_profile, save_profile
 from desktop.core.settings import set_setting
+from desktop.core.vnformat import format_date, parse_date
 from desktop.core.workspace import Workspace
+from desktop.core.year_setup import save_former_communes
+from desktop.core.years import former_communes
 from desktop.ui.errors import show_error
+from desktop.ui.former_list import FormerCommuneList
 from desktop.ui.vi import dialog_buttons, translate_wizard
 
 UNIT_KINDS = ("xã", "phường", "thị trấn", "đặc khu")
+MERGER_DATE = "Ngày quyết định sáp nhập"
+PAST_YEARS_NOTE = (
+    "Sửa hồ sơ không làm thay đổi các năm đã có: tên xã và cơ quan thẩm định của từng năm "
+    "được giữ nguyên (sửa riêng ở Năm → Thiết lập năm đánh giá…)."
+)
 
 
 class ProfileForm(QWidget):
-    def __init__(self, profile: ProfileInfo | None, *, ask_year: bool, parent=None) -> None:
+    def __init__(
+        self,
+        profile: ProfileInfo | None,
+        *,
+        ask_year: bool,
+        former: list[str] | None = None,
+        parent=None,
+    ) -> None:
         super().__init__(parent)
         form = QFormLayout(self)
         self.unit_kind = QComboBox()
@@ -40,21 +57,38 @@ class ProfileForm(QWidget):
         self.province = QLineEdit()
         self.province.setPlaceholderText("ví dụ: Hải Phòng")
         self.district = QLineEdit()
-        self.district.setPlaceholderText("bỏ trống nếu không có (sau 01/7/2025)")
+        self.district.setPlaceholderText("bỏ trống nếu không có")
         self.chairman = QLineEdit()
         self.officer = QLineEdit()
         form.addRow("Loại đơn vị:", self.unit_kind)
         form.addRow("Tên xã (*):", self.commune)
-        form.addRow("Tỉnh, thành phố (*):", self.province)
-        form.addRow("Huyện (trước 01/7/2025):", self.district)
+        form.addRow("Tỉnh hoặc thành phố trực thuộc TW (*):", self.province)
+        form.addRow("Huyện cũ (nếu có, trước 7/2025):", self.district)
         form.addRow("Chủ tịch UBND:", self.chairman)
         form.addRow("Công chức phụ trách CCHC:", self.officer)
+        self.merger_number = QLineEdit()
+        self.merger_number.setPlaceholderText("ví dụ: 1669/NQ-UBTVQH15")
+        self.merger_date = QLineEdit()
+        self.merger_date.setPlaceholderText("dd/mm/yyyy")
+        self.merger_date.setMaximumWidth(120)
+        self.former = FormerCommuneList(former or [])
+        merger = QGroupBox("Sáp nhập xã (nếu có, từ 01/7/2025)")
+        mform = QFormLayout(merger)
+        mform.addRow("Số quyết định (nghị quyết):", self.merger_number)
+        mform.addRow(f"{MERGER_DATE}:", self.merger_date)
+        mform.addRow("Các xã cũ đã sáp nhập:", self.former)
+        form.addRow(merger)
         self.year: QSpinBox | None = None
         if ask_year:
             self.year = QSpinBox()
             self.year.setRange(2000, 2100)
             self.year.setValue(date.today().year)
             form.addRow("Năm đánh giá:", self.year)
+        else:
+            self.note = QLabel(PAST_YEARS_NOTE)
+            self.note.setWordWrap(True)
+            self.note.setStyleSheet("color:#555")
+            form.addRow(self.note)
         if profile is not None:
             kinds = [k for k in UNIT_KINDS]
             if profile.unit_kind in kinds:
@@ -64,6 +98,8 @@ class ProfileForm(QWidget):
             self.district.setText(profile.district or "")
             self.chairman.setText(profile.chairman)
             self.officer.setText(profile.officer)
+            self.merger_number.setText(profile.merger_decision_number or "")
+            self.merger_date.setText(format_date(profile.merger_decision_date))
 
     def missing(self) -> str:
         if not self.commune.text().strip():
@@ -73,7 +109,10 @@ class ProfileForm(QWidget):
         return ""
 
     def save(self, ws: Workspace) -> int | None:
-        """Save the profile (and load the year's built-in catalog when asked)."""
+        """Save the profile and the former communes (and load the year's built-in catalog
+        when asked). Years already created keep their own values."""
+        text = self.merger_date.text().strip()
+        merger_date = parse_date(text, what=MERGER_DATE) if text else None
         with ws.transaction() as s:
             save_profile(
                 s,
@@ -83,7 +122,12 @@ class ProfileForm(QWidget):
                 chairman=self.chairman.text(),
                 officer=self.officer.text(),
                 unit_kind=UNIT_KINDS[self.unit_kind.currentIndex()],
+                merger_decision_number=self.merger_number.text(),
+                merger_decision_date=merger_date,
             )
+            if merger_date is None:
+                clear_merger_date(s)
+            save_former_communes(s, self.former.edits())
             if self.year is not None:
                 year = self.year.value()
                 load_builtin(s, year)
@@ -150,17 +194,20 @@ class FirstRunWizard(QWizard):
 class ProfileDialog(QDialog):
     """Edit the profile later (menu Tệp → Hồ sơ xã)."""
 
-    def __init__(self, ws: Workspace, profile: ProfileInfo | None, parent=None) -> None:
+    def __init__(self, ws: Workspace, parent=None) -> None:
         super().__init__(parent)
         self.ws = ws
         self.setWindowTitle("Hồ sơ xã")
-        self.form = ProfileForm(profile, ask_year=profile is None)
+        with ws.session() as s:
+            profile, former = get_profile(s), former_communes(s)
+        self.form = ProfileForm(profile, ask_year=profile is None, former=former)
         buttons = dialog_buttons(
             self, QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addWidget(buttons)
+        self.resize(620, self.sizeHint().height())
 
     def accept(self) -> None:
         msg = self.form.missing()
