@@ -78,8 +78,11 @@ def _run_main(monkeypatch, data_dir: Path, on_window) -> int:
     from desktop.ui import app
 
     def fake_exec(self) -> int:
+        # this run's window (another test's window may linger until its deleteLater runs)
         (window,) = [
-            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and w.isVisible() and w.ws.data_dir == data_dir
         ]
         try:
             on_window(window)
