@@ -65,14 +65,14 @@ def complete_year(ws) -> None:
             set_entry(s, YEAR, n.code, explanation=f"Giải trình {n.code}")
 
 
-@pytest.fixture
-def sa_ws(ws, make_file):
+@pytest.fixture(name="sa_ws")
+def sa_ws_fixture(ws, make_file):
     make_year(ws, make_file)
     return ws
 
 
-@pytest.fixture
-def sa_window(show_window, sa_ws):
+@pytest.fixture(name="sa_window")
+def sa_window_fixture(show_window, sa_ws):
     return show_window(sa_ws)
 
 

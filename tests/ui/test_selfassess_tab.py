@@ -15,8 +15,8 @@ from selfassess_ui_data import (  # noqa: F401 - fixtures
     complete_year,
     open_tab,
     row_of,
-    sa_window,
-    sa_ws,
+    sa_window_fixture,
+    sa_ws_fixture,
     wait_loaded,
 )
 
