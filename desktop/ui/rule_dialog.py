@@ -123,7 +123,7 @@ class RuleDialog(QDialog):
 
         self._load(info.rule)
         self.kind.currentIndexChanged.connect(self._kind_changed)
-        self.steps.itemChanged.connect(lambda _item: self.validate())
+        self.steps.itemChanged.connect(self._item_changed)
         self.per_fault.textChanged.connect(lambda _t: self.validate())
         self.on_count.toggled.connect(lambda _on: self.validate())
         self.validate()
@@ -210,10 +210,29 @@ class RuleDialog(QDialog):
         self.steps.setItem(row, COL_HIGH, QTableWidgetItem(_n(s.high)))
         self.steps.setItem(row, COL_HIGH_INCL, _check_item(s.high is None or s.high_incl))
         self.steps.setItem(row, COL_POINTS, QTableWidgetItem(_n(s.points) if step else ""))
+        self._sync_check(row, COL_LOW)
+        self._sync_check(row, COL_HIGH)
         self.steps.blockSignals(was)
         if step is None:
             self.steps.setCurrentCell(row, COL_LOW)
             self.validate()
+
+    def _item_changed(self, item: QTableWidgetItem) -> None:
+        if item.column() in (COL_LOW, COL_HIGH):
+            self._sync_check(item.row(), item.column())
+        self.validate()
+
+    def _sync_check(self, row: int, col: int) -> None:
+        """The "Gồm" box of an empty bound means nothing: greyed out until a value is typed."""
+        check = self.steps.item(row, col + 1)
+        if check is None:
+            return
+        flags = check.flags()
+        on = flags | Qt.ItemFlag.ItemIsEnabled
+        off = flags & ~Qt.ItemFlag.ItemIsEnabled
+        wanted = on if self._cell(row, col) else off
+        if wanted != flags:
+            check.setFlags(wanted)
 
     def remove_step(self) -> None:
         row = self.steps.currentRow()

@@ -13,12 +13,14 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -87,16 +89,15 @@ class ScoreBox(QGroupBox):
         note_label.setBuddy(self.note)
         note_row.addWidget(note_label)
         note_row.addWidget(self.note, 1)
-        words_row = QHBoxLayout()
-        words_row.addWidget(self.rule_words, 1)
-        words_row.addWidget(self.rule_btn)
         rule_row = QHBoxLayout()
         rule_row.addWidget(self.rule, 1)
+        rule_row.addWidget(self.rule_btn)
         rule_row.addWidget(self.more_btn)
+        # wrapped labels straight in the column: in a row beside a button Qt may clip them
         self.lay = QVBoxLayout(self)
         self.lay.addLayout(row)
         self.lay.addWidget(self.error)
-        self.lay.addLayout(words_row)
+        self.lay.addWidget(self.rule_words)
         self.lay.addLayout(note_row)
         self.lay.addWidget(self.explained)
         self.lay.addLayout(rule_row)
@@ -171,8 +172,15 @@ class ScoreBox(QGroupBox):
     def edit_explanation(self) -> None:
         """Open the self-assessment box below and put the cursor in "Giải trình"."""
         self.more_btn.setChecked(True)
-        if self.declared is not None:
-            self.declared.explanation_edit.setFocus()
+        if self.declared is None:
+            return
+        edit = self.declared.explanation_edit
+        edit.setFocus()
+        scroll = self.parentWidget()
+        while scroll is not None and not isinstance(scroll, QScrollArea):
+            scroll = scroll.parentWidget()
+        if scroll is not None:  # the pane scrolls: bring the box into view once laid out
+            QTimer.singleShot(0, scroll, lambda: scroll.ensureWidgetVisible(edit))
 
     def focus(self) -> None:
         if self.isVisible() and self.score.isEnabled():
@@ -229,6 +237,7 @@ class ScoreBox(QGroupBox):
 
             self.declared = DeclaredFigureBox(self.window_.ws)
             self.declared.setFlat(True)
+            self.declared.hide_rule_rows()  # the rule shows above, set with "Đặt cách tính…"
             self.declared.saved.connect(lambda _code: self.window_.dataChanged.emit())
             self.lay.addWidget(self.declared)
         if self.declared is not None:

@@ -11,7 +11,14 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop.core.catalog import load_builtin
 from desktop.core.selfassess import entry_info, set_entry, set_node_rule
-from desktop.ui.rule_dialog import COL_HIGH, COL_HIGH_INCL, COL_LOW, COL_POINTS, RuleDialog
+from desktop.ui.rule_dialog import (
+    COL_HIGH,
+    COL_HIGH_INCL,
+    COL_LOW,
+    COL_LOW_INCL,
+    COL_POINTS,
+    RuleDialog,
+)
 
 YEAR = 2023
 
@@ -65,6 +72,11 @@ def test_overlap_gap_and_maximum_are_said_before_saving(rule_ws, qtbot) -> None:
     dlg = _dialog(qtbot, rule_ws)
     assert dlg.kind.currentData() == "steps" and dlg.steps.rowCount() == 3
     assert dlg.steps.item(1, COL_HIGH_INCL).checkState() == Qt.CheckState.Unchecked
+    enabled = Qt.ItemFlag.ItemIsEnabled
+    assert not dlg.steps.item(2, COL_LOW_INCL).flags() & enabled  # "<98" has no "từ"
+    _set(dlg, 2, COL_LOW, "0")
+    assert dlg.steps.item(2, COL_LOW_INCL).flags() & enabled
+    assert dlg.words.text().endswith("từ 0% đến dưới 98%: 0 điểm.")
     dlg.steps.item(1, COL_HIGH_INCL).setCheckState(Qt.CheckState.Checked)  # 98-100 and 100
     assert dlg.words.text() == (
         "Các bậc “98-100” và “100” chồng lên nhau: giá trị 100% thuộc cả hai bậc."
