@@ -181,15 +181,22 @@ class RoundPane(QWidget):
         self.model: RecordTableModel[DiffLine] = RecordTableModel(DIFF_COLUMNS, self)
         self.table = record_view(self.model, "Thay đổi so với vòng đã nộp", single=True)
         header = self.table.horizontalHeader()
-        for col, width in ((0, 56), (1, 130), (2, 100), (3, 80)):
+        header.setMinimumSectionSize(40)
+        for col, width in ((0, 48), (2, 96), (3, 84), (4, 84)):
             header.resizeSection(col, width)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.summary)
         lay.addWidget(self.table, 1)
 
     def show_diff(self, status_text: str, diff: RoundDiff | None) -> None:
+        if diff is not None:
+            status_text = (
+                f"Thay đổi so với {diff.round.label}:"
+                if diff.changed
+                else f"Chưa sửa gì sau khi nộp {diff.round.label}."
+            )
         self.summary.setText(status_text)
         rows = [*diff.changes, *diff.totals] if diff is not None else []
         self.model.set_rows([DiffLine(c) for c in rows])

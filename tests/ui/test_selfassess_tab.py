@@ -126,7 +126,7 @@ def test_lock_asks_keeps_the_round_and_shows_changes_since(sa_window, sa_ws, qtb
     tab.lock_btn.click()
     assert boxes.texts[-1].startswith("Đã khóa năm 2023: vòng 1 (nộp ngày ")
     wait_loaded(tab, qtbot)
-    assert "đã nộp vòng 1" in tab.rounds.summary.text()
+    assert tab.rounds.summary.text().startswith("Chưa sửa gì sau khi nộp vòng 1 (nộp ngày ")
     assert tab.side.tabText(1) == "Vòng nộp (0 thay đổi)"
     with sa_ws.transaction() as s:
         set_entry(s, YEAR, "1.1.1", value="0,5")
@@ -141,6 +141,7 @@ def test_lock_asks_keeps_the_round_and_shows_changes_since(sa_window, sa_ws, qtb
     ]
     assert ["", "", "Tổng điểm tự đánh giá", "1", "0,5"] in tab.rounds.model.texts()
     assert tab.side.tabText(1) == "Vòng nộp (1 thay đổi)"
+    assert tab.rounds.summary.text().startswith("Thay đổi so với vòng 1 (nộp ngày ")
     assert "đang sửa vòng 2 (1 thay đổi so với vòng đã nộp)" in tab.status.text()
 
 
