@@ -1,32 +1,24 @@
-"""A year for the self-assessment screens: the sample catalog plus a bonus area "11",
-the commune profile, one document (12/KH-UBND on 1.4.1) and a few scores."""
+"""A year for the self-assessment screens: the sample catalog plus the bonus area "11"
+(``tests/selfassess_data``), the commune profile, one document (12/KH-UBND on 1.4.1) and
+a few scores."""
 
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal as D
 
 import pytest
 
 YEAR = 2023
-BONUS = [
-    ("11", "Điểm cộng", D(5)),
-    ("11.1", "Có sáng kiến CCHC được công nhận", D(2)),
-    ("11.2", "Được khen thưởng về CCHC", D(2)),
-    ("11.3", "Mô hình mới được nhân rộng", D(3)),
-]
 
 
 def make_year(ws, make_file) -> None:
-    from desktop.core.catalog import NodeRow, read_catalog_csv, save_catalog
+    from selfassess_data import catalog_with_bonus
+
     from desktop.core.evidence import NewDocument, add_document
-    from desktop.core.node_rules import set_bonus
-    from desktop.core.paths import resource_path
     from desktop.core.profile import save_profile
     from desktop.core.scoring import set_score_text
 
-    rows = read_catalog_csv(resource_path("catalogs", "bo-tieu-chi-mau.csv"))
-    rows += [NodeRow(code, title, pts) for code, title, pts in BONUS]
+    catalog_with_bonus(ws, YEAR)
     with ws.transaction() as s:
         save_profile(
             s,
@@ -35,10 +27,6 @@ def make_year(ws, make_file) -> None:
             province="Hải Dương",
             officer="Trần Thị Bình",
         )
-        save_catalog(
-            s, YEAR, rows, name="Bộ có điểm cộng", survey_codes=("9", "10"), allow_warnings=True
-        )
-        set_bonus(s, YEAR, "11")
         doc = NewDocument(
             YEAR,
             "12/KH-UBND",
