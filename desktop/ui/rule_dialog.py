@@ -149,7 +149,7 @@ class RuleDialog(QDialog):
         )
         header = self.steps.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.add_step_btn = button("&Thêm bậc", "Thêm một bậc điểm")
+        self.add_step_btn = button("Thêm &bậc", "Thêm một bậc điểm")
         self.remove_step_btn = button("&Xóa bậc", "Xóa bậc đang chọn")
         self.add_step_btn.clicked.connect(lambda: self.add_step())
         self.remove_step_btn.clicked.connect(self.remove_step)
