@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session
 
 from db.filestore import FileStore
-from desktop.core.checks import FINDING_KINDS, EvidenceFinding, run_checks
+from desktop.core.checks import FINDING_KINDS, CheckReport, EvidenceFinding, run_checks
 from desktop.core.score_rollup import score_tree
 from desktop.core.selfassess import year_entries
 
@@ -68,10 +68,14 @@ class Readiness:
         return f"Năm {self.year} chưa sẵn sàng nộp: còn " + " và ".join(parts) + "."
 
 
-def readiness(session: Session, store: FileStore, year: int) -> Readiness:
+def readiness(
+    session: Session, store: FileStore, year: int, report: CheckReport | None = None
+) -> Readiness:
+    """Pass ``report`` when the year's checks were just run (saves running them again)."""
     tree = score_tree(session, year)
     entries = year_entries(session, year)
-    report = run_checks(session, store, year)
+    if report is None:
+        report = run_checks(session, store, year)
     open_kinds: dict[str, list[str]] = defaultdict(list)
     for f in report.findings:
         if f.kind in NOT_EXPLAINED_BY_TEXT:

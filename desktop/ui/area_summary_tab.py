@@ -50,11 +50,14 @@ def area_lines(tree: ScoreTree) -> list[AreaLine]:
             note = "Do cơ quan thẩm định công bố"
         else:
             note = ""
+        title = a.title
+        if a.bonus and "điểm cộng" not in title.lower():
+            title += " (điểm cộng)"
         lines.append(
             AreaLine(
                 a.node_id,
                 a.code,
-                a.title,
+                title,
                 a.max_points,
                 a.effective_max,
                 a.effective_score if a.self_scored else None,
@@ -68,7 +71,7 @@ def area_lines(tree: ScoreTree) -> list[AreaLine]:
         AreaLine(
             None,
             "",
-            "Tổng cộng",
+            "Tổng cộng (không gồm điểm cộng)" if tree.bonus_max else "Tổng cộng",
             tree.max_points,
             tree.effective_max,
             tree.self_score,
@@ -77,6 +80,20 @@ def area_lines(tree: ScoreTree) -> list[AreaLine]:
             tree.gap,
         )
     )
+    if tree.bonus_max:
+        lines.append(
+            AreaLine(
+                None,
+                "",
+                "Tổng cộng gồm điểm cộng",
+                tree.max_points + tree.bonus_max,
+                None,
+                tree.combined_score,
+                None,
+                "",
+                None,
+            )
+        )
     return lines
 
 

@@ -42,9 +42,16 @@ def totals_html(scores: ScoreTree | None) -> str:
     )
     percent = scores.evidence_percent
     evidence = f" ({format_points(percent)}%)" if percent is not None else ""
+    bonus = ""
+    if scores.bonus_max:
+        bonus = (
+            f"<br>Điểm cộng: <b>{format_points(scores.bonus_score or 0)}</b>"
+            f" / {format_points(scores.bonus_max)} điểm · <b>Tổng gồm điểm cộng: "
+            f"{format_points(scores.combined_score or 0)}</b>"
+        )
     return (
         f"<b>Tổng điểm tự chấm: {format_points(scores.self_score or 0)}</b>"
-        f" / {format_points(own_max)} điểm xã tự chấm{survey}<br>"
+        f" / {format_points(own_max)} điểm xã tự chấm{survey}{bonus}<br>"
         f"Đã chấm {scores.scored}/{scores.leaves} tiêu chí thành phần · có tài liệu "
         f"{scores.with_evidence}/{scores.leaves}{evidence} · còn thiếu "
         f"{format_points(scores.gap)} điểm"

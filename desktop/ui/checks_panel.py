@@ -35,6 +35,12 @@ from desktop.core.checks import (
 )
 from desktop.core.errors import CchcError
 from desktop.core.evidence_query import RegisterIndex
+from desktop.core.readiness import (
+    EXPLANATION_KIND,
+    EXPLANATION_LABEL,
+    explanation_findings,
+    readiness,
+)
 from desktop.ui.errors import show_error
 from desktop.ui.table_model import Column, RecordTableModel, record_view
 from desktop.ui.widgets import button
@@ -54,7 +60,14 @@ class FindingLine:
 
     @property
     def kind_label(self) -> str:
+        if self.explanation:
+            return EXPLANATION_LABEL
         return FINDING_KINDS[self.finding.kind][1]
+
+    @property
+    def explanation(self) -> bool:
+        """A missing explanation (answered by writing it, not set aside)."""
+        return self.finding.kind == EXPLANATION_KIND
 
 
 COLUMNS: list[Column[FindingLine]] = [
@@ -82,6 +95,7 @@ class ChecksPanel(QDockWidget):
         self.setObjectName("checks_dock")
         self.window_ = window
         self.report: CheckReport | None = None
+        self.explanations: list[EvidenceFinding] = []  # sub-criteria missing an explanation
         self._numbers: dict[int, str] = {}
         self.job: Job | None = None
         self._again = False
@@ -137,11 +151,12 @@ class ChecksPanel(QDockWidget):
             self._show_lines()
             return None
 
-        def work(_progress) -> tuple[CheckReport, dict[int, str]]:
+        def work(_progress) -> tuple[CheckReport, dict[int, str], list[EvidenceFinding]]:
             with ws.session() as s:
                 report = run_checks(s, ws.store, year)
                 numbers = {r.id: r.number for r in RegisterIndex.load(s, year).rows}
-            return report, numbers
+                missing = explanation_findings(readiness(s, ws.store, year, report))
+            return report, numbers, missing
 
         self.summary.setText(f"Đang kiểm tra năm {year}…")
         self.job = run_job(
@@ -164,8 +179,8 @@ class ChecksPanel(QDockWidget):
         if self.isVisible():
             self.run(quiet=True)
 
-    def _done(self, result: tuple[CheckReport, dict[int, str]]) -> None:
-        self.report, self._numbers = result
+    def _done(self, result: tuple[CheckReport, dict[int, str], list[EvidenceFinding]]) -> None:
+        self.report, self._numbers, self.explanations = result
         self._show_lines()
 
     def _line(self, f: EvidenceFinding, dismissed: bool) -> FindingLine:
@@ -180,7 +195,7 @@ class ChecksPanel(QDockWidget):
             self.model.set_rows([])
             self._update_buttons()
             return
-        lines = [self._line(f, False) for f in report.findings]
+        lines = [self._line(f, False) for f in (*report.findings, *self.explanations)]
         if self.show_dismissed.isChecked():
             lines += [self._line(f, True) for f in report.dismissed]
         self.table.setColumnHidden(COL_REASON, not self.show_dismissed.isChecked())
@@ -193,6 +208,8 @@ class ChecksPanel(QDockWidget):
         else:
             head += f"<b style='color:#c42b1c'>{errors} lỗi</b>"
         head += f", {warnings} cảnh báo"
+        if self.explanations:
+            head += f", {len(self.explanations)} tiêu chí thiếu giải trình"
         if report.dismissed:
             head += f" · {len(report.dismissed)} mục đã bỏ qua"
         self.summary.setText(head + ". Nhấp đúp một dòng để đến chỗ cần sửa.")
@@ -208,13 +225,21 @@ class ChecksPanel(QDockWidget):
 
     def _update_buttons(self) -> None:
         line = self.current_line()
-        self.dismiss_btn.setEnabled(line is not None and not line.dismissed)
+        self.dismiss_btn.setEnabled(
+            line is not None and not line.dismissed and not line.explanation
+        )
         self.restore_btn.setEnabled(line is not None and line.dismissed)
 
     def jump(self, row: int) -> bool:
         if not 0 <= row < len(self.model.rows):
             return False
-        f = self.model.record(row).finding
+        line = self.model.record(row)
+        f = line.finding
+        if line.explanation and f.node_id is not None:
+            shown = self.window_.show_node(f.node_id)
+            if shown:
+                self.window_.pane.score_box.edit_explanation()
+            return shown
         if f.scope == "document" and f.evidence_id is not None:
             return self.window_.show_document(f.evidence_id)
         if f.node_id is not None:
@@ -233,7 +258,7 @@ class ChecksPanel(QDockWidget):
 
     def dismiss(self) -> bool:
         line, year = self.current_line(), self.window_.year
-        if line is None or line.dismissed or year is None:
+        if line is None or line.dismissed or line.explanation or year is None:
             return False
         reason = self.ask_reason(line)
         if reason is None:

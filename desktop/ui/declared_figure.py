@@ -134,6 +134,11 @@ class DeclaredFigureBox(QGroupBox):
         self.rule_button.clicked.connect(self.set_rule)
         self.show_node(None, None)
 
+    def hide_rule_rows(self) -> None:
+        """Where the rule is shown and set elsewhere (the sub-criterion pane's score box)."""
+        self._form.setRowVisible(0, False)
+        self._form.setRowVisible(1, False)
+
     # --- loading ---------------------------------------------------------------------
 
     def show_node(self, year: int | None, code: str | None) -> None:

@@ -10,14 +10,17 @@ trình…" and is built only then.
 
 from __future__ import annotations
 
+from html import escape
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +32,7 @@ from desktop.core.vnformat import format_points
 from desktop.ui.widgets import button
 
 if TYPE_CHECKING:
+    from desktop.core.selfassess import EntryInfo
     from desktop.ui.declared_figure import DeclaredFigureBox
     from desktop.ui.main_window import MainWindow
 
@@ -43,6 +47,7 @@ class ScoreBox(QGroupBox):
         self.node: NodeInfo | None = None
         self._saved = ("", False, "")  # score text, not applicable, note
         self.declared: DeclaredFigureBox | None = None
+        self.entry: EntryInfo | None = None
 
         self.score = QLineEdit(placeholderText="vd. 1,5")
         self.score.setAccessibleName("Điểm tự chấm")
@@ -58,6 +63,13 @@ class ScoreBox(QGroupBox):
         self.rule = QLabel()
         self.rule.setWordWrap(True)
         self.rule.setStyleSheet("color:#555")
+        self.rule_words = QLabel()
+        self.rule_words.setWordWrap(True)
+        self.rule_words.setAccessibleName("Cách tính điểm")
+        self.rule_btn = button("Đặt cách tín&h…", "Đặt hoặc sửa cách tính điểm của tiêu chí này")
+        self.explained = QLabel()
+        self.explained.setWordWrap(True)
+        self.explained.setAccessibleName("Giải trình")
         self.note = QLineEdit(placeholderText="Ghi chú của cán bộ (việc còn phải làm…)")
         self.note.setAccessibleName("Ghi chú")
         self.more_btn = button("Kê khai &số liệu, giải trình…")
@@ -79,11 +91,15 @@ class ScoreBox(QGroupBox):
         note_row.addWidget(self.note, 1)
         rule_row = QHBoxLayout()
         rule_row.addWidget(self.rule, 1)
+        rule_row.addWidget(self.rule_btn)
         rule_row.addWidget(self.more_btn)
+        # wrapped labels straight in the column: in a row beside a button Qt may clip them
         self.lay = QVBoxLayout(self)
         self.lay.addLayout(row)
         self.lay.addWidget(self.error)
+        self.lay.addWidget(self.rule_words)
         self.lay.addLayout(note_row)
+        self.lay.addWidget(self.explained)
         self.lay.addLayout(rule_row)
 
         self.score.returnPressed.connect(self.save)
@@ -94,6 +110,7 @@ class ScoreBox(QGroupBox):
         self.score.textEdited.connect(self.clear_error)
         self.na.toggled.connect(self._na_toggled)
         self.more_btn.toggled.connect(self._show_declared)
+        self.rule_btn.clicked.connect(self.edit_rule)
 
     def show_node(self, node: NodeInfo, ns: NodeScore | None, rule: NaRule | None) -> None:
         self.node = node
@@ -114,8 +131,56 @@ class ScoreBox(QGroupBox):
         if rule is not None:
             self.rule.setText(f"Điểm của mục không áp dụng: {rule.label.lower()}.")
             self.rule.setToolTip(rule.description)
+        self._show_entry()
         if self.declared is not None and self.declared.isVisible():
             self.declared.show_node(self.window_.year, node.code)
+
+    def _show_entry(self) -> None:
+        """The rule in words and the explanation, read for this sub-criterion."""
+        from desktop.core.selfassess import entry_info
+
+        self.entry = None
+        if self.node is not None and self.window_.year is not None:
+            try:
+                with self.window_.ws.session() as s:
+                    self.entry = entry_info(s, self.window_.year, self.node.code)
+            except CchcError:
+                self.entry = None
+        e = self.entry
+        self.rule_btn.setEnabled(e is not None)
+        self.rule_words.setText(
+            f"<b>Cách tính điểm:</b> {escape(e.rule_words)}" if e is not None else ""
+        )
+        text = e.explanation if e is not None else ""
+        self.explained.setText(
+            f"<b>Giải trình:</b> {escape(text)}".replace("\n", "<br>") if text else ""
+        )
+        self.explained.setVisible(bool(text))
+
+    def edit_rule(self) -> bool:
+        """The "Cách tính điểm" dialog; the score follows a computed rule when saved."""
+        from desktop.ui.rule_dialog import RuleDialog
+
+        if self.entry is None or self.window_.year is None:
+            return False
+        dlg = RuleDialog(self.window_.ws, self.window_.year, self.entry, self)
+        if not dlg.exec():
+            return False
+        self.window_.dataChanged.emit()
+        return True
+
+    def edit_explanation(self) -> None:
+        """Open the self-assessment box below and put the cursor in "Giải trình"."""
+        self.more_btn.setChecked(True)
+        if self.declared is None:
+            return
+        edit = self.declared.explanation_edit
+        edit.setFocus()
+        scroll = self.parentWidget()
+        while scroll is not None and not isinstance(scroll, QScrollArea):
+            scroll = scroll.parentWidget()
+        if scroll is not None:  # the pane scrolls: bring the box into view once laid out
+            QTimer.singleShot(0, scroll, lambda: scroll.ensureWidgetVisible(edit))
 
     def focus(self) -> None:
         if self.isVisible() and self.score.isEnabled():
@@ -172,6 +237,7 @@ class ScoreBox(QGroupBox):
 
             self.declared = DeclaredFigureBox(self.window_.ws)
             self.declared.setFlat(True)
+            self.declared.hide_rule_rows()  # the rule shows above, set with "Đặt cách tính…"
             self.declared.saved.connect(lambda _code: self.window_.dataChanged.emit())
             self.lay.addWidget(self.declared)
         if self.declared is not None:

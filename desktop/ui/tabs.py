@@ -39,6 +39,7 @@ TABS: list[TabSpec] = [
     TabSpec("Báo cáo", "desktop.ui.reports_tab", "ReportsTab", "Ctrl+7"),
     TabSpec("Tổng hợp theo lĩnh vực", "desktop.ui.area_summary_tab", "AreaSummaryTab", "Ctrl+8"),
     TabSpec("Gói nộp USB", "desktop.ui.bundle_tab", "BundleTab", "Ctrl+9"),
+    TabSpec("Tự đánh giá", "desktop.ui.selfassess_tab", "SelfAssessTab", "Ctrl+0"),
 ]
 
 
