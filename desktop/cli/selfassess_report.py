@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from desktop.cli.common import EXIT_OK, Registry, emit_json, json_number, year_arg
@@ -167,12 +168,20 @@ def cmd_round_report(ws: Workspace, args) -> int:
 def cmd_report(ws: Workspace, args) -> int:
     out = Path(args.out)
     with ws.session() as s:
-        report = gather_report(s, args.year)
+        report = gather_report(s, args.year, ws.store)
     export_self_assessment(report, out)
+    missing = [code for code, _title in report.unexplained]
     if args.json:
-        emit_json({"year": args.year, "out": str(out)})
+        emit_json({"year": args.year, "out": str(out), "missing_explanations": missing})
     else:
         print(f"Đã xuất báo cáo tự đánh giá năm {args.year} ra {out}.")
+        if missing:
+            print(
+                f"Lưu ý: còn {len(missing)} tiêu chí thành phần chưa có giải trình "
+                f"({', '.join(missing[:10])}{'…' if len(missing) > 10 else ''}); "
+                "bản xuất để trống “…” ở mục Giải trình.",
+                file=sys.stderr,
+            )
     return EXIT_OK
 
 

@@ -73,12 +73,13 @@ def document_of(report: SelfAssessmentReport) -> ReportDocument:
         blocks.append(Block("body", f"- {name}: {value};"))
     blocks.append(Block("body", "(Chi tiết tại Phụ lục kèm theo Báo cáo này.)"))
     blocks.append(Block("h1", "II. GIẢI TRÌNH"))
-    if report.explanations:
-        for r in report.explanations:
-            lines = r.explanation.split("\n")
-            blocks.append(Block("body", f"- Tiêu chí {r.code} ({r.title}): {lines[0]}"))
-            blocks += [Block("body", line) for line in lines[1:]]
-    else:
+    for r in report.explanations:
+        lines = r.explanation.split("\n")
+        blocks.append(Block("body", f"- Tiêu chí {r.code} ({r.title}): {lines[0]}"))
+        blocks += [Block("body", line) for line in lines[1:]]
+    for code, title in report.unexplained:  # still to write: a blank the officer fills in
+        blocks.append(Block("body", f"- Tiêu chí {code} ({title}): …"))
+    if not report.explanations and not report.unexplained:
         blocks.append(Block("body", "Không có nội dung cần giải trình."))
     blocks.append(Block("h1", "III. KHÓ KHĂN, VƯỚNG MẮC"))
     blocks += _text_blocks(texts.difficulties)

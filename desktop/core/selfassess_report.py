@@ -17,6 +17,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from db.filestore import FileStore
 from db.models import EvidenceDocument, EvidenceLink
 from db.models_selfassess import SelfAssessmentText
 from desktop.core.catalog import catalog_info
@@ -99,6 +100,9 @@ class SelfAssessmentReport:
     rows: list[ReportRow]
     texts: ReportTexts
     explanations: list[ReportRow] = field(default_factory=list)
+    # sub-criteria that need an explanation nobody has written yet (code, title): the
+    # draft leaves a "…" line for each instead of saying there is nothing to explain
+    unexplained: list[tuple[str, str]] = field(default_factory=list)
     settings: YearSettings | None = None  # the year's commune name and appraising body
 
     @property
@@ -215,7 +219,11 @@ def set_texts(
     return get_texts(session, year)
 
 
-def gather_report(session: Session, year: int) -> SelfAssessmentReport:
+def gather_report(
+    session: Session, year: int, store: FileStore | None = None
+) -> SelfAssessmentReport:
+    """The report's data; with the file ``store`` the year's checks run too, so the
+    explanations still missing are known (``unexplained``)."""
     catalog = catalog_info(session, year)
     tree = score_tree(session, year)
     entries = year_entries(session, year)
@@ -250,4 +258,11 @@ def gather_report(session: Session, year: int) -> SelfAssessmentReport:
         rows=rows,
         texts=get_texts(session, year),
         explanations=[r for r in rows if r.explanation],
+        unexplained=_unexplained(session, store, year) if store is not None else [],
     )
+
+
+def _unexplained(session: Session, store: FileStore, year: int) -> list[tuple[str, str]]:
+    from desktop.core.readiness import readiness  # runs the checks: only when asked
+
+    return [(n.code, n.title) for n in readiness(session, store, year).missing]

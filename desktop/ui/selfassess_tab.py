@@ -305,7 +305,7 @@ class SelfAssessTab(QWidget):
 
         def work(progress) -> Path:
             with ws.session() as s:
-                report = gather_report(s, year)
+                report = gather_report(s, year, ws.store)
             return export_self_assessment(report, path, progress)
 
         self.export_job = run_job(

@@ -169,3 +169,18 @@ def test_score_show_gives_bonus_apart_and_combined(cli, data_dir) -> None:
     assert next(n for n in doc["nodes"] if n["code"] == "11.1")["bonus"] is True
     text = cli("score", "show", "--year", "2024").out
     assert "Điểm cộng: 2/5; tổng gồm điểm cộng: 3." in text
+
+
+def test_report_leaves_a_blank_for_each_missing_explanation(cli, sample_year, tmp_path) -> None:
+    cli("score", "set", "1.1.1", "1", "--year", sample_year, "--explanation", "Đủ hồ sơ")
+    docx = tmp_path / "bao-cao.docx"
+    r = cli("report", "self-assessment", "--year", sample_year, "--out", str(docx), "--json")
+    missing = r.json()["missing_explanations"]
+    assert "1.1.1" not in missing and "1.1.2" in missing
+    text = "\n".join(p.text for p in Document(str(docx)).paragraphs)
+    assert "- Tiêu chí 1.1.1" in text and "Đủ hồ sơ" in text
+    line = next(t for t in text.splitlines() if t.startswith("- Tiêu chí 1.1.2 ("))
+    assert line.endswith(": …")
+    assert "Không có nội dung cần giải trình" not in text
+    r = cli("report", "self-assessment", "--year", sample_year, "--out", str(docx))
+    assert r.code == 0 and f"còn {len(missing)} tiêu chí thành phần chưa có giải trình" in r.err
