@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -102,6 +103,12 @@ class NodePane(FileDropTarget, QWidget):
         self.guide.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
 
         self.score_box = ScoreBox(window)
+        self.bonus_check = QCheckBox("&Phần điểm cộng (tính riêng, ngoài thang điểm chỉ số)")
+        self.bonus_check.setToolTip(
+            "Đánh dấu lĩnh vực này là phần điểm cộng: điểm tối đa của lĩnh vực là mức trần "
+            "điểm cộng; tổng điểm hiện riêng và cộng gộp."
+        )
+        self.bonus_check.toggled.connect(self._set_bonus)
 
         self.docs_box = QGroupBox("Tài liệu kiểm chứng")
         self.docs = QTreeWidget()
@@ -144,6 +151,7 @@ class NodePane(FileDropTarget, QWidget):
         lay.addWidget(self.path)
         lay.addWidget(self.facts)
         lay.addWidget(self.guide, 2)
+        lay.addWidget(self.bonus_check)
         lay.addWidget(self.score_box)
         lay.addWidget(self.docs_box, 3)
         scroll = QScrollArea()
@@ -175,6 +183,7 @@ class NodePane(FileDropTarget, QWidget):
             self.facts.setText(f"<span style='color:#555'>{EMPTY_HINT}</span>")
             for w in (self.heading, self.path, self.guide, self.score_box, self.docs_box):
                 w.hide()
+            self.bonus_check.hide()
             return
         ov = self.window.overview
         scores = ov.scores if ov else None
@@ -202,9 +211,31 @@ class NodePane(FileDropTarget, QWidget):
         self.path.setVisible(bool(self.path.text()))
         self.score_box.setVisible(node.is_leaf and node.self_scored)
         self.docs_box.setVisible(node.is_leaf)
+        # an area the commune scores itself may be the catalog's bonus section (điểm cộng)
+        self.bonus_check.setVisible(node.level == 1 and node.self_scored)
+        self.bonus_check.blockSignals(True)
+        self.bonus_check.setChecked(bool(ns and ns.bonus))
+        self.bonus_check.blockSignals(False)
         if node.is_leaf and node.self_scored:
             self.score_box.show_node(node, ns, scores.rule if scores else None)
         self._show_documents()
+
+    def _set_bonus(self, on: bool) -> None:
+        node, year = self.node, self.window.year
+        if node is None or year is None:
+            return
+        from desktop.core.node_rules import set_bonus
+
+        try:
+            with self.window.ws.transaction() as s:
+                set_bonus(s, year, node.code, on)
+        except CchcError as exc:
+            self.bonus_check.blockSignals(True)
+            self.bonus_check.setChecked(not on)
+            self.bonus_check.blockSignals(False)
+            show_error(self, exc)
+            return
+        self.window.dataChanged.emit()
 
     def _ancestors(self, node: NodeInfo) -> list[NodeInfo]:
         ov = self.window.overview

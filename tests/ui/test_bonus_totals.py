@@ -19,3 +19,21 @@ def test_area_summary_has_a_combined_total_row(sa_window) -> None:
     assert texts[-1][1:4] == ["Tổng cộng gồm điểm cộng", "105", "6"]
     bonus = next(t for t in texts if t[0] == "11")
     assert bonus[1:4] == ["Điểm cộng", "5", "5"]
+
+
+def test_an_area_is_marked_as_the_bonus_section_from_its_pane(sa_window, boxes) -> None:
+    w = sa_window
+    w.show_node(w.node_by_code("11"))
+    check = w.pane.bonus_check
+    assert check.isVisible() and check.isChecked()
+    check.setChecked(False)  # area 11 no longer the bonus section: its 5 points count in
+    text = w.catalog_tab.totals.text()
+    assert "Điểm cộng" not in text
+    w.show_node(w.node_by_code("1"))
+    assert w.pane.bonus_check.isVisible() and not w.pane.bonus_check.isChecked()
+    w.show_node(w.node_by_code("11"))
+    w.pane.bonus_check.setChecked(True)
+    assert "Điểm cộng: <b>5</b> / 5 điểm" in w.catalog_tab.totals.text()
+    w.show_node(w.node_by_code("1.1.1"))
+    assert not w.pane.bonus_check.isVisible()
+    assert boxes.shown == []
