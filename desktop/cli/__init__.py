@@ -31,6 +31,7 @@ COMMAND_MODULES = [
     "bundle",
     "report",
     "selfassess_report",
+    "history",
 ]
 # Which modules make or extend each top-level command: ``cchc report index`` imports only
 # those, not every command's dependencies (openpyxl, Qt ...). A test keeps this in step
@@ -53,6 +54,7 @@ COMMAND_WORDS = {
     "bundle": ("bundle",),
     "report": ("report", "selfassess_report"),
     "selfassess": ("selfassess_report",),
+    "history": ("history",),
 }
 
 

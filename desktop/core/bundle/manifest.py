@@ -84,6 +84,8 @@ class Manifest:
     files: list[ManifestFile] = field(default_factory=list)
     format_version: int = FORMAT_VERSION
     checksum: str = ""
+    # The year's scores and appraising body (``bundle.year_data``); None in older bundles.
+    year_data: dict[str, Any] | None = None
     _paths: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def body(self) -> dict[str, Any]:
@@ -189,6 +191,7 @@ def parse_manifest(data: bytes) -> Manifest:
             files=[_file(f) for f in body["files"]],
             format_version=version,
             checksum=checksum,
+            year_data=dict(body["year_data"]) if body.get("year_data") else None,
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ManifestError(

@@ -20,6 +20,7 @@ from desktop.core.bundle.handoff import fingerprint, handed_off, last_handoff
 from desktop.core.bundle.layout import BundleLayout, bundle_name, document_stem
 from desktop.core.bundle.manifest import DocFile, Manifest, ManifestDocument, ManifestFile
 from desktop.core.bundle.writers import hash_stream
+from desktop.core.bundle.year_data import collect_year_data
 from desktop.core.catalog import catalog_info, normalize_code
 from desktop.core.errors import NotFoundError, ValidationError
 from desktop.core.profile import get_profile
@@ -113,6 +114,7 @@ class ExportPlan:
     summary: ExportSummary
     ascii_folders: bool = False
     warnings: list[str] = field(default_factory=list)
+    year_data: dict | None = None
 
     def manifest(self, extra: Sequence[ManifestFile] = ()) -> Manifest:
         return Manifest(
@@ -126,6 +128,7 @@ class ExportPlan:
             catalog=self.catalog,
             documents=self.documents,
             files=[f.entry() for f in self.files] + list(extra),
+            year_data=self.year_data,
         )
 
 
@@ -363,4 +366,5 @@ def plan_export(
         summary=summary,
         ascii_folders=ascii_folders,
         warnings=planner.warnings,
+        year_data=collect_year_data(session, scope.year),
     )

@@ -1,0 +1,147 @@
+"""Merged communes' history: ``history import|list|compare``.
+
+``history import`` refuses (exit 1, nothing changed) while a question is unanswered:
+a commune not listed as former (``--add-former``), a former commune already imported
+(``--update``), a year whose appraising body differs (``--confirm-appraiser``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from desktop.cli.common import EXIT_ERROR, EXIT_OK, Registry, emit_json
+from desktop.cli.progress_bar import cli_progress
+from desktop.core.history.compare import compare_units
+from desktop.core.history.importer import (
+    HistoryRefused,
+    apply_history_import,
+    histories_of,
+    plan_history_import,
+)
+from desktop.core.text import fold
+from desktop.core.vnformat import format_points
+from desktop.core.workspace import Workspace
+
+
+def cmd_import(ws: Workspace, args: argparse.Namespace) -> int:
+    with cli_progress(args.json) as progress:
+        plan = plan_history_import(ws, Path(args.file), former=args.former, progress=progress)
+        try:
+            result = apply_history_import(
+                ws,
+                plan,
+                add_former=args.add_former,
+                update=args.update,
+                confirm_appraiser=args.confirm_appraiser,
+                progress=progress,
+            )
+        except HistoryRefused as exc:
+            if args.json:
+                emit_json(
+                    {
+                        "imported": False,
+                        "questions": [
+                            {"kind": q.kind, "message": q.message, "flag": q.flag}
+                            for q in exc.questions
+                        ],
+                    }
+                )
+            for q in exc.questions:
+                print(f"Lỗi: {q.message} (dòng lệnh: {q.flag} để xác nhận)", file=sys.stderr)
+            return EXIT_ERROR
+    if args.json:
+        emit_json({"imported": True, **result.to_json()})
+        return EXIT_OK
+    for w in result.warnings:
+        print(f"Cảnh báo: {w}", file=sys.stderr)
+    verb = "Đã cập nhật" if result.updated else "Đã nhập"
+    years = ", ".join(map(str, result.years)) or "không rõ năm"
+    print(
+        f"{verb} lịch sử xã cũ {result.former} (năm {years}) từ {plan.source.kind_label} "
+        f"{plan.source.path.name}: {result.documents} tài liệu, chép {result.files_copied} tệp."
+    )
+    if result.added_former:
+        print(f"Đã thêm xã {result.former} vào danh sách xã cũ đã sáp nhập.")
+    return EXIT_OK
+
+
+def cmd_list(ws: Workspace, args: argparse.Namespace) -> int:
+    names, histories = histories_of(ws)
+    by_key = {h.key: h for h in histories}
+    rows = []
+    for name in names:
+        h = by_key.pop(fold(name), None)
+        rows.append({"name": name, "listed": True, "history": h.to_json() if h else None})
+    for h in by_key.values():  # a folder whose commune left the list
+        rows.append({"name": h.name, "listed": False, "history": h.to_json()})
+    if args.json:
+        emit_json({"former_communes": rows})
+        return EXIT_OK
+    if not rows:
+        print("Chưa có xã cũ nào (cchc init --former-commune TÊN, hoặc cchc history import).")
+    for r in rows:
+        h = r["history"]
+        flag = "" if r["listed"] else " (không còn trong danh sách xã cũ)"
+        if h is None:
+            print(f"Xã {r['name']}: chưa nhập lịch sử.")
+            continue
+        years = ", ".join(map(str, h["years"])) or "chưa có năm"
+        print(
+            f"Xã {r['name']}{flag}: năm {years}; {h['documents']} tài liệu, {h['files']} tệp, "
+            f"{h['scores']} điểm tự chấm, {h['results']} điểm thẩm định."
+        )
+    return EXIT_OK
+
+
+def _cell(score, max_points, rank: str) -> str:
+    if score is None:
+        return "–"
+    text = f"{format_points(score)}/{format_points(max_points)}"
+    return f"{text} ({rank})" if rank else text
+
+
+def cmd_compare(ws: Workspace, args: argparse.Namespace) -> int:
+    table = compare_units(ws)
+    if args.json:
+        emit_json(table.to_json())
+        return EXIT_OK
+    if not table.rows:
+        print("Chưa có năm đánh giá nào để so sánh.")
+        return EXIT_OK
+    for r in table.rows:
+        who = f"{r.unit}{' (hiện tại)' if r.current else ' (xã cũ)'}"
+        total = _cell(r.total, r.max_total, r.total_rank)
+        print(f"{who} – năm {r.year}: tổng {total}; thẩm định: {r.appraiser or 'chưa rõ'}")
+        cells = [
+            f"{code}: {_cell(a.score, a.max_points, a.rank)}"
+            for code, _t in table.areas
+            if (a := r.areas.get(code)) is not None
+        ]
+        print("    " + "; ".join(cells))
+    return EXIT_OK
+
+
+def register(registry: Registry) -> None:
+    g = registry.group("history", "lịch sử các xã cũ đã sáp nhập (nhập, xem, so sánh)")
+    sp = g.command(
+        "import", cmd_import, "nhập gói tài liệu hoặc bản sao lưu của một xã cũ làm lịch sử"
+    )
+    sp.add_argument("file", metavar="FILE", help="thư mục gói, tệp gói .zip hoặc bản sao lưu")
+    sp.add_argument(
+        "--former", metavar="TÊN", help="tên xã cũ (mặc định: tên xã ghi trong dữ liệu)"
+    )
+    sp.add_argument(
+        "--add-former",
+        action="store_true",
+        help="xác nhận đây là xã cũ dù chưa có trong danh sách (thêm vào danh sách)",
+    )
+    sp.add_argument("--update", action="store_true", help="cập nhật lịch sử đã nhập của xã cũ này")
+    sp.add_argument(
+        "--confirm-appraiser",
+        action="store_true",
+        help="vẫn nhập khi cơ quan thẩm định của năm khác với thông tin năm",
+    )
+    g.command("list", cmd_list, "các xã cũ, năm có lịch sử và số tài liệu, tệp, điểm")
+    g.command("compare", cmd_compare, "so sánh điểm, xếp hạng từng lĩnh vực của các xã cũ theo năm")
