@@ -35,6 +35,7 @@ from db.dbfile import (
 )
 from db.filestore import FileStore
 from desktop.core.errors import BackupError
+from desktop.core.history.backups import backup_histories, remove_companions, same_histories
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.targets import TEMP_SUFFIX, target_error_message
 from desktop.core.workspace import FILES_DIR_NAME, Workspace
@@ -136,6 +137,7 @@ def rotate(folder: Path, keep_last: int = KEEP_LAST) -> list[Path]:
     removed = []
     for b in autos:
         if b.path not in keep:
+            remove_companions(b.path)
             b.path.unlink(missing_ok=True)
             removed.append(b.path)
     return removed
@@ -160,6 +162,7 @@ def create_backup(
             folder,
             progress=_db_progress(progress, "Đang sao lưu cơ sở dữ liệu"),
         )
+        backup_histories(ws.data_dir, path, progress=progress)  # former communes' history
     except (OSError, sqlite3.Error) as exc:
         raise BackupError(
             f"Không sao lưu được vào {folder}: {getattr(exc, 'strerror', None) or exc}."
@@ -175,7 +178,12 @@ def auto_backup(ws: Workspace, reason: str, progress: Progress = NO_PROGRESS) ->
     None when nothing changed since the newest backup (the new copy is dropped)."""
     before = list_backups(backups_dir(ws.data_dir))
     info = create_backup(ws, label=f"{AUTO_PREFIX}{reason}", progress=progress)
-    if before and filecmp.cmp(info.path, before[0].path, shallow=False):
+    if (
+        before
+        and filecmp.cmp(info.path, before[0].path, shallow=False)
+        and same_histories(info.path, before[0].path)
+    ):
+        remove_companions(info.path)
         info.path.unlink()
         return None
     rotate(info.path.parent)
@@ -229,6 +237,7 @@ def backup_to_stick(
                 )
         pending.rename(final)
         pending = None
+        backup_histories(ws.data_dir, final, with_files=True, progress=progress)
         fsync_path(root, directory=True)
     except BaseException as exc:
         if pending is not None:

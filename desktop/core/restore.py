@@ -27,6 +27,7 @@ from db.dbfile import (
 from db.filestore import FileStore
 from desktop.core.backup import backup_info, backups_dir, list_backups
 from desktop.core.errors import BackupError, CchcError, NotFoundError
+from desktop.core.history.backups import restore_histories
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.workspace import FILES_DIR_NAME, open_workspace
 
@@ -226,6 +227,7 @@ def restore_backup(data_dir: Path, path: Path, progress: Progress = NO_PROGRESS)
             "vẫn còn nguyên hoặc đã được sao lưu trước khi khôi phục."
         ) from exc
     open_workspace(data_dir).close()  # upgrades an older backup, with its own copy first
+    restore_histories(data_dir, path, progress)  # the former communes' history saved with it
     return RestoreResult(path, safety, copied, preview.blobs_missing)
 
 

@@ -192,3 +192,35 @@ def test_backup_of_a_former_commune(tmp_path, formers) -> None:
     assert code == 1 and "toàn bộ lịch sử của xã này sẽ được thay bằng bản sao lưu" in err
     ok(data, "history", "import", str(archive), "--update")
     assert snapshot(folder) == snapshot(f.folder)
+
+
+def test_backup_and_restore_carry_the_history(tmp_path, formers) -> None:
+    data = tmp_path / "tan-hung"
+    merged_commune(data, "Hồng Phong", "Đồng Tâm")
+    ok(data, "history", "import", str(formers["Hồng Phong"].bundles[2023]))
+    saved = json.loads(ok(data, "backup", "create", "--json"))
+    name = Path(saved["path"]).name
+    companion = data / "backups" / "lich-su" / "hong-phong" / name
+    assert companion.is_file()
+    folder = history_dir(data, "Hồng Phong")
+    before = snapshot(folder)
+    ok(data, "history", "import", str(formers["Hồng Phong"].bundles[2024]))
+    assert snapshot(folder) != before
+    ok(data, "backup", "restore", name)
+    assert snapshot(folder) == before  # the history is back as it was when saved
+
+    # A stick backup carries the history's files: restore it on another PC.
+    ok(data, "history", "import", str(formers["Đồng Tâm"].bundles[2024]))
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    usb_backup = Path(json.loads(ok(data, "backup", "create", str(stick), "--json"))["path"])
+    other = tmp_path / "may-moi"
+    other.mkdir()
+    ok(other, "backup", "restore", str(usb_backup))
+    for former in ("Hồng Phong", "Đồng Tâm"):
+        restored = history_dir(other, former)
+        assert snapshot(restored) == snapshot(history_dir(data, former))
+        store = FileStore(restored / "files")
+        for (sha,) in rows(restored / DB_FILE_NAME, "SELECT sha256 FROM evidence_file"):
+            assert store.hash_of(sha) == sha
+    assert "Xã Đồng Tâm: năm 2024; 3 tài liệu" in ok(other, "history", "list")

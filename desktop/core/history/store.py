@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from db.dbfile import DB_FILE_NAME
-from desktop.core.bundle.naming import ascii_fold, is_reserved
 from desktop.core.text import fold
 
 HISTORY_DIR_NAME = "lich-su"
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_RESERVED = {"con", "prn", "aux", "nul"} | {f"{d}{n}" for d in ("com", "lpt") for n in range(1, 10)}
 
 
 def history_root(data_dir: Path) -> Path:
@@ -24,9 +24,8 @@ def history_root(data_dir: Path) -> Path:
 
 def slug(name: str) -> str:
     """``Hồng Phong`` → ``hong-phong``: a folder name Windows accepts, one per commune."""
-    text = _NOT_SLUG.sub("-", ascii_fold(" ".join(name.split())).lower()).strip("-")[:60]
-    text = text.strip("-") or "xa"
-    return f"xa-{text}" if is_reserved(text) else text
+    text = _NOT_SLUG.sub("-", fold(name))[:60].strip("-") or "xa"
+    return f"xa-{text}" if text in _RESERVED else text
 
 
 def history_dir(data_dir: Path, name: str) -> Path:

@@ -1,0 +1,101 @@
+"""The data folder's backups carry the former communes' history folders.
+
+Each backup ``backups/so-cchc-<label>-<stamp>.sqlite3`` has companions with the SAME file
+name, one per history folder: ``backups/lich-su/<slug>/so-cchc-<label>-<stamp>.sqlite3``.
+Files stay in each history folder's own store (immutable, named by hash); a stick backup
+also carries them (``SoCCHC-SaoLuu/lich-su/<slug>/files/``). Restoring a backup restores
+its companions into the history folders; a history folder the backup does not know
+(imported later) is left as it is, never deleted.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import sqlite3
+from pathlib import Path
+
+from db.dbfile import DB_FILE_NAME, online_backup
+from db.filestore import FileStore
+from desktop.core.history.store import HISTORY_DIR_NAME, history_root
+from desktop.core.progress import NO_PROGRESS, Progress
+from desktop.core.workspace import FILES_DIR_NAME
+
+
+def _history_dbs(data_dir: Path) -> dict[str, Path]:
+    root = history_root(data_dir)
+    if not root.is_dir():
+        return {}
+    return {
+        p.name: p / DB_FILE_NAME
+        for p in sorted(root.iterdir())
+        if p.is_dir() and not p.name.startswith(".") and (p / DB_FILE_NAME).is_file()
+    }
+
+
+def companions(backup: Path) -> dict[str, Path]:
+    """slug → the history database saved with ``backup``."""
+    root = backup.parent / HISTORY_DIR_NAME
+    if not root.is_dir():
+        return {}
+    return {p.name: p / backup.name for p in sorted(root.iterdir()) if (p / backup.name).is_file()}
+
+
+def _copy_db(db: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    con = sqlite3.connect(db)
+    try:
+        online_backup(con, target)
+    finally:
+        con.close()
+
+
+def _blob_shas(db: Path) -> list[tuple[str, int]]:
+    con = sqlite3.connect(f"file:{db.as_posix()}?mode=ro&immutable=1", uri=True)
+    try:
+        return list(con.execute("SELECT sha256, size FROM blob"))
+    finally:
+        con.close()
+
+
+def backup_histories(
+    data_dir: Path, backup: Path, *, with_files: bool = False, progress: Progress = NO_PROGRESS
+) -> int:
+    """Save every history database beside ``backup`` (and, for a stick, the stored files
+    the stick lacks). Returns how many history folders were saved."""
+    dbs = _history_dbs(data_dir)
+    for i, (name, db) in enumerate(dbs.items()):
+        progress.update(i, len(dbs), f"Đang sao lưu lịch sử xã cũ ({name})")
+        target = backup.parent / HISTORY_DIR_NAME / name / backup.name
+        _copy_db(db, target)
+        if with_files:
+            local, stick = FileStore(db.parent / FILES_DIR_NAME), FileStore(target.parent / "files")
+            for sha, _size in _blob_shas(target):
+                if not stick.has(sha) and local.has(sha):
+                    with local.open_blob(sha) as fh:
+                        stick.put_stream(fh.read, label=sha[:12])
+    return len(dbs)
+
+
+def remove_companions(backup: Path) -> None:
+    for p in companions(backup).values():
+        p.unlink(missing_ok=True)
+
+
+def same_histories(new: Path, old: Path) -> bool:
+    """Whether two backups hold the same history databases, byte for byte."""
+    a, b = companions(new), companions(old)
+    return a.keys() == b.keys() and all(filecmp.cmp(a[k], b[k], shallow=False) for k in a)
+
+
+def restore_histories(data_dir: Path, backup: Path, progress: Progress = NO_PROGRESS) -> list[str]:
+    """Put the backup's history databases back (each checked, its current state kept as
+    a copy, migrated). Returns the slugs restored."""
+    from desktop.core.restore import restore_backup  # restore imports this module
+
+    done = []
+    for name, path in companions(backup).items():
+        folder = history_root(data_dir) / name
+        folder.mkdir(parents=True, exist_ok=True)
+        restore_backup(folder, path, progress)
+        done.append(name)
+    return done
