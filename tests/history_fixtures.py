@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from results_sheets import catalog_with_codes, results_full
+from results_sheets import catalog_with_codes, results_areas, results_full
 
 from db.dbfile import DB_FILE_NAME
 
@@ -29,6 +29,8 @@ DOCS = {
     ],
 }
 SCORES = {"Hồng Phong": {"1.1.1": "1", "1.3.3": "0,5"}, "Đồng Tâm": {"1.1.1": "0", "1.4.1": "1"}}
+RESULTS = {"Hồng Phong": results_full, "Đồng Tâm": results_areas}
+RESULT_ROWS = {"Hồng Phong": 72, "Đồng Tâm": 10}
 DISTRICTS = {"Hồng Phong": "Ninh Giang", "Đồng Tâm": "Thanh Miện"}
 # The same scan (a province document) kept by both communes.
 SHARED = b"%PDF-1.4 cong van chung cua tinh"
@@ -85,7 +87,8 @@ def build_former(root: Path, name: str) -> Former:
             )
         for code, value in SCORES[name].items():
             ok(folder, "score", "set", "--year", str(year), code, value)
-        sheet = results_full(root / f"kq-{name}-{year}.xlsx", year=year)
+        # Hồng Phong's decision scores every node; Đồng Tâm's only the areas (seed 002).
+        sheet = RESULTS[name](root / f"kq-{name}-{year}.xlsx", year=year)
         ok(folder, "results", "import", str(sheet), "--year", str(year))
         usb = root / f"usb-{name}-{year}"
         usb.mkdir()

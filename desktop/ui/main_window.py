@@ -24,6 +24,7 @@ from desktop.core.overview import YearOverview, year_overview
 from desktop.core.workspace import Workspace, open_workspace
 from desktop.ui.catalog_tab import CatalogTab
 from desktop.ui.errors import show_error
+from desktop.ui.history_units import UnitSelector
 from desktop.ui.safety_menu import SafetyActions
 from desktop.ui.tabs import TABS, LazyTabs
 from desktop.ui.vi import info, message_box
@@ -149,6 +150,7 @@ class MainWindow(QMainWindow):
         m.addActions([self.act_profile, self.act_open_data])
         m.addSeparator()
         self.safety = SafetyActions(self, m)  # bundles and backups
+        file_menu = m
         m.addSeparator()
         m.addAction(self.act_quit)
         m = mb.addMenu("&Xem")
@@ -186,6 +188,7 @@ class MainWindow(QMainWindow):
         tb.addSeparator()
         tb.addAction(self.act_refresh)
         tb.addAction(self.act_check)
+        self.units = UnitSelector(self, tb, file_menu)  # merged commune / former communes
         self.addToolBar(tb)
 
     # --- data --------------------------------------------------------------------------------

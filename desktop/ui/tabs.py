@@ -40,6 +40,7 @@ TABS: list[TabSpec] = [
     TabSpec("Tổng hợp theo lĩnh vực", "desktop.ui.area_summary_tab", "AreaSummaryTab", "Ctrl+8"),
     TabSpec("Gói nộp USB", "desktop.ui.bundle_tab", "BundleTab", "Ctrl+9"),
     TabSpec("Tự đánh giá", "desktop.ui.selfassess_tab", "SelfAssessTab", "Ctrl+0"),
+    TabSpec("So sánh các xã cũ", "desktop.ui.history_compare_tab", "HistoryCompareTab"),
 ]
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from history_fixtures import (  # noqa: F401
     DOCS,
+    RESULT_ROWS,
     YEARS,
     formers_fixture,
     merged_commune,
@@ -46,7 +47,7 @@ def test_two_former_communes_arrive_whole_and_apart(tmp_path, formers) -> None:
         assert got["docs"] == want["docs"]  # numbers, dates, summaries, file hashes, codes
         assert len(got["docs"]) == 2 * len(DOCS[f.name])
         assert got["self"] == want["self"] and len(got["self"]) == 4
-        assert got["res"] == want["res"] and len(got["res"]) == 2 * 72
+        assert got["res"] == want["res"] and len(got["res"]) == 2 * RESULT_ROWS[f.name]
         store = FileStore(folder / "files")
         for (sha,) in rows(folder / DB_FILE_NAME, "SELECT sha256 FROM evidence_file"):
             assert store.hash_of(sha) == sha  # each file present and verified
@@ -93,6 +94,8 @@ def test_compare_shows_area_scores_and_ranks(tmp_path, formers) -> None:
     assert first["total_rank"] == "9/20"
     assert first["areas"]["1"]["rank"] == "9/19"
     assert first["areas"]["1"]["score"] == 11.5  # 15 − 1 (1.3.3) − 1,5 (1.4.2) − 1 (1.5)
+    assert table["rows"][2]["areas"]["1"] == {"score": 11.84, "max_points": 15, "rank": "9/19"}
+    assert (table["rows"][2]["total"], table["rows"][2]["total_rank"]) == (87.75, "9/20")
     assert table["rows"][-1]["total"] is None
     text = ok(data, "history", "compare")
     assert "Xã Đồng Tâm (xã cũ) – năm 2024: tổng" in text

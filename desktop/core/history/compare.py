@@ -10,9 +10,8 @@ from desktop.core.catalog import catalog_years
 from desktop.core.history.store import list_histories
 from desktop.core.profile import get_profile
 from desktop.core.results import results_info
-from desktop.core.text import fold
 from desktop.core.workspace import Workspace, open_workspace
-from desktop.core.years import former_communes, year_settings
+from desktop.core.years import year_settings
 
 
 @dataclass(frozen=True)
@@ -102,12 +101,9 @@ def _unit_rows(
 
 def compare_units(ws: Workspace) -> CompareTable:
     """``ws``: the merged commune's data folder (never a history folder)."""
-    with ws.session() as s:
-        order = {fold(n): i for i, n in enumerate(former_communes(s))}
     titles: dict[str, str] = {}
     rows: list[CompareRow] = []
-    histories = sorted(list_histories(ws.data_dir), key=lambda h: order.get(h.key, len(order)))
-    for h in histories:
+    for h in list_histories(ws.data_dir):  # in the order of the former communes' list
         hws = open_workspace(h.folder)
         try:
             rows += _unit_rows(hws, titles, h.years)

@@ -118,13 +118,27 @@ def _read(folder: Path) -> HistoryInfo | None:
         con.close()
 
 
+def former_names(data_dir: Path) -> list[str]:
+    """The profile's former communes, in their order (read without SQLAlchemy)."""
+    try:
+        con = sqlite3.connect(f"file:{(data_dir / DB_FILE_NAME).as_posix()}?mode=ro", uri=True)
+        try:
+            return [r[0] for r in con.execute("SELECT name FROM former_commune ORDER BY position")]
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return []
+
+
 def list_histories(data_dir: Path) -> list[HistoryInfo]:
-    """Every history folder with data, by the former commune's name."""
+    """Every history folder with data: in the order of the profile's list of former
+    communes, then any other by name."""
     root = history_root(data_dir)
     if not root.is_dir():
         return []
     found = [i for p in sorted(root.iterdir()) if p.is_dir() and (i := _read(p))]
-    return sorted(found, key=lambda i: fold(i.name))
+    order = {fold(n): i for i, n in enumerate(former_names(data_dir))}
+    return sorted(found, key=lambda i: (order.get(i.key, len(order)), fold(i.name)))
 
 
 def find_history(data_dir: Path, name: str) -> HistoryInfo | None:

@@ -1,0 +1,170 @@
+"""The "Đơn vị:" selector of the main window: the merged commune (where the officer works)
+or one former commune's history. Choosing a former commune swaps the window to that
+history folder's workspace, so the existing screens (register, results, losses ...) show
+ITS data; the title and status bar say so, the window's write commands are disabled, and
+any write a screen tries there is refused (``ReadOnlyWorkspace``) until the merged
+commune is chosen again.
+
+Light at start-up: the list of history folders is read with the standard library;
+importing and comparing load their modules when used.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QToolBar
+
+from desktop import APP_NAME
+from desktop.core.errors import CchcError
+from desktop.core.history.store import HistoryInfo, list_histories
+from desktop.core.workspace import Workspace
+from desktop.ui.errors import show_error
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+HISTORY_STYLE = "background:#fff3cd; color:#5c4500; padding:1px 6px; font-weight:bold;"
+COMPARE_TAB = "HistoryCompareTab"
+
+
+class UnitSelector(QObject):
+    unitChanged = Signal()  # the window now shows another unit
+
+    def __init__(self, window: MainWindow, toolbar: QToolBar, menu: QMenu) -> None:
+        super().__init__(window)
+        self.window = window
+        self.main_ws: Workspace = window.ws
+        self.history_ws: Workspace | None = None
+        self.current: HistoryInfo | None = None
+        self.histories: list[HistoryInfo] = []
+        self.combo = QComboBox()
+        self.combo.setAccessibleName("Đơn vị")
+        self.combo.setToolTip("Xã hiện tại hoặc lịch sử của một xã cũ đã sáp nhập")
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        toolbar.addSeparator()
+        self._label = toolbar.addWidget(QLabel(" Đơn vị: "))
+        self._combo = toolbar.addWidget(self.combo)
+        self.act_compare = QAction("So sánh các &xã cũ", window)
+        self.act_compare.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        self.act_compare.setToolTip("So sánh điểm, xếp hạng của các xã cũ theo năm (Ctrl+Shift+H)")
+        self.act_compare.triggered.connect(lambda: window.screens.open(COMPARE_TAB))
+        toolbar.addAction(self.act_compare)
+        self.act_import = QAction("Nhập &lịch sử xã cũ…", window)
+        self.act_import.setStatusTip(
+            "Nhập gói tài liệu hoặc bản sao lưu của một xã cũ đã sáp nhập làm lịch sử"
+        )
+        self.act_import.triggered.connect(self.import_history)
+        before = menu.actions()[-2:-1]  # above the separator before "Thoát"
+        menu.insertAction(before[0] if before else None, self.act_import)
+        self.combo.currentIndexChanged.connect(self._on_combo)
+        window.dataShown.connect(self._after_shown)
+        self.reload()
+
+    # --- the list ------------------------------------------------------------------------
+
+    def _main_label(self) -> str:
+        ov = self.window.overview
+        name = ov.profile.display_name if ov and ov.profile and self.current is None else ""
+        return f"{name or 'Xã hiện tại'} (hiện tại)"
+
+    def reload(self) -> None:
+        """Read the history folders again (after an import) and rebuild the list."""
+        self.histories = list_histories(self.main_ws.data_dir)
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        self.combo.addItem(self._main_label(), None)
+        for h in self.histories:
+            self.combo.addItem(f"{h.display_name} (xã cũ)", str(h.folder))
+        if self.current is not None:
+            self.combo.setCurrentIndex(max(0, self.combo.findData(str(self.current.folder))))
+        self.combo.blockSignals(False)
+        shown = bool(self.histories) or self.current is not None
+        for act in (self._label, self._combo, self.act_compare):
+            act.setVisible(shown)
+
+    def _on_combo(self, index: int) -> None:
+        folder = self.combo.itemData(index)
+        self.show_unit(Path(folder) if folder else None)
+
+    # --- switching -----------------------------------------------------------------------
+
+    def show_unit(self, folder: Path | None) -> None:
+        """Show the merged commune (``None``) or the former commune kept in ``folder``."""
+        if folder is None:
+            if self.history_ws is None:
+                return
+            old, self.history_ws, self.current = self.history_ws, None, None
+            self.window.ws = self.main_ws
+            old.close()
+        else:
+            info = next((h for h in self.histories if h.folder == folder), None)
+            if info is None:
+                return
+            from desktop.core.history.readonly import open_read_only
+
+            try:
+                hws = open_read_only(folder, info.name)
+            except CchcError as exc:
+                show_error(self.window, exc, "Không mở được lịch sử xã cũ")
+                self.reload()
+                return
+            if self.history_ws is not None:
+                self.history_ws.close()
+            self.history_ws, self.current = hws, info
+            self.window.ws = hws
+        self._set_writable(self.current is None)
+        self.window.overview = None  # the other unit's years: start from its last one
+        self.window.dataChanged.emit()
+        self.unitChanged.emit()
+
+    def _write_actions(self) -> list[QAction]:
+        w, s = self.window, self.window.safety
+        return [
+            w.act_add_doc,
+            w.act_add_year,
+            w.act_import_catalog,
+            w.act_new_year_from,
+            w.act_profile,
+            s.act_import_folder,
+            s.act_import_zip,
+            s.act_backup,
+            s.act_backup_usb,
+            s.act_restore,
+            self.act_import,
+        ]
+
+    def _set_writable(self, writable: bool) -> None:
+        for act in self._write_actions():
+            act.setEnabled(writable)
+
+    def _after_shown(self) -> None:
+        w = self.window
+        if self.current is None:
+            self.combo.setItemText(0, self._main_label())
+            w.status_commune.setStyleSheet("")
+            return
+        ov = w.overview
+        place = ov.profile.place_line if ov and ov.profile else self.current.display_name
+        w.setWindowTitle(f"{APP_NAME} – {self.current.display_name} (xã cũ – lịch sử, chỉ xem)")
+        w.status_commune.setText(
+            f"LỊCH SỬ XÃ CŨ: {place} – dữ liệu trước sáp nhập, chỉ để xem. "
+            "Chọn xã hiện tại ở ô “Đơn vị” để làm việc tiếp."
+        )
+        w.status_commune.setStyleSheet(HISTORY_STYLE)
+
+    def close(self) -> None:
+        if self.history_ws is not None:
+            self.window.ws = self.main_ws
+            self.history_ws.close()
+            self.history_ws = None
+
+    # --- import --------------------------------------------------------------------------
+
+    def import_history(self):
+        from desktop.ui.history_import import import_history
+
+        return import_history(self)
