@@ -227,3 +227,19 @@ def test_backup_and_restore_carry_the_history(tmp_path, formers) -> None:
         for (sha,) in rows(restored / DB_FILE_NAME, "SELECT sha256 FROM evidence_file"):
             assert store.hash_of(sha) == sha
     assert "Xã Đồng Tâm: năm 2024; 3 tài liệu" in ok(other, "history", "list")
+
+
+def test_former_names_the_commune_the_data_belongs_to(tmp_path, formers) -> None:
+    """A bundle whose app spelled the name otherwise is filed under the name given."""
+    data = tmp_path / "tan-hung"
+    merged_commune(data, "Hồng Phong", "Đồng Tâm (cũ)")
+    bundle = formers["Đồng Tâm"].bundles[2023]
+    out = ok(data, "history", "import", str(bundle), "--former", "dong tam (CU)", "--json")
+    doc = json.loads(out)
+    assert doc["former"] == "Đồng Tâm (cũ)" and doc["added_former"] is False
+    folder = history_dir(data, "Đồng Tâm (cũ)")
+    assert folder.name == "dong-tam-cu"
+    assert snapshot(folder)["docs"] == [
+        r for r in snapshot(formers["Đồng Tâm"].folder)["docs"] if r[0] == 2023
+    ]
+    assert "Xã Đồng Tâm (cũ): năm 2023; 3 tài liệu" in ok(data, "history", "list")

@@ -191,8 +191,9 @@ def _commune_warning(session: Session, manifest: Manifest) -> tuple[str, bool]:
     if same:
         return "", False
     return (
-        f"Gói này của {theirs}, không phải của {profile.place_line}. Vẫn có thể nhập (ví dụ "
-        "dữ liệu của xã cũ trước khi sáp nhập); hãy xem kỹ danh sách trước khi nhập.",
+        f"Gói này của {theirs}, không phải của {profile.place_line}. Vẫn có thể nhập; hãy xem "
+        "kỹ danh sách trước khi nhập. Dữ liệu của một xã cũ trước khi sáp nhập nên nhập bằng "
+        "Tệp → Nhập lịch sử xã cũ… (cchc history import) để được giữ riêng.",
         True,
     )
 
