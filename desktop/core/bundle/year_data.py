@@ -85,6 +85,16 @@ def collect_year_data(session: Session, year: int) -> dict[str, Any]:
     return data
 
 
+def _known(rows, nodes: dict[str, int], unknown: list[str]):
+    """(node id, row) of the rows whose code this catalog has; the others go to ``unknown``."""
+    for row in rows or []:
+        node_id = nodes.get(row["code"])
+        if node_id is None:
+            unknown.append(row["code"])
+        else:
+            yield node_id, row
+
+
 def apply_year_data(session: Session, year: int, data: dict[str, Any]) -> list[str]:
     """Write a bundle's ``year_data`` into the caller's transaction (the year's catalog is
     already there). Returns the codes this catalog lacks (their scores are not kept)."""
@@ -99,11 +109,7 @@ def apply_year_data(session: Session, year: int, data: dict[str, Any]) -> list[s
         )
     )
     unknown: list[str] = []
-    for row in data.get("self_scores") or []:
-        node_id = nodes.get(row["code"])
-        if node_id is None:
-            unknown.append(row["code"])
-            continue
+    for node_id, row in _known(data.get("self_scores"), nodes, unknown):
         session.merge(
             SelfScore(
                 node_id=node_id,
@@ -124,11 +130,7 @@ def apply_year_data(session: Session, year: int, data: dict[str, Any]) -> list[s
         )
         session.add(row)
         session.flush()
-        for s in result.get("scores") or []:
-            node_id = nodes.get(s["code"])
-            if node_id is None:
-                unknown.append(s["code"])
-                continue
+        for node_id, s in _known(result.get("scores"), nodes, unknown):
             session.add(
                 AppraisedScore(
                     node_id=node_id,

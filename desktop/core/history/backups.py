@@ -49,19 +49,13 @@ def _copy_db(db: Path, target: Path) -> None:
         con.close()
 
 
-def _blob_shas(db: Path) -> list[tuple[str, int]]:
-    con = sqlite3.connect(f"file:{db.as_posix()}?mode=ro&immutable=1", uri=True)
-    try:
-        return list(con.execute("SELECT sha256, size FROM blob"))
-    finally:
-        con.close()
-
-
 def backup_histories(
     data_dir: Path, backup: Path, *, with_files: bool = False, progress: Progress = NO_PROGRESS
 ) -> int:
     """Save every history database beside ``backup`` (and, for a stick, the stored files
     the stick lacks). Returns how many history folders were saved."""
+    from desktop.core.backup import _blob_index  # backup imports this module
+
     dbs = _history_dbs(data_dir)
     for i, (name, db) in enumerate(dbs.items()):
         progress.update(i, len(dbs), f"Đang sao lưu lịch sử xã cũ ({name})")
@@ -69,7 +63,7 @@ def backup_histories(
         _copy_db(db, target)
         if with_files:
             local, stick = FileStore(db.parent / FILES_DIR_NAME), FileStore(target.parent / "files")
-            for sha, _size in _blob_shas(target):
+            for sha, _size in _blob_index(target):
                 if not stick.has(sha) and local.has(sha):
                     with local.open_blob(sha) as fh:
                         stick.put_stream(fh.read, label=sha[:12])

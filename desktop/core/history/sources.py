@@ -25,6 +25,7 @@ from desktop.core.history.store import covered_years, history_root
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.years import default_appraiser, default_level
 
+_STAMP = re.compile(r"\d{8}-\d{6}")
 _BLOB = re.compile(r"(?:^|/)files/([0-9a-f]{2})/([0-9a-f]{64})$")
 
 
@@ -145,7 +146,9 @@ def _unzip_backup(path: Path, zf: zipfile.ZipFile, data_dir: Path) -> Path:
     """Unpack the newest database and the stored files of a zipped backup; returns the
     temporary folder (``<data>/lich-su/.tam-…``)."""
     dbs = sorted(
-        n for n in zf.namelist() if n.endswith((".sqlite3", ".sqlite")) and not unsafe_reason(n)
+        (n for n in zf.namelist() if n.endswith(".sqlite3") and not unsafe_reason(n)),
+        # a data folder's own database first, else the newest backup by its time stamp
+        key=lambda n: (Path(n).name == DB_FILE_NAME, _STAMP.findall(Path(n).name), n),
     )
     if not dbs:
         raise BackupError(
