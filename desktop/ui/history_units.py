@@ -46,7 +46,9 @@ class UnitSelector(QObject):
         self.combo.setToolTip("Xã hiện tại hoặc lịch sử của một xã cũ đã sáp nhập")
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         toolbar.addSeparator()
-        self._label = toolbar.addWidget(QLabel(" Đơn vị: "))
+        label = QLabel(" Đơn &vị: ")
+        label.setBuddy(self.combo)  # Alt+V
+        self._label = toolbar.addWidget(label)
         self._combo = toolbar.addWidget(self.combo)
         self.act_compare = QAction("So sánh các &xã cũ", window)
         self.act_compare.setShortcut(QKeySequence("Ctrl+Shift+H"))
@@ -144,7 +146,8 @@ class UnitSelector(QObject):
     def _after_shown(self) -> None:
         w = self.window
         if self.current is None:
-            self.combo.setItemText(0, self._main_label())
+            self.main_ws = w.ws  # the window reopens it after a restore
+            self.reload()  # a restore or an import may have changed the history folders
             w.status_commune.setStyleSheet("")
             return
         ov = w.overview

@@ -243,3 +243,18 @@ def test_former_names_the_commune_the_data_belongs_to(tmp_path, formers) -> None
         r for r in snapshot(formers["Đồng Tâm"].folder)["docs"] if r[0] == 2023
     ]
     assert "Xã Đồng Tâm (cũ): năm 2023; 3 tài liệu" in ok(data, "history", "list")
+
+
+def test_files_that_are_neither_bundle_nor_backup(tmp_path) -> None:
+    data = tmp_path / "tan-hung"
+    merged_commune(data, "Hồng Phong")
+    junk = tmp_path / "so-cchc-thu-cong-20240101-101010.sqlite3"
+    junk.write_bytes(b"day khong phai co so du lieu" * 50)
+    code, _o, err = run(data, "history", "import", str(junk))
+    assert code == 1
+    assert f"Tệp {junk.name} không đọc được như bản sao lưu của Sổ CCHC" in err
+    cut = tmp_path / "goi.zip"
+    cut.write_bytes(b"PK\x03\x04 cat cut")
+    code, _o, err = run(data, "history", "import", str(cut))
+    assert code == 1 and "goi.zip" in err and "bị hỏng hoặc bị cắt cụt" in err
+    assert not (data / "lich-su").exists() or not any((data / "lich-su").iterdir())
