@@ -90,7 +90,8 @@ def cmd_list(ws: Workspace, args: argparse.Namespace) -> int:
         years = ", ".join(map(str, h["years"])) or "chưa có năm"
         print(
             f"Xã {r['name']}{flag}: năm {years}; {h['documents']} tài liệu, {h['files']} tệp, "
-            f"{h['scores']} điểm tự chấm, {h['results']} điểm thẩm định."
+            f"{h['scores']} điểm tự chấm, {h['results']} điểm thẩm định"
+            + (f", {h['reports']} tệp báo cáo." if h["reports"] else ".")
         )
     return EXIT_OK
 

@@ -3,6 +3,7 @@ the merged commune's history, each kept apart and whole."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import zipfile
@@ -258,3 +259,53 @@ def test_files_that_are_neither_bundle_nor_backup(tmp_path) -> None:
     code, _o, err = run(data, "history", "import", str(cut))
     assert code == 1 and "goi.zip" in err and "bị hỏng hoặc bị cắt cụt" in err
     assert not (data / "lich-su").exists() or not any((data / "lich-su").iterdir())
+
+
+def test_a_partial_bundle_is_not_history(tmp_path, formers) -> None:
+    from desktop.core.bundle import ExportScope, export_bundle
+    from desktop.core.workspace import open_workspace
+
+    data = tmp_path / "tan-hung"
+    merged_commune(data, "Hồng Phong")
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    ws = open_workspace(formers["Hồng Phong"].folder)
+    try:
+        partial = export_bundle(ws, ExportScope(2023, areas=("1",)), usb).path
+    finally:
+        ws.close()
+    code, _o, err = run(data, "history", "import", str(partial))
+    assert code == 1
+    assert "chỉ gồm một phần dữ liệu năm 2023 (chỉ một số lĩnh vực)" in err
+    assert not history_dir(data, "Hồng Phong").exists()
+
+
+def test_report_files_of_a_bundle_are_kept(tmp_path, formers) -> None:
+    from desktop.core.bundle import ExportScope, ReportFile, export_bundle
+    from desktop.core.workspace import open_workspace
+
+    data = tmp_path / "tan-hung"
+    merged_commune(data, "Đồng Tâm")
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    scan = tmp_path / "bc-ky.pdf"
+    scan.write_bytes(b"%PDF bao cao da ky 2024")
+    ws = open_workspace(formers["Đồng Tâm"].folder)
+    try:
+        reports = [ReportFile(scan, "Báo cáo kết quả Chỉ số CCHC 2024 (đã ký).pdf")]
+        bundle = export_bundle(ws, ExportScope(2024), usb, reports=reports).path
+    finally:
+        ws.close()
+    ok(data, "history", "import", str(bundle))
+    listed = json.loads(ok(data, "history", "list", "--json"))["former_communes"][0]
+    assert listed["history"]["reports"] == 1
+    assert "3 tài liệu, 4 tệp, 2 điểm tự chấm, 10 điểm thẩm định, 1 tệp báo cáo." in ok(
+        data, "history", "list"
+    )
+    store = FileStore(history_dir(data, "Đồng Tâm") / "files")
+    sha = hashlib.sha256(scan.read_bytes()).hexdigest()
+    assert store.hash_of(sha) == sha
+    assert rows(
+        history_dir(data, "Đồng Tâm") / DB_FILE_NAME,
+        f"SELECT count(*) FROM blob WHERE sha256 = '{sha}'",
+    ) == [(1,)]

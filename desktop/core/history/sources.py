@@ -20,7 +20,7 @@ from desktop.core.bundle.import_preview import BundleRejected
 from desktop.core.bundle.manifest import MANIFEST_NAME, Manifest
 from desktop.core.bundle.source import unsafe_reason
 from desktop.core.bundle.verify import problems_text, verify_bundle
-from desktop.core.errors import BackupError, NotFoundError
+from desktop.core.errors import BackupError, BundleError, NotFoundError
 from desktop.core.history.store import covered_years, history_root
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.years import default_appraiser, default_level
@@ -64,6 +64,21 @@ def _bundle(path: Path, progress: Progress) -> HistorySource:
         )
     m = report.manifest
     assert m is not None
+    partial = [
+        text
+        for key, text in (
+            ("areas", "chỉ một số lĩnh vực"),
+            ("changed_only", "chỉ tài liệu thay đổi từ lần bàn giao trước"),
+            ("reports_only", "chỉ báo cáo"),
+        )
+        if m.scope.get(key)
+    ]
+    if partial:
+        raise BundleError(
+            f"Gói {path.name} chỉ gồm một phần dữ liệu năm {m.year} ({', '.join(partial)}): "
+            "lịch sử của xã cũ phải đầy đủ. Hãy xuất lại gói của cả năm (mọi lĩnh vực, mọi "
+            "tài liệu) trên máy của xã cũ. Chưa thay đổi gì."
+        )
     c = m.commune
     settings = (m.year_data or {}).get("settings") or {}
     district = settings.get("district") or c.get("district")

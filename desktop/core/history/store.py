@@ -5,6 +5,7 @@ Standard library only (no SQLAlchemy): the main window lists the units at start-
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -46,6 +47,7 @@ class HistoryInfo:
     scores: int = 0  # self-scores
     results: int = 0  # appraised scores (areas, criteria, sub-criteria)
     result_years: tuple[int, ...] = ()
+    reports: int = 0  # report files (BaoCao/) brought by the bundles, kept with their year
 
     @property
     def key(self) -> str:
@@ -69,6 +71,7 @@ class HistoryInfo:
             "scores": self.scores,
             "results": self.results,
             "result_years": list(self.result_years),
+            "reports": self.reports,
         }
 
 
@@ -100,6 +103,12 @@ def _read(folder: Path) -> HistoryInfo | None:
         one = lambda sql: con.execute(sql).fetchone()[0]  # noqa: E731
         years = covered_years(con)
         result_years = tuple(r[0] for r in con.execute("SELECT year FROM appraisal_result"))
+        reports = sum(
+            len(json.loads(v).get("reports", []))
+            for (v,) in con.execute(
+                "SELECT value FROM app_setting WHERE key LIKE 'history.source.%'"
+            )
+        )
         return HistoryInfo(
             folder=folder,
             name=row[0],
@@ -111,8 +120,9 @@ def _read(folder: Path) -> HistoryInfo | None:
             scores=one("SELECT count(*) FROM self_score"),
             results=one("SELECT count(*) FROM appraised_score"),
             result_years=tuple(sorted(result_years)),
+            reports=reports,
         )
-    except sqlite3.Error:
+    except (sqlite3.Error, ValueError, AttributeError):
         return None
     finally:
         con.close()
