@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog
 
 from desktop.core.history.importer import (
@@ -69,6 +70,10 @@ def import_history(selector: UnitSelector, path: Path | None = None) -> Job | No
     selector.jobs = []
 
     def checked(plan: HistoryPlan) -> None:
+        # asked once the checking job's progress dialog has closed
+        QTimer.singleShot(0, window, lambda: ask_then_import(plan))
+
+    def ask_then_import(plan: HistoryPlan) -> None:
         answers = {"not_former": False, "already": False, "appraiser": False}
         for q in plan.questions:
             if not ask_yes_no(window, TITLE, _question_text(plan, q.message, q.kind)):

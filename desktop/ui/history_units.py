@@ -59,7 +59,7 @@ class UnitSelector(QObject):
         self.act_import.setStatusTip(
             "Nhập gói tài liệu hoặc bản sao lưu của một xã cũ đã sáp nhập làm lịch sử"
         )
-        self.act_import.triggered.connect(self.import_history)
+        self.act_import.triggered.connect(lambda: self.import_history())
         before = menu.actions()[-2:-1]  # above the separator before "Thoát"
         menu.insertAction(before[0] if before else None, self.act_import)
         self.combo.currentIndexChanged.connect(self._on_combo)
@@ -167,7 +167,8 @@ class UnitSelector(QObject):
 
     # --- import --------------------------------------------------------------------------
 
-    def import_history(self):
+    def import_history(self, path: Path | None = None):
+        """Tệp → Nhập lịch sử xã cũ… (``path``: skip the file dialog)."""
         from desktop.ui.history_import import import_history
 
-        return import_history(self)
+        return import_history(self, path)
