@@ -1,0 +1,40 @@
+"""History folders: Windows-safe names, and a former commune's history opened read-only."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.core.history.readonly import HistoryReadOnlyError, open_read_only
+from desktop.core.history.store import list_histories, slug
+from desktop.core.profile import get_profile, save_profile
+from desktop.core.settings import get_setting, set_setting
+from desktop.core.workspace import open_workspace
+
+
+def test_slug_is_a_safe_folder_name() -> None:
+    assert slug("Hồng Phong") == "hong-phong"
+    assert slug("  Đồng   Tâm (cũ) ") == "dong-tam-cu"
+    assert slug("Con") == "xa-con"  # CON is a device name on Windows
+    assert slug("///") == "xa"
+    assert len(slug("Xã " + "rất dài " * 20)) <= 60
+
+
+def test_read_only_history_allows_only_its_settings(tmp_path) -> None:
+    folder = tmp_path / "lich-su" / "hong-phong"
+    ws = open_workspace(folder)
+    with ws.transaction() as s:
+        save_profile(s, commune_name="Hồng Phong", province="Hải Dương")
+    ws.close()
+    hws = open_read_only(folder, "Hồng Phong")
+    try:
+        with hws.transaction() as s:
+            set_setting(s, "last_year", "2023")  # the year shown may change
+        with pytest.raises(HistoryReadOnlyError, match="chưa thay đổi gì"), hws.transaction() as s:
+            save_profile(s, commune_name="Khác", province="Hải Dương")
+        with hws.session() as s:
+            assert get_profile(s).commune_name == "Hồng Phong"
+            assert get_setting(s, "last_year") == "2023"
+    finally:
+        hws.close()
+    (info,) = list_histories(tmp_path)
+    assert (info.name, info.years, info.documents) == ("Hồng Phong", (), 0)
