@@ -18,7 +18,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QToolBar
 
-from desktop import APP_NAME
 from desktop.core.errors import CchcError
 from desktop.core.history.store import HistoryInfo, list_histories
 from desktop.core.workspace import Workspace
@@ -130,6 +129,7 @@ class UnitSelector(QObject):
             w.act_add_year,
             w.act_import_catalog,
             w.act_new_year_from,
+            w.act_setup_year,
             w.act_profile,
             s.act_import_folder,
             s.act_import_zip,
@@ -149,13 +149,14 @@ class UnitSelector(QObject):
             self.main_ws = w.ws  # the window reopens it after a restore
             self.reload()  # a restore or an import may have changed the history folders
             w.status_commune.setStyleSheet("")
+            w.status_commune.setToolTip("")
             return
-        ov = w.overview
-        place = ov.profile.place_line if ov and ov.profile else self.current.display_name
-        w.setWindowTitle(f"{APP_NAME} – {self.current.display_name} (xã cũ – lịch sử, chỉ xem)")
-        w.status_commune.setText(
-            f"LỊCH SỬ XÃ CŨ: {place} – dữ liệu trước sáp nhập, chỉ để xem. "
-            "Chọn xã hiện tại ở ô “Đơn vị” để làm việc tiếp."
+        # the window has just written the year's title and status: say whose data it is
+        w.setWindowTitle(f"{w.windowTitle()} (xã cũ – lịch sử, chỉ xem)")
+        w.status_commune.setText(f"LỊCH SỬ XÃ CŨ (chỉ xem): {w.status_commune.text()}")
+        w.status_commune.setToolTip(
+            "Dữ liệu của xã cũ trước khi sáp nhập. Chọn xã hiện tại ở ô “Đơn vị” (Alt+V) "
+            "trên thanh công cụ để làm việc tiếp."
         )
         w.status_commune.setStyleSheet(HISTORY_STYLE)
 

@@ -53,8 +53,11 @@ def test_selector_shows_a_former_commune_in_the_existing_screens(window, qtbot, 
         units.combo.setCurrentIndex(2)
     folder = history_dir(data_dir, "Đồng Tâm")
     assert window.ws.data_dir == folder and window.year == 2024
-    assert window.windowTitle().endswith("Xã Đồng Tâm (xã cũ – lịch sử, chỉ xem)")
-    assert "LỊCH SỬ XÃ CŨ: Xã Đồng Tâm, Thanh Miện, Hải Dương" in window.status_commune.text()
+    assert window.windowTitle() == "Sổ CCHC – Xã Đồng Tâm – năm 2024 (xã cũ – lịch sử, chỉ xem)"
+    assert window.status_commune.text() == (
+        "LỊCH SỬ XÃ CŨ (chỉ xem): Xã Đồng Tâm, Thanh Miện, Hải Dương · "
+        "Cơ quan thẩm định năm 2024: UBND huyện Thanh Miện"
+    )
     assert not window.act_add_doc.isEnabled() and not window.safety.act_restore.isEnabled()
     register = window.screens.open("RegisterTab")
     assert sorted((r.number, r.summary) for r in register.model.rows) == [
@@ -76,7 +79,7 @@ def test_selector_shows_a_former_commune_in_the_existing_screens(window, qtbot, 
     with qtbot.waitSignal(window.dataShown):
         units.combo.setCurrentIndex(0)
     assert window.ws is units.main_ws and window.act_add_doc.isEnabled()
-    assert window.windowTitle().endswith("Xã Tân Hưng")
+    assert window.windowTitle() == "Sổ CCHC – Xã Tân Hưng – năm 2025"
     assert "LỊCH SỬ" not in window.status_commune.text()
     assert window.screens.open("RegisterTab").model.rows == []
 
