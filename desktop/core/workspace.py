@@ -67,6 +67,9 @@ class Workspace:
         with self.sessions() as s, s.begin():
             yield s
 
+    def ensure_writable(self) -> None:
+        """Raise before work that would write (a read-only view of history overrides it)."""
+
     def close(self) -> None:
         if "engine" in self.__dict__:
             self.engine.dispose()

@@ -38,3 +38,27 @@ def test_read_only_history_allows_only_its_settings(tmp_path) -> None:
         hws.close()
     (info,) = list_histories(tmp_path)
     assert (info.name, info.years, info.documents) == ("Hồng Phong", (), 0)
+
+
+def test_read_only_history_adds_no_file_and_exports_no_bundle(tmp_path) -> None:
+    from desktop.core.bundle import ExportScope, export_bundle
+
+    folder = tmp_path / "lich-su" / "hong-phong"
+    ws = open_workspace(folder)
+    with ws.transaction() as s:
+        save_profile(s, commune_name="Hồng Phong", province="Hải Dương")
+    ws.close()
+    scan = tmp_path / "quyet-dinh.pdf"
+    scan.write_bytes(b"%PDF-1.4 quyet dinh")
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    hws = open_read_only(folder, "Hồng Phong")
+    try:
+        with pytest.raises(HistoryReadOnlyError, match="Hồng Phong"):
+            hws.store.put_file(scan)
+        with pytest.raises(HistoryReadOnlyError, match="chỉ xem"):
+            export_bundle(hws, ExportScope(2023), usb)
+    finally:
+        hws.close()
+    assert list(hws.store.iter_stored()) == []  # nothing written into the history's store
+    assert list(usb.iterdir()) == []  # nor onto the stick

@@ -178,6 +178,7 @@ def export_bundle(
     progress: Progress = NO_PROGRESS,
 ) -> ExportResult:
     """Plan, write and check a bundle, then record the handoff."""
+    ws.ensure_writable()  # the handoff is recorded: not from a read-only view of history
     with ws.session() as s:
         plan = plan_export(
             s, ws.store, scope, dest=dest, reports=reports, ascii_folders=ascii_folders

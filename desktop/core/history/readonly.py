@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from db.filestore import FileStore
 from desktop.core.errors import ValidationError
 from desktop.core.workspace import Workspace, open_workspace
 
@@ -25,10 +26,42 @@ class HistoryReadOnlyError(ValidationError):
     pass
 
 
+def _refusal(unit: str) -> HistoryReadOnlyError:
+    return HistoryReadOnlyError(
+        f"Đang xem lịch sử xã cũ {unit} (chỉ xem): không sửa được dữ liệu "
+        "của xã cũ, chưa thay đổi gì. Chọn xã hiện tại ở ô “Đơn vị” trên thanh "
+        "công cụ để làm việc."
+    )
+
+
+class ReadOnlyFileStore(FileStore):
+    """The history's file store: files can be read, never added or removed."""
+
+    def __init__(self, root: Path, unit: str) -> None:
+        super().__init__(root)
+        self.unit = unit
+
+    def put_file(self, source, progress=None):
+        raise _refusal(self.unit)
+
+    def put_stream(self, read, label):
+        raise _refusal(self.unit)
+
+    def put_bytes(self, data):
+        raise _refusal(self.unit)
+
+    def remove(self, sha256):
+        raise _refusal(self.unit)
+
+
 class ReadOnlyWorkspace(Workspace):
     def __init__(self, data_dir: Path, unit: str) -> None:
         super().__init__(data_dir)
         self.unit = unit
+        self.store = ReadOnlyFileStore(self.store.root, unit)
+
+    def ensure_writable(self) -> None:
+        raise _refusal(self.unit)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -50,11 +83,7 @@ class ReadOnlyWorkspace(Workspace):
             yield s
             s.flush()
             if set(touched) - ALLOWED:
-                raise HistoryReadOnlyError(
-                    f"Đang xem lịch sử xã cũ {self.unit} (chỉ xem): không sửa được dữ liệu "
-                    "của xã cũ, chưa thay đổi gì. Chọn xã hiện tại ở ô “Đơn vị” trên thanh "
-                    "công cụ để làm việc."
-                )
+                raise _refusal(self.unit)
 
 
 def open_read_only(folder: Path, unit: str) -> ReadOnlyWorkspace:
