@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.core.errors import CorruptDatabaseError, DatabaseError
+from desktop.core.os_reason import os_reason
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -35,7 +36,7 @@ def read_revision(db_path: Path) -> str | None:
             header = fh.read(16)
     except OSError as exc:
         raise DatabaseError(
-            f"Không đọc được tệp cơ sở dữ liệu {db_path}: {exc.strerror or exc}."
+            f"Không đọc được tệp cơ sở dữ liệu {db_path}: {os_reason(exc)}."
         ) from exc
     if header != SQLITE_HEADER:
         raise CorruptDatabaseError(

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from db.dbfile import fsync_path
 from desktop.core.errors import FileStoreError, MissingBlobError
+from desktop.core.os_reason import os_reason
 
 CHUNK = 1024 * 1024
 HEX = set("0123456789abcdef")
@@ -66,7 +67,7 @@ class FileStore:
                 "chương trình khác) hoặc không có quyền đọc."
             ) from exc
         except OSError as exc:
-            raise FileStoreError(f"Không đọc được tệp {source}: {exc.strerror or exc}.") from exc
+            raise FileStoreError(f"Không đọc được tệp {source}: {os_reason(exc)}.") from exc
         with fh:
             return self._put_stream(fh.read, progress, label=source.name)
 
@@ -91,9 +92,7 @@ class FileStore:
                     try:
                         chunk = read(CHUNK)
                     except OSError as exc:
-                        raise FileStoreError(
-                            f"Lỗi khi đọc tệp {label}: {exc.strerror or exc}."
-                        ) from exc
+                        raise FileStoreError(f"Lỗi khi đọc tệp {label}: {os_reason(exc)}.") from exc
                     if not chunk:
                         break
                     digest.update(chunk)
@@ -115,7 +114,7 @@ class FileStore:
         except OSError as exc:
             tmp_path.unlink(missing_ok=True)
             raise FileStoreError(
-                f"Không ghi được tệp {label} vào kho tệp {self.root}: {exc.strerror or exc}. "
+                f"Không ghi được tệp {label} vào kho tệp {self.root}: {os_reason(exc)}. "
                 "Kiểm tra dung lượng đĩa còn trống."
             ) from exc
         except BaseException:

@@ -36,6 +36,7 @@ from db.dbfile import (
 from db.filestore import FileStore
 from desktop.core.errors import BackupError
 from desktop.core.history.backups import backup_histories, remove_companions, same_histories
+from desktop.core.os_reason import os_reason
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.targets import TEMP_SUFFIX, target_error_message
 from desktop.core.workspace import FILES_DIR_NAME, Workspace
@@ -164,9 +165,7 @@ def create_backup(
         )
         backup_histories(ws.data_dir, path, progress=progress)  # former communes' history
     except (OSError, sqlite3.Error) as exc:
-        raise BackupError(
-            f"Không sao lưu được vào {folder}: {getattr(exc, 'strerror', None) or exc}."
-        ) from exc
+        raise BackupError(f"Không sao lưu được vào {folder}: {os_reason(exc)}.") from exc
     info = backup_info(path)
     assert info is not None
     return info

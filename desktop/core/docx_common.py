@@ -15,6 +15,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from desktop.core.errors import ValidationError
+from desktop.core.os_reason import os_reason
 
 FONT = "Times New Roman"
 
@@ -36,7 +37,7 @@ def write_atomic(path: Path, save: Callable[[Path], None]) -> None:
             "cho đọc. Hãy đóng tệp hoặc chọn nơi lưu khác."
         ) from exc
     except OSError as exc:
-        raise ValidationError(f"Không ghi được tệp {path}: {exc.strerror or exc}.") from exc
+        raise ValidationError(f"Không ghi được tệp {path}: {os_reason(exc)}.") from exc
     finally:
         if tmp.exists():
             tmp.unlink()

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from db.filestore import FileStore, StoredBlob
 from db.models import Blob, EvidenceFile
 from desktop.core.errors import FileStoreError, ValidationError
+from desktop.core.os_reason import os_reason
 from desktop.core.progress import NO_PROGRESS, Progress
 
 
@@ -45,7 +46,7 @@ def check_sources(files: Sequence[Path]) -> list[SourceFile]:
         except FileNotFoundError:
             raise ValidationError(f"Không tìm thấy tệp {path}.") from None
         except OSError as exc:
-            raise FileStoreError(f"Không đọc được tệp {path.name}: {exc.strerror or exc}.") from exc
+            raise FileStoreError(f"Không đọc được tệp {path.name}: {os_reason(exc)}.") from exc
         if size == 0:
             raise ValidationError(f"Tệp {path.name} rỗng (0 byte), không dùng làm tài liệu được.")
         try:
@@ -57,7 +58,7 @@ def check_sources(files: Sequence[Path]) -> list[SourceFile]:
                 "chương trình khác) hoặc không có quyền đọc."
             ) from exc
         except OSError as exc:
-            raise FileStoreError(f"Không đọc được tệp {path.name}: {exc.strerror or exc}.") from exc
+            raise FileStoreError(f"Không đọc được tệp {path.name}: {os_reason(exc)}.") from exc
         out.append(SourceFile(path, size))
     return out
 

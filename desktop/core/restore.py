@@ -28,8 +28,9 @@ from db.filestore import FileStore
 from desktop.core.backup import backup_info, backups_dir, list_backups
 from desktop.core.errors import BackupError, CchcError, NotFoundError
 from desktop.core.history.backups import restore_histories
+from desktop.core.os_reason import os_reason
 from desktop.core.progress import NO_PROGRESS, Progress
-from desktop.core.workspace import FILES_DIR_NAME, open_workspace
+from desktop.core.workspace import FILES_DIR_NAME, ensure_writable_dir, open_workspace
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,7 @@ def restore_backup(data_dir: Path, path: Path, progress: Progress = NO_PROGRESS)
         raise BackupError(
             f"Không khôi phục từ {path.name}: {' '.join(preview.problems)} Hãy chọn bản khác."
         )
+    ensure_writable_dir(data_dir)  # a new PC: the data folder may not exist yet
     db = data_dir / DB_FILE_NAME
     try:
         progress.update(0, 3, "Đang sao lưu dữ liệu hiện tại")
@@ -223,7 +225,7 @@ def restore_backup(data_dir: Path, path: Path, progress: Progress = NO_PROGRESS)
         fsync_path(data_dir, directory=True)
     except OSError as exc:
         raise BackupError(
-            f"Không khôi phục được vào {data_dir}: {exc.strerror or exc}. Dữ liệu hiện tại "
+            f"Không khôi phục được vào {data_dir}: {os_reason(exc)}. Dữ liệu hiện tại "
             "vẫn còn nguyên hoặc đã được sao lưu trước khi khôi phục."
         ) from exc
     open_workspace(data_dir).close()  # upgrades an older backup, with its own copy first

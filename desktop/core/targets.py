@@ -4,43 +4,35 @@ out) as messages the officer can act on. Shared by bundles and backups."""
 
 from __future__ import annotations
 
-import errno
 import os
 import time
 from pathlib import Path
 
 from db.dbfile import fsync_path
+from desktop.core.os_reason import FULL, GONE, READ_ONLY, is_kind, os_reason
 
 TEMP_SUFFIX = ".dang-ghi"  # "being written": never looks like finished work
-
-_FULL = ({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}, {39, 112})
-_READ_ONLY = ({errno.EROFS, errno.EACCES, errno.EPERM}, {5, 19})
-_GONE = ({errno.ENOENT, errno.EIO, errno.ENODEV, errno.ENXIO}, {3, 21, 31, 55, 433, 1117, 1167})
-
-
-def _is(exc: OSError, kinds: tuple[set[int], set[int]]) -> bool:
-    return exc.errno in kinds[0] or getattr(exc, "winerror", None) in kinds[1]
 
 
 def target_error_message(exc: OSError, dest: Path, needed: int = 0, what: str = "gói") -> str:
     """Vietnamese message for an error while writing ``what`` to ``dest``."""
     mb = max(1, round(needed / 1_000_000))
-    if _is(exc, _FULL):
+    if is_kind(exc, FULL):
         return (
             f"Ổ đĩa {dest} đã đầy: {what} chưa ghi xong nên đã bị bỏ. Cần khoảng {mb} MB trống; "
             "hãy xóa bớt hoặc dùng USB khác rồi ghi lại."
         )
-    if _is(exc, _GONE) or not dest.exists():
+    if is_kind(exc, GONE) or not dest.exists():
         return (
             f"Mất kết nối với {dest} (USB bị rút ra?): {what} chưa ghi xong, không dùng được. "
             "Hãy cắm lại rồi ghi lại."
         )
-    if _is(exc, _READ_ONLY):
+    if is_kind(exc, READ_ONLY):
         return (
             f"Không ghi được vào {dest}: ổ đĩa đang khóa chống ghi (chỉ đọc) hoặc không có "
             "quyền ghi. Hãy gạt khóa trên USB hoặc chọn thư mục khác."
         )
-    return f"Lỗi khi ghi {what} vào {dest}: {exc.strerror or exc}."
+    return f"Lỗi khi ghi {what} vào {dest}: {os_reason(exc)}."
 
 
 def fsync_dir(path: Path) -> None:

@@ -20,6 +20,7 @@ from db import revisions
 from db.dbfile import DB_FILE_NAME, read_revision
 from db.filestore import FileStore
 from desktop.core.errors import DatabaseTooNewError, DataDirError
+from desktop.core.os_reason import os_reason
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -87,7 +88,7 @@ def ensure_writable_dir(path: Path) -> None:
         probe.unlink()
     except OSError as exc:
         raise DataDirError(
-            f"Không ghi được vào thư mục dữ liệu {path} ({exc.strerror or exc}). "
+            f"Không ghi được vào thư mục dữ liệu {path} ({os_reason(exc)}). "
             "Hãy chọn thư mục khác bằng --data-dir hoặc kiểm tra quyền ghi."
         ) from exc
 

@@ -16,6 +16,7 @@ from PySide6.QtGui import QDesktopServices
 
 from db.filestore import FileStore
 from desktop.core.errors import FileStoreError
+from desktop.core.os_reason import os_reason
 
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 _RESERVED = {
@@ -48,7 +49,7 @@ def materialise(store: FileStore, sha256: str, original_name: str) -> Path:
                 shutil.copyfileobj(src, out)
         except OSError as exc:
             raise FileStoreError(
-                f"Không chép được tệp {original_name} ra thư mục tạm để mở: {exc.strerror or exc}."
+                f"Không chép được tệp {original_name} ra thư mục tạm để mở: {os_reason(exc)}."
             ) from exc
     return target
 

@@ -140,3 +140,17 @@ def test_import_asks_per_conflict_on_a_terminal(
         )
     ws.close()
     assert summary == "Kế hoạch tuyên truyền CCHC (bản sửa)"
+
+
+def test_restore_from_a_stick_on_a_new_pc(cli, evidence, usb: Path, tmp_path: Path) -> None:
+    """The data folder of a new PC does not exist yet: restoring creates it."""
+    from desktop.cli import main
+
+    r = cli("backup", "create", str(usb))
+    assert r.code == 0, r.err
+    stick = Path(r.out.strip())
+    new_pc = tmp_path / "may-moi" / "SoCCHC"
+    assert not new_pc.exists()
+    assert main(["--data-dir", str(new_pc), "backup", "restore", str(stick)]) == 0
+    assert count_documents(new_pc) == 2
+    assert main(["--data-dir", str(new_pc), "check", "--full"]) == 0

@@ -22,6 +22,7 @@ from desktop.core.bundle.manifest import INDEX_NAME, MANIFEST_NAME, ManifestFile
 from desktop.core.bundle.plan import ExportPlan, ExportScope, PlannedFile, ReportFile, plan_export
 from desktop.core.bundle.writers import FolderWriter, ZipWriter
 from desktop.core.errors import BundleError, BundleWriteError
+from desktop.core.os_reason import os_reason
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.targets import TEMP_SUFFIX, fsync_dir, rename_with_retry, target_error_message
 from desktop.core.workspace import Workspace
@@ -68,9 +69,7 @@ def _open(store: FileStore, f: PlannedFile):
         try:
             return f.source.open("rb")
         except OSError as exc:
-            raise BundleError(
-                f"Không đọc được tệp báo cáo {f.source}: {exc.strerror or exc}."
-            ) from exc
+            raise BundleError(f"Không đọc được tệp báo cáo {f.source}: {os_reason(exc)}.") from exc
     return store.open_blob(f.sha256, f.original_name)
 
 

@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 
 from desktop.core.dossiers.stats import DossierFigures
 from desktop.core.errors import CchcError
+from desktop.core.os_reason import os_reason
 
 FORM_CODE = "Biểu số 06/VPCP/KSTT"
 TITLE = (
@@ -122,5 +123,5 @@ def write_form06(figures: DossierFigures, path: Path | str, unit_name: str = "")
             "cho phép ghi. Hãy đóng tệp rồi thử lại."
         ) from None
     except OSError as exc:
-        raise CchcError(f"Không ghi được tệp {path.name}: {exc.strerror or exc}.") from None
+        raise CchcError(f"Không ghi được tệp {path.name}: {os_reason(exc)}.") from None
     return path

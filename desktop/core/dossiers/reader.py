@@ -17,6 +17,7 @@ import python_calamine as calamine
 
 from desktop.core.errors import CchcError
 from desktop.core.office_crypto import OLE_MAGIC, is_password_protected
+from desktop.core.os_reason import os_reason
 
 ZIP_MAGIC = b"PK\x03\x04"
 
@@ -110,7 +111,7 @@ def read_bytes(path: Path) -> bytes:
             "Excel) hoặc không có quyền đọc. Hãy đóng tệp rồi nhập lại."
         ) from None
     except OSError as exc:
-        raise DossierFileError(f"Không đọc được tệp {label}: {exc.strerror or exc}.") from None
+        raise DossierFileError(f"Không đọc được tệp {label}: {os_reason(exc)}.") from None
     return data
 
 
