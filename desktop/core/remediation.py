@@ -22,6 +22,7 @@ from desktop.core.losses import LossReport, LossRow, loss_report
 from desktop.core.profile import get_profile
 from desktop.core.text import nfc
 from desktop.core.vnformat import format_date, format_fraction
+from desktop.core.years import year_settings
 
 PLAN_COLUMNS = (
     "STT",
@@ -129,8 +130,13 @@ def default_title(year: int) -> str:
 
 
 def default_attachment(session: Session, year: int) -> str:
+    """The appendix line naming the plan it belongs to, issued by the commune the year's
+    losses are about (its name that year: a former commune's before a merger)."""
     profile = get_profile(session)
-    unit = f"UBND {profile.unit_kind} {profile.commune_name}" if profile else "UBND xã"
+    unit = "UBND xã"
+    if profile is not None:
+        name = year_settings(session, year).commune_name or profile.commune_name
+        unit = f"UBND {profile.unit_kind} {name}"
     return f"(Kèm theo Kế hoạch số      /KH-UBND ngày      /      /{year + 1} của {unit})"
 
 

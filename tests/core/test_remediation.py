@@ -51,6 +51,7 @@ def test_draft_groups_losses_by_area_with_keep_rows(ws, appraised_2023):
     assert plan.title.endswith("NĂM 2023")
     assert plan.attachment_line.startswith("(Kèm theo Kế hoạch số")
     assert plan.attachment_line.endswith("/2024 của UBND xã Đồng Tâm)")
+
     cells = [nr.cells() for nr in numbered(plan.rows)]
     # area 1: three sub-criteria in code order, then the "giữ vững" row
     assert [c[:4] for c in cells[:4]] == [
@@ -159,3 +160,15 @@ def test_proof_choices_offer_documents_of_the_year_after_first(ws, tmp_path, app
     with ws.session() as s:
         labels = [c.label for c in proof_choices(s, 2023)]
     assert labels == ["12/BC-UBND ngày 01/03/2024", "45/BC-UBND ngày 15/06/2023 – Báo cáo 6 tháng"]
+
+
+def test_draft_names_the_commune_as_it_was_that_year(ws, appraised_2023):
+    """After a merger the profile names the new commune; 2023's plan is the former one's."""
+    from desktop.core.profile import save_profile
+    from desktop.core.years import set_year
+
+    with ws.transaction() as s:
+        set_year(s, 2023, commune_name="Đồng Tâm")
+        save_profile(s, commune_name="Hồng Phong", province="Hải Phòng")
+    with ws.session() as s:
+        assert draft_plan(s, 2023).attachment_line.endswith("/2024 của UBND xã Đồng Tâm)")
