@@ -17,6 +17,16 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
 DB_FILE_NAME = "so-cchc.sqlite3"
+
+
+def connect_read_only(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
+    """Open a database file for reading only. The URI is built by pathlib, so a folder
+    name with ``#``, ``%``, spaces or Vietnamese letters, or a Windows drive letter, is
+    read as the file it names. ``immutable``: a copy nobody writes (a backup)."""
+    flags = "mode=ro&immutable=1" if immutable else "mode=ro"
+    return sqlite3.connect(f"{Path(path).absolute().as_uri()}?{flags}", uri=True)
+
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 KEEP = "Ứng dụng không ghi đè tệp này; hãy khôi phục từ bản sao lưu hoặc chọn thư mục dữ liệu khác."
 
@@ -43,7 +53,7 @@ def read_revision(db_path: Path) -> str | None:
             f"Tệp {db_path} không phải cơ sở dữ liệu của Sổ CCHC hoặc đã bị hỏng. {KEEP}"
         )
     try:
-        con = sqlite3.connect(f"file:{db_path.as_posix()}?mode=ro", uri=True)
+        con = connect_read_only(db_path)
         try:
             tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
             if "alembic_version" not in tables:
@@ -64,7 +74,7 @@ def read_revision(db_path: Path) -> str | None:
 def quick_check(db_path: Path) -> list[str]:
     """``PRAGMA quick_check`` lines (``["ok"]`` when sound)."""
     try:
-        con = sqlite3.connect(f"file:{db_path.as_posix()}?mode=ro", uri=True)
+        con = connect_read_only(db_path)
         try:
             return [r[0] for r in con.execute("PRAGMA quick_check")]
         finally:

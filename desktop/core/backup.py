@@ -30,6 +30,7 @@ from db.dbfile import (
     PART_SUFFIX,
     backup_copy,
     backup_target,
+    connect_read_only,
     fsync_path,
     online_backup,
 )
@@ -190,7 +191,7 @@ def auto_backup(ws: Workspace, reason: str, progress: Progress = NO_PROGRESS) ->
 
 
 def _blob_index(db: Path) -> list[tuple[str, int]]:
-    con = sqlite3.connect(f"file:{db.as_posix()}?mode=ro&immutable=1", uri=True)
+    con = connect_read_only(db, immutable=True)
     try:
         return list(con.execute("SELECT sha256, size FROM blob ORDER BY sha256"))
     finally:

@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from db.dbfile import connect_read_only
 from desktop.core.records import CatalogInfo, NodeInfo, ProfileInfo
 from desktop.core.score_calc import DEFAULT_NA_RULE, NA_RULES, Entered, ScoreTree, roll_up
 
@@ -137,7 +138,7 @@ def _scores(con: sqlite3.Connection, catalog: CatalogInfo, own: dict[int, int]) 
 
 def year_overview(db_path: Path, year: int | None = None) -> YearOverview:
     """The overview of ``year`` (default: the last year shown, else the latest)."""
-    con = sqlite3.connect(f"file:{db_path.as_posix()}?mode=ro", uri=True)
+    con = connect_read_only(db_path)
     try:
         years = [r[0] for r in con.execute("SELECT year FROM catalog ORDER BY year")]
         if year is None:

@@ -19,6 +19,7 @@ from db.dbfile import (
     DB_FILE_NAME,
     PART_SUFFIX,
     backup_target,
+    connect_read_only,
     fsync_path,
     online_backup,
     quick_check,
@@ -74,8 +75,7 @@ class RestoreResult:
 
 
 def _connect_ro(path: Path, *, immutable: bool) -> sqlite3.Connection:
-    flags = "mode=ro&immutable=1" if immutable else "mode=ro"
-    return sqlite3.connect(f"file:{path.as_posix()}?{flags}", uri=True)
+    return connect_read_only(path, immutable=immutable)
 
 
 def _summary(con: sqlite3.Connection) -> DataSummary:

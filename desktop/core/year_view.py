@@ -4,14 +4,14 @@ rules as ``years.year_settings``."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
+from db.dbfile import connect_read_only
 from desktop.core.eras import YearSettings, fresh_settings, resolve
 
 
 def year_view(db_path: Path, year: int) -> YearSettings:
-    con = sqlite3.connect(f"file:{db_path.as_posix()}?mode=ro", uri=True)
+    con = connect_read_only(db_path)
     try:
         p = con.execute(
             "SELECT commune_name, district, province FROM commune_profile WHERE id = 1"

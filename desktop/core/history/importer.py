@@ -25,7 +25,7 @@ from types import SimpleNamespace
 
 from sqlalchemy import delete, select
 
-from db.dbfile import DB_FILE_NAME
+from db.dbfile import DB_FILE_NAME, connect_read_only
 from db.models import CatalogNode, EvidenceDocument, SelfScore
 from db.models_results import AppraisalResult
 from desktop.core.bundle.importer import _copy_blobs, _create_catalog, _Rows
@@ -94,7 +94,7 @@ class HistoryImportResult:
 def _confirmed_appraisers(folder: Path) -> dict[int, str]:
     db = folder / DB_FILE_NAME
     try:
-        con = sqlite3.connect(f"file:{db.as_posix()}?mode=ro", uri=True)
+        con = connect_read_only(db)
         try:
             return dict(
                 con.execute(

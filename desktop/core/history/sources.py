@@ -14,7 +14,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from db.dbfile import DB_FILE_NAME
+from db.dbfile import DB_FILE_NAME, connect_read_only
 from desktop.core.backup import list_backups
 from desktop.core.bundle.import_preview import BundleRejected
 from desktop.core.bundle.manifest import MANIFEST_NAME, Manifest
@@ -102,7 +102,7 @@ def _bundle(path: Path, progress: Progress) -> HistorySource:
 def read_backup(path: Path) -> HistorySource:
     """The commune, years and appraising bodies of a backup database (read-only)."""
     try:
-        con = sqlite3.connect(f"file:{path.as_posix()}?mode=ro&immutable=1", uri=True)
+        con = connect_read_only(path, immutable=True)
         try:
             row = con.execute(
                 "SELECT commune_name, province, district, unit_kind FROM commune_profile "

@@ -11,7 +11,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from db.dbfile import DB_FILE_NAME
+from db.dbfile import DB_FILE_NAME, connect_read_only
 from desktop.core.text import fold
 
 HISTORY_DIR_NAME = "lich-su"
@@ -91,7 +91,7 @@ def _read(folder: Path) -> HistoryInfo | None:
     if not db.is_file():
         return None
     try:
-        con = sqlite3.connect(f"file:{db.as_posix()}?mode=ro", uri=True)
+        con = connect_read_only(db)
     except sqlite3.Error:
         return None
     try:
@@ -131,7 +131,7 @@ def _read(folder: Path) -> HistoryInfo | None:
 def former_names(data_dir: Path) -> list[str]:
     """The profile's former communes, in their order (read without SQLAlchemy)."""
     try:
-        con = sqlite3.connect(f"file:{(data_dir / DB_FILE_NAME).as_posix()}?mode=ro", uri=True)
+        con = connect_read_only(data_dir / DB_FILE_NAME)
         try:
             return [r[0] for r in con.execute("SELECT name FROM former_commune ORDER BY position")]
         finally:

@@ -1,0 +1,28 @@
+"""A data folder whose name has ``#``, ``%``, spaces and Vietnamese letters works like any
+other (the read-only SQLite connections are opened through a proper file URI)."""
+
+from __future__ import annotations
+
+from db.dbfile import DB_FILE_NAME, connect_read_only, quick_check, read_revision
+from desktop.cli import main
+from desktop.core.overview import year_overview
+
+
+def test_everything_that_reads_the_database_file_directly(tmp_path, capsys) -> None:
+    folder = tmp_path / "Dữ liệu #1 (50%) xã Đồng Tâm"
+    args = ["--data-dir", str(folder)]
+    init = ["init", "--commune", "Đồng Tâm", "--province", "Hải Dương", "--year", "2023"]
+    assert main([*args, *init]) == 0
+    db = folder / DB_FILE_NAME
+    assert quick_check(db) == ["ok"] and read_revision(db)
+    con = connect_read_only(db)
+    try:
+        assert con.execute("SELECT commune_name FROM commune_profile").fetchone() == ("Đồng Tâm",)
+    finally:
+        con.close()
+    assert year_overview(db).profile.commune_name == "Đồng Tâm"  # the first screen
+    assert main([*args, "backup", "create"]) == 0
+    backup = capsys.readouterr().out.strip().splitlines()[-1]
+    assert main([*args, "backup", "list"]) == 0 and "Sao lưu thủ công" in capsys.readouterr().out
+    assert main([*args, "backup", "restore", backup]) == 0
+    assert main([*args, "check", "--full"]) == 0
