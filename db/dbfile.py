@@ -24,7 +24,10 @@ def connect_read_only(path: Path, *, immutable: bool = False) -> sqlite3.Connect
     name with ``#``, ``%``, spaces or Vietnamese letters, or a Windows drive letter, is
     read as the file it names. ``immutable``: a copy nobody writes (a backup)."""
     flags = "mode=ro&immutable=1" if immutable else "mode=ro"
-    return sqlite3.connect(f"{Path(path).absolute().as_uri()}?{flags}", uri=True)
+    uri = Path(path).absolute().as_uri()
+    if not uri.startswith("file:///"):  # a Windows share: \\server\share → file:////server/share
+        uri = "file:////" + uri.removeprefix("file://")
+    return sqlite3.connect(f"{uri}?{flags}", uri=True)
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"
