@@ -18,9 +18,10 @@ EXCEL_EPOCH = datetime(1899, 12, 30)
 _SERIAL_MIN, _SERIAL_MAX = 18264, 73051
 END_OF_DAY = time(23, 59, 59)
 
-_TIME = r"(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?[Mm]\.?)?"
+# AM/PM, or SA/CH (sáng/chiều) as Windows writes them in Vietnamese
+_TIME = r"(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp]\.?[Mm]\.?|[Ss][Aa]|[Cc][Hh]))?"
 _DMY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?:[\sT,]+" + _TIME + r")?$")
-_YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[\sT]+" + _TIME + r")?$")
+_YMD = re.compile(r"^(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})(?:[\sT]+" + _TIME + r")?$")
 _TIME_FIRST = re.compile(r"^" + _TIME + r"[\s,]+(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$")
 _SPACES = re.compile(r"\s+")
 
@@ -59,7 +60,7 @@ def _build(text: str, y: int, mo: int, d: int, hh, mm, ss, ampm) -> tuple[dateti
     if ampm:
         if not 1 <= h <= 12:
             raise BadValue(f"giờ trong “{text}” không hợp lệ")
-        h = h % 12 + (12 if ampm.lower() == "p" else 0)
+        h = h % 12 + (12 if ampm[0].lower() in "pc" else 0)
     if h > 23 or m > 59 or s > 59:
         raise BadValue(f"giờ trong “{text}” không hợp lệ")
     # 00:00:00 is how exports write "no time", as for Excel date cells
@@ -70,8 +71,9 @@ def parse_datetime(value: object) -> tuple[datetime, bool] | None:
     """A date cell → ``(datetime, has_time)``; ``None`` for an empty cell.
 
     Accepts Excel dates, Excel serial numbers, and text ``dd/mm/yyyy``, ``dd/mm/yyyy HH:mm``,
-    ``dd/mm/yyyy HH:mm:ss``, ``dd-mm-yyyy``, ``dd.mm.yyyy``, ``yyyy-mm-dd[ HH:mm[:ss]]`` and
-    ``HH:mm dd/mm/yyyy``. Never month first. Midnight exactly counts as "no time".
+    ``dd/mm/yyyy HH:mm:ss``, ``dd-mm-yyyy``, ``dd.mm.yyyy``, ``yyyy-mm-dd[ HH:mm[:ss]]``
+    (also ``yyyy/mm/dd``) and ``HH:mm dd/mm/yyyy``; a time may end in AM/PM or SA/CH.
+    Never month first. Midnight exactly counts as "no time".
     """
     if value is None or value == "":
         return None
@@ -89,7 +91,8 @@ def parse_datetime(value: object) -> tuple[datetime, bool] | None:
         return v, v.time() != time()
     if isinstance(value, time | timedelta):
         raise BadValue(f"“{value}” là giờ, không có ngày")
-    text = _SPACES.sub(" ", str(value)).strip()
+    # a leading apostrophe is Excel's "this is text" mark, kept by some exports
+    text = _SPACES.sub(" ", str(value)).strip().lstrip("'").strip()
     if not text:
         return None
     if m := _DMY.match(text):

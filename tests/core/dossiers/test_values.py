@@ -28,6 +28,12 @@ from desktop.core.dossiers.values import (
         ("2023-01-05T14:20", datetime(2023, 1, 5, 14, 20)),
         ("08:30 05/01/2023", datetime(2023, 1, 5, 8, 30)),
         ("  05/01/2023\n 08:30 ", datetime(2023, 1, 5, 8, 30)),
+        ("'05/01/2023", datetime(2023, 1, 5)),  # Excel's text mark kept by the export
+        ("05/01/2023 08:30 SA", datetime(2023, 1, 5, 8, 30)),  # Windows in Vietnamese
+        ("05/01/2023 02:30 CH", datetime(2023, 1, 5, 14, 30)),
+        ("05/01/2023 12:10 SA", datetime(2023, 1, 5, 0, 10)),
+        ("05/01/2023 2:30 p.m.", datetime(2023, 1, 5, 14, 30)),
+        ("2023/01/05 07:00", datetime(2023, 1, 5, 7)),
         (44927, datetime(2023, 1, 1)),  # Excel serial
         (44927.5, datetime(2023, 1, 1, 12)),
         (date(2023, 1, 5), datetime(2023, 1, 5)),
