@@ -118,6 +118,10 @@ class UnitSelector(QObject):
             self.history_ws, self.current = hws, info
             self.window.ws = hws
         self._set_writable(self.current is None)
+        self.combo.blockSignals(True)  # when called from elsewhere (a test, another screen)
+        wanted = str(self.current.folder) if self.current is not None else None
+        self.combo.setCurrentIndex(max(0, self.combo.findData(wanted)))
+        self.combo.blockSignals(False)
         self.window.overview = None  # the other unit's years: start from its last one
         self.window.dataChanged.emit()
         self.unitChanged.emit()

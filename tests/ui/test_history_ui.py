@@ -82,6 +82,10 @@ def test_selector_shows_a_former_commune_in_the_existing_screens(window, qtbot, 
     assert window.windowTitle() == "Sổ CCHC – Xã Tân Hưng – năm 2025"
     assert "LỊCH SỬ" not in window.status_commune.text()
     assert window.screens.open("RegisterTab").model.rows == []
+    # switched from elsewhere than the box: the box follows
+    with qtbot.waitSignal(window.dataShown):
+        units.show_unit(units.histories[0].folder)
+    assert units.combo.currentText() == f"{units.histories[0].display_name} (xã cũ)"
 
 
 def test_compare_tab(window):
