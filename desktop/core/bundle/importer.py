@@ -33,6 +33,7 @@ from desktop.core.bundle.source import open_source
 from desktop.core.catalog import NodeRow, catalog_for_year, save_catalog
 from desktop.core.errors import BundleError, CchcError, ValidationError
 from desktop.core.evidence import search_text_of
+from desktop.core.os_reason import os_reason
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.text import nfc
 from desktop.core.workspace import Workspace
@@ -227,7 +228,9 @@ def apply_import(
         try:
             manifest = parse_manifest(src.read(MANIFEST_NAME))
         except (ManifestError, OSError) as exc:
-            raise BundleError(f"Không đọc lại được gói {preview.bundle.name}: {exc}") from exc
+            raise BundleError(
+                f"Không đọc lại được gói {preview.bundle.name}: {os_reason(exc)}"
+            ) from exc
     if manifest.checksum != preview.manifest_checksum:
         raise BundleError("Gói đã thay đổi sau khi xem trước: hãy xem trước lại rồi mới nhập.")
     docs = {d.key: d for d in manifest.documents}

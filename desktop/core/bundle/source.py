@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from desktop.core.errors import BundleError, NotFoundError
+from desktop.core.os_reason import os_reason
 from desktop.core.targets import TEMP_SUFFIX
 from desktop.core.text import nfc
 
@@ -129,7 +130,7 @@ class ZipSource(BundleSource):
         except (zipfile.BadZipFile, OSError, EOFError) as exc:
             raise BundleError(
                 f"Tệp {path.name} không mở được như tệp .zip: tệp bị hỏng hoặc bị cắt cụt "
-                f"(chép chưa xong?) ({exc})."
+                f"(chép chưa xong?) ({os_reason(exc)})."
             ) from None
         self._infos: dict[str, zipfile.ZipInfo] = {}
         for info in infos:

@@ -12,6 +12,7 @@ from desktop.core.bundle.manifest import MANIFEST_NAME, Manifest, ManifestError,
 from desktop.core.bundle.source import JUNK, BundleSource, open_source, unsafe_reason
 from desktop.core.bundle.writers import hash_stream
 from desktop.core.errors import BundleError
+from desktop.core.os_reason import os_reason
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.targets import TEMP_SUFFIX
 
@@ -108,7 +109,9 @@ def _check_files(
                 sha = hash_stream(fh)
         except (OSError, zipfile.BadZipFile, zlib.error, EOFError) as exc:
             report.problems.append(
-                BundleProblem("changed", f.path, f"Không đọc được tệp “{f.path}” ({exc}).")
+                BundleProblem(
+                    "changed", f.path, f"Không đọc được tệp “{f.path}” ({os_reason(exc)})."
+                )
             )
             continue
         report.files_checked += 1
@@ -173,7 +176,9 @@ def verify_bundle(path: Path, progress: Progress = NO_PROGRESS) -> VerifyReport:
         except (OSError, zipfile.BadZipFile, zlib.error, EOFError) as exc:
             report.problems.append(
                 BundleProblem(
-                    "manifest_corrupt", MANIFEST_NAME, f"Không đọc được {MANIFEST_NAME} ({exc})."
+                    "manifest_corrupt",
+                    MANIFEST_NAME,
+                    f"Không đọc được {MANIFEST_NAME} ({os_reason(exc)}).",
                 )
             )
             return report
