@@ -23,6 +23,7 @@ from desktop.core.workspace import Workspace, open_workspace
 COMMAND_MODULES = [
     "foundation",
     "years",
+    "assign",
     "evidence",
     "score",
     "selfassess",
@@ -41,6 +42,7 @@ COMMAND_WORDS = {
     "catalog": ("foundation", "results"),
     "check": ("foundation", "score"),
     "year": ("years",),
+    "assign": ("assign",),
     "evidence": ("evidence",),
     "score": ("score", "selfassess"),
     "explain": ("selfassess",),

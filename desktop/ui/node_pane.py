@@ -36,6 +36,7 @@ from desktop.ui.catalog_tree import STATUS_COLORS
 from desktop.ui.errors import show_error
 from desktop.ui.file_drop import FileDropTarget
 from desktop.ui.keys import on_keys
+from desktop.ui.officer_field import OfficerField
 from desktop.ui.score_box import ScoreBox
 from desktop.ui.widgets import button
 
@@ -102,6 +103,7 @@ class NodePane(FileDropTarget, QWidget):
         # the text scrolls inside: it takes what the score and documents leave over
         self.guide.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
 
+        self.officer = OfficerField(window)
         self.score_box = ScoreBox(window)
         self.bonus_check = QCheckBox("&Phần điểm cộng (tính riêng, ngoài thang điểm chỉ số)")
         self.bonus_check.setToolTip(
@@ -150,6 +152,7 @@ class NodePane(FileDropTarget, QWidget):
         lay.addWidget(self.heading)
         lay.addWidget(self.path)
         lay.addWidget(self.facts)
+        lay.addWidget(self.officer)
         lay.addWidget(self.guide, 2)
         lay.addWidget(self.bonus_check)
         lay.addWidget(self.score_box)
@@ -184,6 +187,7 @@ class NodePane(FileDropTarget, QWidget):
             for w in (self.heading, self.path, self.guide, self.score_box, self.docs_box):
                 w.hide()
             self.bonus_check.hide()
+            self.officer.show_node(None)
             return
         ov = self.window.overview
         scores = ov.scores if ov else None
@@ -211,6 +215,7 @@ class NodePane(FileDropTarget, QWidget):
         self.path.setVisible(bool(self.path.text()))
         self.score_box.setVisible(node.is_leaf and node.self_scored)
         self.docs_box.setVisible(node.is_leaf)
+        self.officer.show_node(node if node.level > 1 else None)  # a criterion or below
         # an area the commune scores itself may be the catalog's bonus section (điểm cộng)
         self.bonus_check.setVisible(node.level == 1 and node.self_scored)
         self.bonus_check.blockSignals(True)

@@ -219,3 +219,23 @@ def test_a_score_against_the_rule_asks_for_the_reason_in_the_declared_box(ev_win
     assert row_of(w, "1.4.1")[COL_SCORE] == "0,5"
     select(w, "1.4.3")  # the open box follows the selection
     assert declared.title().startswith("Tự đánh giá 1.4.3")
+
+
+def test_officer_is_assigned_from_the_pane(ev_window, qtbot) -> None:
+    from desktop.core.assignments import assignment_of
+
+    w = ev_window
+    select(w, "1.4.2")
+    field = w.pane.officer
+    assert field.isVisible() and field.combo.currentText() == ""
+    field.combo.lineEdit().setFocus()
+    field.combo.lineEdit().insert("Lê Văn C")  # non-ASCII: typed with insert()
+    qtbot.keyClick(field.combo.lineEdit(), Qt.Key.Key_Return)
+    with w.ws.session() as s:
+        assert assignment_of(s, YEAR, "1.4.2") == "Lê Văn C"
+    assert "Đã giao 1.4.2 cho Lê Văn C." in w.statusBar().currentMessage()
+    select(w, "1.4.3")  # another node: its own (empty) assignment, the name offered
+    assert field.combo.currentText() == ""
+    assert field.combo.findText("Lê Văn C") >= 0
+    select(w, "1")  # an area: nobody is assigned to a whole area here
+    assert not field.isVisible()
