@@ -70,3 +70,12 @@ def test_each_command_builds_alone_with_all_its_actions():
         alone = build_parser([word])._subparsers._group_actions[0].choices
         assert word in alone, word
         assert alone[word].format_help() == full[word].format_help(), word
+
+
+def test_usage_errors_are_in_vietnamese(cli, initialized) -> None:
+    r = cli("catalog", "list")
+    assert r.code == 2 and "thiếu tham số bắt buộc: --year" in r.err and "required" not in r.err
+    r = cli("stats", "--quarter", "5", "--year", "2023")
+    assert r.code == 2 and "lựa chọn 5 không có" in r.err and "cách dùng: cchc stats" in r.err
+    r = cli("losses", "--year", "2023", "--thua")
+    assert r.code == 2 and "tham số không nhận ra: --thua" in r.err
