@@ -330,7 +330,7 @@ class ImportDialog(QDialog):
         useful = self.preview.create_catalog or any(
             i.status != "identical" and self._choices[i.key] != "skip" for i in self.preview.items
         )
-        self.import_button.setEnabled(useful)
+        self.import_button.setEnabled(useful and not self.preview.former_commune)
 
     def choices(self) -> dict[str, str]:
         return dict(self._choices)

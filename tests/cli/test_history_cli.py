@@ -309,3 +309,19 @@ def test_report_files_of_a_bundle_are_kept(tmp_path, formers) -> None:
         history_dir(data, "Đồng Tâm") / DB_FILE_NAME,
         f"SELECT count(*) FROM blob WHERE sha256 = '{sha}'",
     ) == [(1,)]
+
+
+def test_a_former_communes_bundle_is_not_mixed_into_the_merged_communes_data(
+    tmp_path, formers
+) -> None:
+    data = tmp_path / "tan-hung"
+    merged_commune(data, "Hồng Phong", "Đồng Tâm")
+    before = snapshot(data)
+    bundle = formers["Hồng Phong"].bundles[2023]
+    code, out, err = run(data, "bundle", "import", str(bundle), "--yes")
+    assert code == 1
+    assert "Chưa nhập gì. Gói này của xã cũ Hồng Phong, đã sáp nhập vào Xã Tân Hưng" in err
+    assert "cchc history import" in err
+    assert snapshot(data) == before
+    ok(data, "history", "import", str(bundle))  # the way it is meant to arrive
+    assert "Xã Hồng Phong: năm 2023" in ok(data, "history", "list")

@@ -126,3 +126,20 @@ def test_own_bundle_has_nothing_new(bundle_window, qtbot, boxes, usb) -> None:
     assert boxes.texts == [
         "Không có gì mới để nhập: cả 3 tài liệu trong gói đã có trên máy, giống hệt."
     ]
+
+
+def test_a_former_communes_bundle_cannot_be_imported_as_a_colleagues(
+    bundle_window, qtbot, boxes, colleague_bundle
+) -> None:
+    from desktop.core.years import set_former_communes
+
+    with bundle_window.ws.transaction() as s:  # Tân Tiến merged into this commune
+        set_former_communes(s, ["Tân Tiến"])
+    before = summaries(bundle_window.ws)
+    job = wait_job(qtbot, run_import(bundle_window, colleague_bundle))
+    dlg = job.dialog
+    assert "Gói này của xã cũ Tân Tiến" in dlg.banner.text()
+    assert "Nhập lịch sử xã cũ" in dlg.banner.text()
+    assert not dlg.import_button.isEnabled()
+    dlg.reject()
+    assert summaries(bundle_window.ws) == before

@@ -25,6 +25,7 @@ from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.text import fold, nfc
 from desktop.core.vnformat import format_date
 from desktop.core.workspace import Workspace
+from desktop.core.years import former_communes
 
 FIELDS = (
     ("number", "Số, ký hiệu"),
@@ -111,6 +112,7 @@ class ImportPreview:
     other_commune: bool
     create_catalog: bool
     items: list[ImportItem]
+    former_commune: str = ""  # a former commune of this one: history, not a colleague's
     warnings: list[str] = field(default_factory=list)
     files_to_copy: int = 0
     bytes_to_copy: int = 0
@@ -177,24 +179,38 @@ def _local_codes(session: Session, manifest: Manifest) -> tuple[dict[int, set[st
     return codes, create
 
 
-def _commune_warning(session: Session, manifest: Manifest) -> tuple[str, bool]:
+def former_message(name: str, merged: str) -> str:
+    return (
+        f"Gói này của xã cũ {name}, đã sáp nhập vào {merged}: hãy nhập bằng Tệp → Nhập lịch "
+        "sử xã cũ… (cchc history import) để lịch sử của xã cũ được giữ riêng, không trộn vào "
+        "dữ liệu của xã hiện tại."
+    )
+
+
+def _commune_warning(session: Session, manifest: Manifest) -> tuple[str, bool, str]:
+    """(warning, from another commune, the former commune it comes from or "")."""
     c = manifest.commune
     if not c.get("commune_name"):
-        return "Gói không ghi tên xã đã tạo gói.", False
+        return "Gói không ghi tên xã đã tạo gói.", False, ""
     theirs = f"{str(c.get('unit_kind') or 'xã').capitalize()} {c['commune_name']}, {c.get('province', '')}"
     profile = get_profile(session)
     if profile is None:
-        return "", False
+        return "", False, ""
     same = fold(profile.commune_name) == fold(str(c["commune_name"])) and fold(
         profile.province
     ) == fold(str(c.get("province", "")))
     if same:
-        return "", False
+        return "", False, ""
+    wanted = fold(str(c["commune_name"]))
+    former = next((n for n in former_communes(session) if fold(n) == wanted), "")
+    if former:
+        return former_message(former, profile.display_name), True, former
     return (
         f"Gói này của {theirs}, không phải của {profile.place_line}. Vẫn có thể nhập; hãy xem "
         "kỹ danh sách trước khi nhập. Dữ liệu của một xã cũ trước khi sáp nhập nên nhập bằng "
         "Tệp → Nhập lịch sử xã cũ… (cchc history import) để được giữ riêng.",
         True,
+        "",
     )
 
 
@@ -271,7 +287,7 @@ def build_preview(session: Session, store, path: Path, report: VerifyReport) -> 
                 unknown_codes=unknown,
             )
         )
-    warning, other = _commune_warning(session, manifest)
+    warning, other, former = _commune_warning(session, manifest)
     warnings = [warning] if warning else []
     warnings += [p.message for p in report.problems if p.severity == "warning"]
     if unknown_all:
@@ -295,6 +311,7 @@ def build_preview(session: Session, store, path: Path, report: VerifyReport) -> 
         year=manifest.year,
         commune=f"{c.get('commune_name', '')}, {c.get('province', '')}".strip(", "),
         other_commune=other,
+        former_commune=former,
         create_catalog=create,
         items=items,
         warnings=warnings,

@@ -223,6 +223,8 @@ def apply_import(
 ) -> ImportResult:
     """Import what the officer confirmed. ``choices``: bundle document key → one of the
     item's ``choices`` (missing keys take the item's default)."""
+    if preview.former_commune:  # never mixed into the merged commune's own data
+        raise BundleError(f"Chưa nhập gì. {preview.warnings[0]}")
     chosen = _resolve_choices(preview, choices)
     with open_source(preview.bundle) as src:
         try:
