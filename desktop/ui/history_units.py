@@ -14,9 +14,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QToolBar
+from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QPushButton, QToolBar
 
 from desktop.core.errors import CchcError
 from desktop.core.history.store import HistoryInfo, list_histories
@@ -63,7 +63,32 @@ class UnitSelector(QObject):
         menu.insertAction(before[0] if before else None, self.act_import)
         self.combo.currentIndexChanged.connect(self._on_combo)
         window.dataShown.connect(self._after_shown)
+        self._make_banner()
         self.reload()
+
+    def _make_banner(self) -> None:
+        """A yellow strip under the toolbar while a former commune's history is shown."""
+        self.banner = QToolBar("Lịch sử xã cũ")
+        self.banner.setObjectName("history_banner")
+        self.banner.setMovable(False)
+        self.banner.setFloatable(False)
+        self.banner.toggleViewAction().setVisible(False)  # not a toolbar to switch off
+        self.banner.setStyleSheet("QToolBar { background:#fff3cd; border:0; }")
+        self.banner_text = QLabel()
+        self.banner_text.setStyleSheet(HISTORY_STYLE)
+        self.banner_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.back_button = QPushButton("&Về xã hiện tại")
+        self.back_button.setToolTip("Trở lại dữ liệu của xã hiện tại để làm việc")
+        self.back_button.clicked.connect(lambda: self.show_unit(None))
+        self.banner.addWidget(self.banner_text)
+        self.banner.addWidget(self.back_button)
+        self.banner.hide()
+
+    def place_banner(self) -> None:
+        """On its own line under the main toolbar (call once that toolbar is added)."""
+        self.window.addToolBarBreak()
+        self.window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.banner)
+        self.banner.hide()
 
     # --- the list ------------------------------------------------------------------------
 
@@ -146,6 +171,12 @@ class UnitSelector(QObject):
     def _set_writable(self, writable: bool) -> None:
         for act in self._write_actions():
             act.setEnabled(writable)
+        if self.current is not None:
+            self.banner_text.setText(
+                f"Đang xem lịch sử xã cũ {self.current.name} (chỉ xem): "
+                "mọi thay đổi đều bị từ chối. "
+            )
+        self.banner.setVisible(not writable)
 
     def _after_shown(self) -> None:
         w = self.window

@@ -190,6 +190,7 @@ class MainWindow(QMainWindow):
         tb.addAction(self.act_check)
         self.units = UnitSelector(self, tb, file_menu)  # merged commune / former communes
         self.addToolBar(tb)
+        self.units.place_banner()
 
     # --- data --------------------------------------------------------------------------------
 

@@ -59,6 +59,9 @@ def test_selector_shows_a_former_commune_in_the_existing_screens(window, qtbot, 
         "Cơ quan thẩm định năm 2024: UBND huyện Thanh Miện"
     )
     assert not window.act_add_doc.isEnabled() and not window.safety.act_restore.isEnabled()
+    assert units.banner.isVisible() and "Đang xem lịch sử xã cũ Đồng Tâm (chỉ xem)" in (
+        units.banner_text.text()
+    )
     register = window.screens.open("RegisterTab")
     assert sorted((r.number, r.summary) for r in register.model.rows) == [
         ("05/KH-UBND", "Kế hoạch CCHC năm 2024 của xã Đồng Tâm"),
@@ -77,7 +80,8 @@ def test_selector_shows_a_former_commune_in_the_existing_screens(window, qtbot, 
     assert snapshot(folder) == before
 
     with qtbot.waitSignal(window.dataShown):
-        units.combo.setCurrentIndex(0)
+        units.back_button.click()  # "Về xã hiện tại" on the banner
+    assert units.combo.currentIndex() == 0 and not units.banner.isVisible()
     assert window.ws is units.main_ws and window.act_add_doc.isEnabled()
     assert window.windowTitle() == "Sổ CCHC – Xã Tân Hưng – năm 2025"
     assert "LỊCH SỬ" not in window.status_commune.text()
