@@ -259,6 +259,8 @@ def cmd_backup_restore(ws: Workspace, args: argparse.Namespace) -> int:
         print(f"Bản sao lưu {path.name} ({preview.label or 'không rõ loại'}):")
         print(f"  chứa:      {_summary_line(preview.holds)}")
         print(f"  hiện tại:  {_summary_line(preview.current)}")
+        if preview.histories:
+            print(f"  kèm lịch sử xã cũ: {', '.join(preview.histories)}")
         if preview.blobs_missing:
             print(f"  Cảnh báo: {preview.blobs_missing} tệp mà bản sao lưu cần không còn ở đâu.")
     with cli_progress(args.json) as progress:

@@ -28,7 +28,7 @@ from db.dbfile import (
 from db.filestore import FileStore
 from desktop.core.backup import backup_info, backups_dir, list_backups
 from desktop.core.errors import BackupError, CchcError, NotFoundError
-from desktop.core.history.backups import restore_histories
+from desktop.core.history.backups import companion_names, restore_histories
 from desktop.core.os_reason import os_reason
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.workspace import FILES_DIR_NAME, ensure_writable_dir, open_workspace
@@ -59,6 +59,7 @@ class BackupPreview:
     current: DataSummary | None = None
     blobs_beside: int = 0  # stored files to bring from beside the backup (a stick)
     blobs_missing: int = 0  # stored files nobody has: their documents will lack them
+    histories: list[str] = field(default_factory=list)  # former communes saved with it
 
     def to_json(self) -> dict:
         doc = asdict(self)
@@ -154,6 +155,7 @@ def preview_restore(data_dir: Path, path: Path) -> BackupPreview:
             else:
                 preview.blobs_missing += 1
     preview.current = _current_summary(data_dir)
+    preview.histories = companion_names(path)
     return preview
 
 

@@ -255,6 +255,8 @@ class RestoreDialog(QDialog):
         p = self.preview
         if p is not None:
             notes += p.problems
+            if p.histories:
+                notes.append(f"Kèm lịch sử xã cũ: {', '.join(p.histories)} (khôi phục cùng).")
             if p.blobs_beside:
                 notes.append(f"{p.blobs_beside} tệp đính kèm sẽ được chép từ cạnh bản sao lưu.")
             if p.blobs_missing:

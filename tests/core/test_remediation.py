@@ -51,7 +51,6 @@ def test_draft_groups_losses_by_area_with_keep_rows(ws, appraised_2023):
     assert plan.title.endswith("NĂM 2023")
     assert plan.attachment_line.startswith("(Kèm theo Kế hoạch số")
     assert plan.attachment_line.endswith("/2024 của UBND xã Đồng Tâm)")
-
     cells = [nr.cells() for nr in numbered(plan.rows)]
     # area 1: three sub-criteria in code order, then the "giữ vững" row
     assert [c[:4] for c in cells[:4]] == [

@@ -14,7 +14,7 @@ import filecmp
 import sqlite3
 from pathlib import Path
 
-from db.dbfile import DB_FILE_NAME, online_backup
+from db.dbfile import DB_FILE_NAME, connect_read_only, online_backup
 from db.filestore import FileStore
 from desktop.core.history.store import HISTORY_DIR_NAME, history_root
 from desktop.core.progress import NO_PROGRESS, Progress
@@ -38,6 +38,22 @@ def companions(backup: Path) -> dict[str, Path]:
     if not root.is_dir():
         return {}
     return {p.name: p / backup.name for p in sorted(root.iterdir()) if (p / backup.name).is_file()}
+
+
+def companion_names(backup: Path) -> list[str]:
+    """The former communes whose history was saved with ``backup`` (their own names)."""
+    names = []
+    for slug, db in companions(backup).items():
+        try:
+            con = connect_read_only(db, immutable=True)
+            try:
+                row = con.execute("SELECT commune_name FROM commune_profile").fetchone()
+            finally:
+                con.close()
+        except sqlite3.Error:
+            row = None
+        names.append(row[0] if row and row[0] else slug)
+    return names
 
 
 def _copy_db(db: Path, target: Path) -> None:
