@@ -29,12 +29,25 @@ def doc_label(row: RegisterRow) -> str:
     return f"{row.kind.lower()} {row.number}" if row.number else f"tài liệu #{row.id}"
 
 
+def writable(parent: QWidget, window: MainWindow) -> bool:
+    """False, with the reason shown, when the window shows data that must not change (a
+    former commune's history): before a dialog is filled in for nothing."""
+    try:
+        window.ws.ensure_writable()
+    except CchcError as exc:
+        show_error(parent, exc, "Chỉ xem")
+        return False
+    return True
+
+
 def add_documents(
     window: MainWindow, files: Sequence[Path] = (), codes: Sequence[str] = ()
 ) -> DocumentDialog | None:
     """The add dialog, with the files and sub-criteria already filled in."""
     from desktop.ui.evidence_dialog import DocumentDialog
 
+    if not writable(window, window):
+        return None
     if window.year is None:
         show_error(window, "Chưa có năm đánh giá: hãy thêm năm đánh giá trước (Ctrl+N).")
         return None
@@ -46,6 +59,8 @@ def add_documents(
 def edit_document(window: MainWindow, doc_id: int) -> DocumentDialog | None:
     from desktop.ui.evidence_dialog import DocumentDialog
 
+    if not writable(window, window):
+        return None
     try:
         with window.ws.session() as s:
             row = document_row(s, doc_id)
@@ -57,10 +72,12 @@ def edit_document(window: MainWindow, doc_id: int) -> DocumentDialog | None:
     return dlg
 
 
-def link_document(window: MainWindow, row: RegisterRow) -> LinkDialog:
+def link_document(window: MainWindow, row: RegisterRow) -> LinkDialog | None:
     """Choose the sub-criteria a document serves (link to more, or unlink)."""
     from desktop.ui.node_picker import LinkDialog
 
+    if not writable(window, window):
+        return None
     dlg = LinkDialog(window, row)
     dlg.open()
     return dlg
@@ -89,6 +106,8 @@ def open_document_file(
 def unlink_from(parent: QWidget, window: MainWindow, row: RegisterRow, code: str) -> bool:
     from desktop.core.evidence import unlink_document
 
+    if not writable(parent, window):
+        return False
     if not ask_yes_no(
         parent,
         "Bỏ gắn tài liệu",
@@ -112,7 +131,7 @@ def delete_documents(parent: QWidget, window: MainWindow, rows: Sequence[Registe
     from desktop.core.evidence import delete_document
     from desktop.core.evidence_files import release_blobs
 
-    if not rows:
+    if not rows or not writable(parent, window):
         return False
     if len(rows) == 1:
         what = doc_label(rows[0])

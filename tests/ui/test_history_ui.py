@@ -42,7 +42,7 @@ def _items(combo) -> list[str]:
     return [combo.itemText(i) for i in range(combo.count())]
 
 
-def test_selector_shows_a_former_commune_in_the_existing_screens(window, qtbot, data_dir):
+def test_selector_shows_a_former_commune_in_the_existing_screens(window, qtbot, data_dir, boxes):
     units = window.units
     assert _items(units.combo) == [
         "Xã Tân Hưng (hiện tại)",
@@ -74,6 +74,13 @@ def test_selector_shows_a_former_commune_in_the_existing_screens(window, qtbot, 
         window.year_combo.setCurrentIndex(window.year_combo.findData(2023))
     assert window.year == 2023
     before = snapshot(folder)
+    # the screens' own "Thêm…" / "Xóa": the reason at once, no dialog filled in for nothing
+    from desktop.ui import evidence_actions as actions
+
+    assert actions.add_documents(window) is None
+    assert actions.delete_documents(window, window, register.model.rows[:1]) is False
+    assert [t for t, _ in boxes.shown] == ["Chỉ xem", "Chỉ xem"]
+    assert "Đang xem lịch sử xã cũ Đồng Tâm (chỉ xem)" in boxes.shown[0][1]
     refused = pytest.raises(HistoryReadOnlyError, match="Đang xem lịch sử xã cũ Đồng Tâm")
     with refused, window.ws.transaction() as s:
         save_profile(s, commune_name="Sửa nhầm", province="Hải Dương")
