@@ -111,6 +111,9 @@ class UnitSelector(QObject):
         shown = bool(self.histories) or self.current is not None
         for act in (self._label, self._combo, self.act_compare):
             act.setVisible(shown)
+        screens = getattr(self.window, "screens", None)  # None while the window is built
+        if screens is not None:  # the comparison tab only once there is history
+            screens.tabs.setTabVisible(screens.index_of(COMPARE_TAB), shown)
 
     def _on_combo(self, index: int) -> None:
         folder = self.combo.itemData(index)

@@ -79,16 +79,21 @@ class LazyTabs:
         self.built[spec.cls] = screen
         screen.refresh()
 
-    def open(self, cls: str) -> QWidget:
-        """Show the screen (building it if needed) and return it."""
+    def index_of(self, cls: str) -> int:
         for i in range(self.tabs.count()):
             w = self.tabs.widget(i)
             name = w.spec.cls if isinstance(w, _Placeholder) else type(w).__name__
             if name == cls:
-                self.tabs.setCurrentIndex(i)
-                self._ensure(i)
-                return self.tabs.widget(i)
+                return i
         raise KeyError(cls)
+
+    def open(self, cls: str) -> QWidget:
+        """Show the screen (building it if needed) and return it."""
+        i = self.index_of(cls)
+        self.tabs.setTabVisible(i, True)
+        self.tabs.setCurrentIndex(i)
+        self._ensure(i)
+        return self.tabs.widget(i)
 
     def refresh_built(self) -> None:
         for screen in self.built.values():

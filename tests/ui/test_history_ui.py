@@ -128,7 +128,9 @@ def test_import_from_the_menu_asks_then_imports(
     ws = open_workspace(data_dir)
     window = show_window(ws)
     units = window.units
-    assert not units.combo.isVisible()  # no history yet: no selector
+    assert not units.combo.isVisible()  # no history yet: no selector, no comparison tab
+    compare = window.screens.index_of("HistoryCompareTab")
+    assert not window.tabs.isTabVisible(compare)
     bundle = formers["Đồng Tâm"].bundles[2023]
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bundle), ""))
 
@@ -153,4 +155,5 @@ def test_import_from_the_menu_asks_then_imports(
     assert "Đã thêm xã Đồng Tâm vào danh sách xã cũ đã sáp nhập." in boxes.texts[-1]
     assert _items(units.combo) == ["Xã Tân Hưng (hiện tại)", "Xã Đồng Tâm (xã cũ)"]
     qtbot.waitUntil(units.combo.isVisible)  # the toolbar lays it out on the next pass
+    assert window.tabs.isTabVisible(compare)
     ws.close()
