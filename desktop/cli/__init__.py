@@ -79,10 +79,10 @@ def build_parser(argv: Sequence[str] | None = None) -> Parser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     sub.required = True
     word = _command_word(argv) if argv is not None else None
-    wanted = COMMAND_WORDS.get(word or "", COMMAND_MODULES)
-    registry = Registry(sub, partial=wanted is not COMMAND_MODULES)
+    wanted = COMMAND_WORDS.get(word or "")  # None: every command (help, a typo)
+    registry = Registry(sub, partial=wanted is not None)
     for name in COMMAND_MODULES:
-        if name in wanted:
+        if wanted is None or name in wanted:
             importlib.import_module(f"desktop.cli.{name}").register(registry)
     return p
 

@@ -25,7 +25,6 @@ from desktop.core.bundle import (
     preview_import,
     verify_bundle,
 )
-from desktop.core.errors import BundleError
 from desktop.core.restore import DataSummary, preview_restore, resolve_backup, restore_backup
 from desktop.core.vnformat import format_size
 from desktop.core.workspace import Workspace
@@ -156,8 +155,7 @@ def cmd_import(ws: Workspace, args: argparse.Namespace) -> int:
     if not args.json:
         _print_preview(preview)
     choices: dict[str, str] | None = {}
-    if preview.former_commune:
-        raise BundleError(f"Chưa nhập gì. {preview.warnings[0]}")
+    preview.ensure_importable()  # before "run again with --yes" is suggested
     if preview.nothing_to_do:
         choices = None
         if not args.json:

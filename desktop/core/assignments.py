@@ -52,11 +52,14 @@ def officer_names(session: Session, year: int) -> list[str]:
     profile = get_profile(session)
     if profile is not None and profile.officer:
         names.append(profile.officer)
-    names += session.scalars(select(NodeAssignment.officer).where(NodeAssignment.officer != ""))
+    # DISTINCT: the pane asks on every selection, and a year may hold thousands of documents
     names += session.scalars(
-        select(EvidenceDocument.responsible).where(
-            EvidenceDocument.year == year, EvidenceDocument.responsible != ""
-        )
+        select(NodeAssignment.officer).where(NodeAssignment.officer != "").distinct()
+    )
+    names += session.scalars(
+        select(EvidenceDocument.responsible)
+        .where(EvidenceDocument.year == year, EvidenceDocument.responsible != "")
+        .distinct()
     )
     seen: dict[str, str] = {}
     for n in names:

@@ -22,3 +22,11 @@ def is_password_protected(data: bytes) -> bool:
         return True
     bof = data.find(_BIFF8_BOF)
     return bof >= 0 and data[bof + 20 : bof + 22] == _FILEPASS
+
+
+def password_message(file_name: str) -> str:
+    """What the officer is told about such a file, whichever import read it."""
+    return (
+        f"Tệp {file_name} được đặt mật khẩu. Hãy mở bằng Excel, gỡ mật khẩu (Tệp > Thông tin > "
+        "Bảo vệ sổ làm việc) và lưu lại, rồi nhập lại."
+    )

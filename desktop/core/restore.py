@@ -75,10 +75,6 @@ class RestoreResult:
     files_missing: int
 
 
-def _connect_ro(path: Path, *, immutable: bool) -> sqlite3.Connection:
-    return connect_read_only(path, immutable=immutable)
-
-
 def _summary(con: sqlite3.Connection) -> DataSummary:
     row = con.execute(
         "SELECT unit_kind, commune_name, province FROM commune_profile WHERE id = 1"
@@ -98,7 +94,7 @@ def _summary(con: sqlite3.Connection) -> DataSummary:
 
 
 def _blob_shas(path: Path) -> list[str]:
-    con = _connect_ro(path, immutable=True)
+    con = connect_read_only(path, immutable=True)
     try:
         return [r[0] for r in con.execute("SELECT sha256 FROM blob")]
     finally:
@@ -110,7 +106,7 @@ def _current_summary(data_dir: Path) -> DataSummary | None:
     if not db.is_file() or quick_check(db) != ["ok"]:
         return None
     try:
-        con = _connect_ro(db, immutable=False)
+        con = connect_read_only(db)
         try:
             return _summary(con)
         finally:
@@ -141,7 +137,7 @@ def preview_restore(data_dir: Path, path: Path) -> BackupPreview:
         preview.sound = False
         preview.problems.extend(f"Bản sao lưu bị hỏng: {line}" for line in check[:3])
         return preview
-    con = _connect_ro(path, immutable=True)
+    con = connect_read_only(path, immutable=True)
     try:
         preview.holds = _summary(con)
     finally:

@@ -19,7 +19,7 @@ from pathlib import Path
 import python_calamine as calamine
 
 from desktop.core.errors import ValidationError
-from desktop.core.office_crypto import is_password_protected
+from desktop.core.office_crypto import is_password_protected, password_message
 from desktop.core.text import fold, nfc
 from desktop.core.vnformat import parse_date, parse_points
 
@@ -136,10 +136,7 @@ def read_grids(path: Path) -> list[Grid]:
         ) from exc
     except Exception as exc:  # calamine raises its own error types for damaged files
         if isinstance(exc, calamine.PasswordError) or _password_protected(path):
-            raise ValidationError(
-                f"Tệp {path.name} được đặt mật khẩu. Hãy mở bằng Excel, gỡ mật khẩu (Tệp > "
-                "Thông tin > Bảo vệ sổ làm việc) và lưu lại, rồi chọn lại tệp."
-            ) from None
+            raise ValidationError(password_message(path.name)) from None
         raise ValidationError(
             f"Không đọc được tệp {path.name}: tệp hỏng hoặc không phải bảng tính Excel ({exc})."
         ) from exc

@@ -122,6 +122,12 @@ class ImportPreview:
         c = Counter(i.status for i in self.items)
         return {s: c.get(s, 0) for s in ("new", "identical", "additions", "conflict")}
 
+    def ensure_importable(self) -> None:
+        """A former commune's bundle is its history, never a colleague's: refuse it (the
+        first warning says so and where it belongs)."""
+        if self.former_commune:
+            raise BundleError(f"Chưa nhập gì. {self.warnings[0]}")
+
     @property
     def nothing_to_do(self) -> bool:
         return all(i.status == "identical" for i in self.items) and not self.create_catalog

@@ -223,8 +223,7 @@ def apply_import(
 ) -> ImportResult:
     """Import what the officer confirmed. ``choices``: bundle document key → one of the
     item's ``choices`` (missing keys take the item's default)."""
-    if preview.former_commune:  # never mixed into the merged commune's own data
-        raise BundleError(f"Chưa nhập gì. {preview.warnings[0]}")
+    preview.ensure_importable()  # never mixed into the merged commune's own data
     chosen = _resolve_choices(preview, choices)
     with open_source(preview.bundle) as src:
         try:

@@ -16,7 +16,7 @@ from pathlib import Path
 import python_calamine as calamine
 
 from desktop.core.errors import CchcError
-from desktop.core.office_crypto import OLE_MAGIC, is_password_protected
+from desktop.core.office_crypto import OLE_MAGIC, is_password_protected, password_message
 from desktop.core.os_reason import os_reason
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -156,7 +156,4 @@ def open_workbook(path: Path) -> Workbook:
 
 
 def _password_error(label: str) -> DossierFileError:
-    return DossierFileError(
-        f"Tệp {label} được đặt mật khẩu. Hãy mở bằng Excel, gỡ mật khẩu (Tệp > Thông tin > "
-        "Bảo vệ sổ làm việc) và lưu lại, rồi nhập lại."
-    )
+    return DossierFileError(password_message(label))

@@ -14,8 +14,9 @@ import filecmp
 import sqlite3
 from pathlib import Path
 
-from db.dbfile import DB_FILE_NAME, connect_read_only, online_backup
+from db.dbfile import DB_FILE_NAME, online_backup
 from db.filestore import FileStore
+from desktop.core.errors import BackupError
 from desktop.core.history.store import HISTORY_DIR_NAME, history_root
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.workspace import FILES_DIR_NAME
@@ -42,17 +43,15 @@ def companions(backup: Path) -> dict[str, Path]:
 
 def companion_names(backup: Path) -> list[str]:
     """The former communes whose history was saved with ``backup`` (their own names)."""
+    from desktop.core.history.sources import read_backup  # sources imports backup, which
+    # imports this module
+
     names = []
     for slug, db in companions(backup).items():
         try:
-            con = connect_read_only(db, immutable=True)
-            try:
-                row = con.execute("SELECT commune_name FROM commune_profile").fetchone()
-            finally:
-                con.close()
-        except sqlite3.Error:
-            row = None
-        names.append(row[0] if row and row[0] else slug)
+            names.append(read_backup(db).commune or slug)
+        except BackupError:
+            names.append(slug)
     return names
 
 
