@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from sqlalchemy import Integer, MetaData
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
+
+from db.values import POINTS_QUANTUM, points_from_db, points_to_db, to_points
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -16,18 +18,11 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-POINTS_QUANTUM = Decimal("0.001")
+__all__ = ["POINTS_QUANTUM", "Base", "Points", "to_points"]
 
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-
-
-def to_points(value: Decimal | int | float | str) -> Decimal:
-    """Round a value to the 3 decimals the index uses (e.g. ``1,577``)."""
-    if isinstance(value, float):
-        value = repr(value)
-    return Decimal(value).quantize(POINTS_QUANTUM, rounding=ROUND_HALF_UP)
 
 
 class Points(TypeDecorator[Decimal]):
@@ -40,11 +35,7 @@ class Points(TypeDecorator[Decimal]):
     cache_ok = True
 
     def process_bind_param(self, value: Decimal | None, dialect) -> int | None:
-        if value is None:
-            return None
-        return int(to_points(value) * 1000)
+        return points_to_db(value)
 
     def process_result_value(self, value: int | None, dialect) -> Decimal | None:
-        if value is None:
-            return None
-        return (Decimal(value) / 1000).quantize(POINTS_QUANTUM)
+        return points_from_db(value)

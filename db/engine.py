@@ -7,19 +7,12 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from db.sqlconn import setup_connection
+
 
 def _on_connect(dbapi_connection, _record) -> None:
     # Let SQLAlchemy emit BEGIN itself (see "begin" below) so transactions are real.
-    dbapi_connection.isolation_level = None
-    cur = dbapi_connection.cursor()
-    try:
-        cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA busy_timeout=5000")
-        cur.execute("PRAGMA journal_mode=WAL")
-        # Offices lose power: every commit reaches the disk.
-        cur.execute("PRAGMA synchronous=FULL")
-    finally:
-        cur.close()
+    setup_connection(dbapi_connection)
 
 
 def _on_begin(conn) -> None:

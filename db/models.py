@@ -22,10 +22,9 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.base import Base, Points
+from db.values import now
 
-
-def _now() -> datetime:
-    return datetime.now().replace(microsecond=0)
+_now = now  # when a row was made or changed (local time, to the second)
 
 
 class AppSetting(Base):

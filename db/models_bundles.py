@@ -12,10 +12,9 @@ from sqlalchemy import DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.base import Base
+from db.values import now
 
-
-def _now() -> datetime:
-    return datetime.now().replace(microsecond=0)
+_now = now  # local time, to the second
 
 
 class Handoff(Base):

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 from db.base import Base, Points
+from db.values import from_stamp, now, stamp_of
 
 
 class Stamp(TypeDecorator[datetime]):
@@ -43,28 +44,7 @@ class Stamp(TypeDecorator[datetime]):
         return None if value is None else from_stamp(value)
 
 
-def stamp_of(value: datetime) -> int:
-    return (
-        value.year * 10_000_000_000
-        + value.month * 100_000_000
-        + value.day * 1_000_000
-        + value.hour * 10_000
-        + value.minute * 100
-        + value.second
-    )
-
-
-def from_stamp(value: int) -> datetime:
-    day, clock = divmod(int(value), 1_000_000)
-    y, md = divmod(day, 10_000)
-    mo, d = divmod(md, 100)
-    hh, ms = divmod(clock, 10_000)
-    mi, ss = divmod(ms, 100)
-    return datetime(y, mo, d, hh, mi, ss)
-
-
-def _now() -> datetime:
-    return datetime.now().replace(microsecond=0)
+_now = now  # local time, to the second
 
 
 class DossierImport(Base):

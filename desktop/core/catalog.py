@@ -20,8 +20,8 @@ from typing import Protocol
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.base import to_points
 from db.models import Catalog, CatalogNode
+from db.values import to_points
 from desktop.core.errors import NotFoundError, ValidationError
 from desktop.core.paths import resource_path
 from desktop.core.records import CatalogInfo, NodeInfo, level_name  # noqa: F401

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from db.base import to_points
+from db.values import to_points
 from desktop.core.errors import ValidationError
 from desktop.core.text import fold
 from desktop.core.vnformat import format_points, parse_points

@@ -9,6 +9,7 @@ import) is loaded when the first session is asked for, so the first screen appea
 from __future__ import annotations
 
 import os
+import sqlite3
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING
 from db import revisions
 from db.dbfile import DB_FILE_NAME, read_revision
 from db.filestore import FileStore
+from db.sqlconn import open_connection
 from desktop.core.errors import DatabaseTooNewError, DataDirError
 from desktop.core.os_reason import os_reason
 
@@ -67,6 +69,17 @@ class Workspace:
         """One unit of work: everything inside lands together or not at all."""
         with self.sessions() as s, s.begin():
             yield s
+
+    @contextmanager
+    def connection(self) -> Iterator[sqlite3.Connection]:
+        """A plain ``sqlite3`` connection set up like the engine's, for work that must not
+        load SQLAlchemy (see ``db.sqlconn``); begin units of work with
+        ``db.sqlconn.transaction``."""
+        conn = open_connection(self.db_path)
+        try:
+            yield conn
+        finally:
+            conn.close()
 
     def ensure_writable(self) -> None:
         """Raise before work that would write (a read-only view of history overrides it)."""

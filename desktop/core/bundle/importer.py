@@ -17,8 +17,8 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.base import to_points
 from db.models import Blob, CatalogNode, EvidenceDocument, EvidenceFile, EvidenceLink
+from db.values import to_points
 from desktop.core.backup import auto_backup
 from desktop.core.bundle.handoff import fingerprint
 from desktop.core.bundle.import_preview import BundleRejected, ImportItem, ImportPreview

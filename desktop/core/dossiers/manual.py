@@ -9,8 +9,8 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.base import to_points
 from db.models_dossiers import DossierManualFigures
+from db.values import to_points
 from desktop.core.dossiers.periods import Period
 from desktop.core.errors import ValidationError
 from desktop.core.vnformat import format_points
