@@ -9,20 +9,23 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from desktop.core.errors import NotFoundError
 from desktop.core.report.draft import draft_sections
 from desktop.core.report.records import ReportInfo
 from desktop.core.report.sections import SECTIONS, SectionDraft
 from desktop.core.report.store import (
+    editable_report,
     mark_edited,
     report_data,
-    report_row,
-    require_editable,
-    to_info,
+    report_info,
+    set_draft,
+    set_section,
 )
+
+if TYPE_CHECKING:
+    from db.sqlconn import Source
 
 
 @dataclass(frozen=True)
@@ -74,62 +77,55 @@ def text_diff(old: str, new: str) -> list[DiffLine]:
     return out
 
 
-def _drafts(session: Session, report_id: int) -> tuple[dict[str, SectionDraft], list, list]:
-    data = report_data(session, report_id)
+def _drafts(src: Source, report_id: int) -> tuple[dict[str, SectionDraft], list, list]:
+    data = report_data(src, report_id)
     return {d.key: d for d in draft_sections(data)}, data.problems, data.warnings
 
 
-def redraft_offers(session: Session, report_id: int) -> list[RedraftOffer]:
+def redraft_offers(src: Source, report_id: int) -> list[RedraftOffer]:
     """Every section whose new draft differs from its current text (nothing is written)."""
-    r = report_row(session, report_id)
-    drafts, _p, _w = _drafts(session, report_id)
+    r = report_info(src, report_id)
+    drafts, _p, _w = _drafts(src, report_id)
     out = []
     for sec in r.sections:
         d = drafts.get(sec.key)
         if d is None or (d.heading, d.text) == (sec.heading, sec.text):
             continue
-        edited = (sec.heading, sec.text) != (sec.draft_heading, sec.draft_text)
-        out.append(RedraftOffer(sec.key, sec.heading, sec.text, d.heading, d.text, edited))
+        out.append(RedraftOffer(sec.key, sec.heading, sec.text, d.heading, d.text, sec.edited))
     return out
 
 
-def refresh_report(session: Session, report_id: int) -> RefreshOutcome:
-    r = report_row(session, report_id)
-    require_editable(r)
-    drafts, problems, warnings = _drafts(session, report_id)
+def refresh_report(src: Source, report_id: int) -> RefreshOutcome:
+    r = editable_report(src, report_id)
+    drafts, problems, warnings = _drafts(src, report_id)
     updated, offers = [], []
     for sec in r.sections:
         d = drafts.get(sec.key)
         if d is None:
             continue
-        edited = (sec.heading, sec.text) != (sec.draft_heading, sec.draft_text)
         if (d.heading, d.text) == (sec.heading, sec.text):
-            sec.draft_heading, sec.draft_text = d.heading, d.text
+            if (d.heading, d.text) != (sec.draft_heading, sec.draft_text):
+                set_draft(src, report_id, sec.key, d.heading, d.text)
             continue
-        if edited:
+        if sec.edited:
             offers.append(RedraftOffer(sec.key, sec.heading, sec.text, d.heading, d.text, True))
             continue
-        sec.heading = sec.draft_heading = d.heading
-        sec.text = sec.draft_text = d.text
+        set_section(src, report_id, sec.key, d.heading, d.text, drafted=True)
         updated.append(sec.key)
     if updated:
-        mark_edited(r)
-    session.flush()
-    return RefreshOutcome(to_info(r), updated, offers, problems, warnings)
+        mark_edited(src, r)
+    return RefreshOutcome(report_info(src, report_id), updated, offers, problems, warnings)
 
 
-def accept_redraft(session: Session, report_id: int, key: str) -> ReportInfo:
+def accept_redraft(src: Source, report_id: int, key: str) -> ReportInfo:
     """Replace one section by its new draft (the officer asked for it)."""
-    r = report_row(session, report_id)
-    require_editable(r)
+    r = editable_report(src, report_id)
     sec = next((s for s in r.sections if s.key == key), None)
-    drafts, _p, _w = _drafts(session, report_id)
+    drafts, _p, _w = _drafts(src, report_id)
     if sec is None or key not in drafts:
         raise NotFoundError(f"Báo cáo không có mục “{SECTIONS.get(key, key)}”.")
     d = drafts[key]
     if (sec.heading, sec.text) != (d.heading, d.text):
-        mark_edited(r)
-    sec.heading = sec.draft_heading = d.heading
-    sec.text = sec.draft_text = d.text
-    session.flush()
-    return to_info(r)
+        mark_edited(src, r)
+    set_section(src, report_id, key, d.heading, d.text, drafted=True)
+    return report_info(src, report_id)

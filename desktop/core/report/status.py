@@ -5,31 +5,40 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy.orm import Session
-
-from db.filestore import FileStore
-from db.models import Blob
-from db.models_reports import Report
+from db.sqlconn import execute
+from db.values import datetime_to_db, now
 from desktop.core.dossiers.periods import Period
 from desktop.core.errors import ValidationError
 from desktop.core.report.records import (
     ALLOWED_FROM,
+    HEADER_FIELDS,
     SCAN_SUFFIXES,
     STATUS_LABELS,
     STATUSES,
     DraftOutcome,
     ReportInfo,
 )
-from desktop.core.report.store import add_event, create_index_report, report_row, to_info
+from desktop.core.report.store import (
+    add_event,
+    create_index_report,
+    report_info,
+    set_section,
+    update_report,
+)
 from desktop.core.text import nfc
 from desktop.core.vnformat import format_date
+
+if TYPE_CHECKING:
+    from db.filestore import FileStore
+    from db.sqlconn import Source
 
 # --- statuses -------------------------------------------------------------------------------
 
 
 def set_status(
-    session: Session,
+    src: Source,
     report_id: int,
     status: str,
     *,
@@ -38,16 +47,15 @@ def set_status(
     path: Path | None = None,
 ) -> ReportInfo:
     """Move a report to ``status`` (signed goes through ``attach_signed_scan``)."""
-    r = report_row(session, report_id)
+    r = report_info(src, report_id)
     if status not in ALLOWED_FROM:
         raise ValidationError(f"Trạng thái “{status}” không hợp lệ.")
     if status == "exported" and r.status not in ALLOWED_FROM["exported"]:
         # exporting again later keeps the status (a copy for reference)
         if path is not None:
-            _remember_path(r, path)
-        add_event(r, r.status, f"Xuất lại tệp {path.name if path else ''}".strip())
-        session.flush()
-        return to_info(r)
+            update_report(src, report_id, **_path_column(path))
+        add_event(src, report_id, r.status, f"Xuất lại tệp {path.name if path else ''}".strip())
+        return report_info(src, report_id)
     if r.status not in ALLOWED_FROM[status]:
         allowed = ", ".join(STATUS_LABELS[s].lower() for s in STATUSES if s in ALLOWED_FROM[status])
         raise ValidationError(
@@ -56,35 +64,33 @@ def set_status(
         )
     if status == "signed" and r.signed_sha256 is None:
         raise ValidationError("Hãy đính kèm bản quét (PDF/JPG) của báo cáo đã ký, đóng dấu.")
+    values: dict[str, object] = {"status": status}
     if status == "uploaded":
         if on is None:
             raise ValidationError("Hãy nhập ngày tải báo cáo lên.")
-        r.uploaded_on, r.upload_note = on, nfc(note.strip())
+        values.update(uploaded_on=on, upload_note=nfc(note.strip()))
     if path is not None:
-        _remember_path(r, path)
-    r.status = status
+        values.update(_path_column(path))
+    update_report(src, report_id, **values)
     text = note
     if path is not None and not note:
         text = f"Tệp {path.name}"
     if status == "uploaded":
         text = f"Ngày {format_date(on)}" + (f": {note.strip()}" if note.strip() else "")
-    add_event(r, status, text)
-    session.flush()
-    return to_info(r)
+    add_event(src, report_id, status, text)
+    return report_info(src, report_id)
 
 
-def _remember_path(r: Report, path: Path) -> None:
-    if path.suffix.lower() == ".pdf":
-        r.last_pdf = str(path)
-    else:
-        r.last_docx = str(path)
+def _path_column(path: Path) -> dict[str, str]:
+    """Where the report was last exported, by kind of file."""
+    return {"last_pdf" if path.suffix.lower() == ".pdf" else "last_docx": str(path)}
 
 
 def attach_signed_scan(
-    session: Session, store: FileStore, report_id: int, scan: Path, *, note: str = ""
+    src: Source, store: FileStore, report_id: int, scan: Path, *, note: str = ""
 ) -> ReportInfo:
     """Keep the scan of the signed, sealed paper in the file store and mark the report signed."""
-    r = report_row(session, report_id)
+    r = report_info(src, report_id)
     if r.status not in ALLOWED_FROM["signed"]:
         raise ValidationError(
             f"Báo cáo đang ở trạng thái “{STATUS_LABELS[r.status].lower()}”: hãy xuất tệp và in "
@@ -97,11 +103,13 @@ def attach_signed_scan(
     if scan.stat().st_size == 0:
         raise ValidationError(f"Tệp {scan.name} rỗng (0 byte).")
     stored = store.put_file(scan)
-    if session.get(Blob, stored.sha256) is None:
-        session.add(Blob(sha256=stored.sha256, size=stored.size))
-        session.flush()
-    r.signed_sha256, r.signed_name = stored.sha256, nfc(scan.name)
-    return set_status(session, report_id, "signed", note=note or f"Bản quét {scan.name}")
+    execute(
+        src,
+        "INSERT OR IGNORE INTO blob (sha256, size, created_at) VALUES (?, ?, ?)",
+        (stored.sha256, stored.size, datetime_to_db(now())),
+    )
+    update_report(src, report_id, signed_sha256=stored.sha256, signed_name=nfc(scan.name))
+    return set_status(src, report_id, "signed", note=note or f"Bản quét {scan.name}")
 
 
 # --- next year --------------------------------------------------------------------------------
@@ -116,41 +124,42 @@ def _next_year(d: date | None) -> date | None:
         return d.replace(year=d.year + 1, day=28)
 
 
-def duplicate_for_next_year(session: Session, report_id: int) -> DraftOutcome:
+def duplicate_for_next_year(src: Source, report_id: int) -> DraftOutcome:
     """Start next year's report from this one: the officer's header, recipients and edited
     sections are kept; sections drafted by the app are drafted again from next year's data.
     No number and no date yet; the period moves one year on."""
-    src = report_row(session, report_id)
+    old = report_info(src, report_id)
     period = None
-    if src.period_from and src.period_to:
-        start, end = _next_year(src.period_from), _next_year(src.period_to)
+    if old.period_from and old.period_to:
+        start, end = _next_year(old.period_from), _next_year(old.period_to)
         assert start and end
         period = Period(
-            start, end, src.period_label.replace(str(src.period_to.year), str(end.year))
+            start, end, old.period_label.replace(str(old.period_to.year), str(end.year))
         )
     outcome = create_index_report(
-        session, index_year=src.index_year + 1, period=period, symbol=src.symbol
+        src, index_year=old.index_year + 1, period=period, symbol=old.symbol
     )
-    new = report_row(session, outcome.report.id)
-    for k in (
-        "body_name",
-        "place",
-        "recipients",
-        "sign_authority",
-        "sign_title",
-        "signer",
-        "title",
-    ):
-        setattr(new, k, getattr(src, k))
-    new.margin_top, new.margin_bottom = src.margin_top, src.margin_bottom
-    new.margin_left, new.margin_right = src.margin_left, src.margin_right
-    old = {s.key: s for s in src.sections}
-    for sec in new.sections:
-        o = old.get(sec.key)
-        if o is not None and (o.text != o.draft_text or o.heading != o.draft_heading):
-            sec.heading, sec.text = o.heading, o.text  # the officer's prose, to update by hand
-    new.events[
-        0
-    ].note = f"Nhân bản từ báo cáo {src.number or '(chưa có số)'}/{src.symbol} năm {src.index_year}"
-    session.flush()
-    return DraftOutcome(to_info(new), outcome.problems, outcome.warnings)
+    new_id = outcome.report.id
+    kept = {k: getattr(old.header, k) for k in HEADER_FIELDS if k != "summary"}
+    m = old.margins
+    update_report(
+        src,
+        new_id,
+        **kept,
+        margin_top=m.top,
+        margin_bottom=m.bottom,
+        margin_left=m.left,
+        margin_right=m.right,
+    )
+    for sec in old.sections:
+        if sec.edited and any(s.key == sec.key for s in outcome.report.sections):
+            set_section(src, new_id, sec.key, sec.heading, sec.text)  # to update by hand
+    execute(
+        src,
+        "UPDATE report_event SET note = ? WHERE report_id = ?",
+        (
+            f"Nhân bản từ báo cáo {old.number or '(chưa có số)'}/{old.symbol} năm {old.index_year}",
+            new_id,
+        ),
+    )
+    return DraftOutcome(report_info(src, new_id), outcome.problems, outcome.warnings)
