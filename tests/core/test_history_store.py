@@ -62,3 +62,26 @@ def test_read_only_history_adds_no_file_and_exports_no_bundle(tmp_path) -> None:
         hws.close()
     assert list(hws.store.iter_stored()) == []  # nothing written into the history's store
     assert list(usb.iterdir()) == []  # nor onto the stick
+
+
+def test_read_only_history_refuses_plain_sql_writes_too(tmp_path) -> None:
+    """The report register writes in plain SQL through the session: refused the same way,
+    however many times the same statement runs."""
+    from desktop.core.report.store import create_index_report, report_info, save_section
+
+    folder = tmp_path / "lich-su" / "hong-phong"
+    ws = open_workspace(folder)
+    with ws.transaction() as s:
+        save_profile(s, commune_name="Hồng Phong", province="Hải Dương")
+        rid = create_index_report(s, index_year=2023, period=None).report.id
+    ws.close()
+    hws = open_read_only(folder, "Hồng Phong")
+    try:
+        for _ in range(2):
+            with pytest.raises(HistoryReadOnlyError, match="chỉ xem"), hws.transaction() as s:
+                save_section(s, rid, "mo_dau", "", "Sửa khi đang xem lịch sử")
+        with hws.session() as s:
+            assert report_info(s, rid).section("mo_dau").text != "Sửa khi đang xem lịch sử"
+            assert report_info(s, rid).status == "draft"
+    finally:
+        hws.close()

@@ -7,19 +7,22 @@ settings (the last year shown) is rolled back with a Vietnamese message, so a sc
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from db.filestore import FileStore
+from db.sqlconn import connection_of
 from desktop.core.errors import ValidationError
 from desktop.core.workspace import Workspace, open_workspace
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-ALLOWED = {"AppSetting"}
+ALLOWED = {"app_setting"}  # the last year shown
+WRITES = {sqlite3.SQLITE_INSERT, sqlite3.SQLITE_UPDATE, sqlite3.SQLITE_DELETE}
 
 
 class HistoryReadOnlyError(ValidationError):
@@ -65,24 +68,23 @@ class ReadOnlyWorkspace(Workspace):
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        from sqlalchemy import event
+        # SQLite names every table a statement writes (the ORM's and plain SQL's alike).
+        touched: set[str] = set()
 
-        touched: list[str] = []
-
-        def before_flush(session, _ctx, _instances) -> None:
-            for obj in (*session.new, *session.dirty, *session.deleted):
-                touched.append(type(obj).__name__)
-
-        def on_execute(state) -> None:
-            if state.is_insert or state.is_update or state.is_delete:
-                touched.append("sql")
+        def watch(action: int, table: str | None, *_args) -> int:
+            if action in WRITES and table:
+                touched.add(table)
+            return sqlite3.SQLITE_OK
 
         with self.sessions() as s, s.begin():
-            event.listen(s, "before_flush", before_flush)
-            event.listen(s, "do_orm_execute", on_execute)
-            yield s
-            s.flush()
-            if set(touched) - ALLOWED:
+            conn = connection_of(s)
+            conn.set_authorizer(watch)  # also makes SQLite prepare statements again
+            try:
+                yield s
+                s.flush()
+            finally:
+                conn.set_authorizer(None)
+            if touched - ALLOWED:
                 raise _refusal(self.unit)
 
 
