@@ -74,7 +74,12 @@ def _command_word(argv: Sequence[str]) -> str | None:
 def build_parser(argv: Sequence[str] | None = None) -> Parser:
     """The parser; with ``argv`` naming a known command, only that command's modules."""
     p = Parser(prog="cchc", description="Sổ CCHC: dòng lệnh")
-    p.add_argument("--version", action="version", version=f"Sổ CCHC {__version__}")
+    p.add_argument(
+        "--version",
+        action="version",
+        version=f"Sổ CCHC {__version__}",
+        help="hiện số phiên bản rồi thoát",  # Python 3.11 does not pass this one to gettext
+    )
     p.add_argument("--data-dir", help="thư mục dữ liệu (mặc định: CCHC_DATA_DIR hoặc AppData)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     sub.required = True

@@ -79,3 +79,10 @@ def test_usage_errors_are_in_vietnamese(cli, initialized) -> None:
     assert r.code == 2 and "lựa chọn 5 không có" in r.err and "cách dùng: cchc stats" in r.err
     r = cli("losses", "--year", "2023", "--thua")
     assert r.code == 2 and "tham số không nhận ra: --thua" in r.err
+
+
+def test_help_has_no_english_left() -> None:
+    text = build_parser().format_help()
+    assert "hiện số phiên bản rồi thoát" in text
+    for english in ("show program", "show this help", "options:", "usage:"):
+        assert english not in text
