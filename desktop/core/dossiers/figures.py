@@ -20,12 +20,13 @@ Definitions (period inclusive, calendar dates; "rejected at the desk" is never c
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, ColumnElement, and_, not_, or_, true, type_coerce
+from typing import TYPE_CHECKING
 
-from db.models_dossiers import Dossier
-from desktop.core.dossiers.periods import Period
+from db.values import stamp_of
 
-D = Dossier.__table__.c
+if TYPE_CHECKING:
+    from desktop.core.dossiers.periods import Period
+
 UNKNOWN_FIELD = "Chưa rõ lĩnh vực"
 
 # Figure keys, in the order of form Biểu 06 and then the digital-service indicators.
@@ -88,68 +89,63 @@ FIGURE_LABELS = {
 }
 
 
-def _day(column) -> ColumnElement[int]:
-    """YYYYMMDD of a stamp column (stamps are YYYYMMDDhhmmss integers)."""
-    return type_coerce(column, BigInteger) // 1_000_000
-
-
-def predicates(period: Period) -> dict[str, ColumnElement[bool]]:
-    """Each figure as a NULL-safe SQL condition on the dossier table."""
-    start, end, last = period.start_at, period.end_at, period.last_moment
-    counted = D.status_kind != "rejected"
-    has_result = D.result_at.is_not(None)
-    gone = and_(D.status_kind == "withdrawn", D.result_at.is_(None))
-    new = and_(counted, D.received_at >= start, D.received_at < end)
-    carried = and_(
-        counted,
-        D.received_at < start,
-        not_(gone),
-        or_(D.result_at.is_(None), D.result_at >= start),
-    )
-    received = or_(new, carried)
-    resolved = and_(received, has_result, D.result_at >= start, D.result_at < end)
-    has_due = D.due_at.is_not(None)
-    on_time = and_(resolved, or_(D.due_at.is_(None), D.result_at <= D.due_at))
-    before_due = and_(on_time, has_due, _day(D.result_at) < _day(D.due_at))
-    withdrawn = and_(received, gone)
-    in_progress = and_(received, not_(resolved), not_(gone))
-    overdue = and_(in_progress, has_due, D.due_at < last)
+def bounds(period: Period) -> dict[str, int]:
+    """The parameters of the SQL below: ``s`` the period's first moment, ``e`` the first
+    moment after it, ``l`` the end of its last day (all stamps)."""
     return {
-        "received.total": received,
-        "received.new": new,
-        "received.online": and_(new, D.channel == "online"),
-        "received.direct": and_(new, D.channel == "direct"),
-        "received.postal": and_(new, D.channel == "postal"),
-        "received.unknown_channel": and_(new, D.channel.is_(None)),
-        "received.offline": and_(new, or_(D.channel.is_(None), D.channel != "online")),
-        "received.carried_over": carried,
-        "resolved.total": resolved,
-        "resolved.on_time": on_time,
-        "resolved.before_due": before_due,
-        "resolved.on_due": and_(on_time, not_(before_due)),
-        "resolved.late": and_(resolved, has_due, D.result_at > D.due_at),
-        "in_progress.total": in_progress,
-        "in_progress.in_time": and_(in_progress, not_(overdue)),
-        "in_progress.overdue": overdue,
-        "withdrawn": withdrawn,
-        "digital.digitised_received": and_(received, D.digitised_on_receipt == true()),
-        "digital.digitised_received_known": and_(received, D.digitised_on_receipt.is_not(None)),
-        "digital.results_digitised": and_(resolved, D.result_digitised == true()),
-        "digital.results_digitised_known": and_(resolved, D.result_digitised.is_not(None)),
-        "digital.paid_online": and_(new, D.online_payment == true()),
-        "digital.payment_known": and_(new, D.online_payment.is_not(None)),
-        "digital.fully_online": and_(new, D.channel == "online", D.online_level == "full"),
-        "digital.partly_online": and_(new, D.channel == "online", D.online_level == "partial"),
-        "digital.e_certified": and_(new, D.e_certified == true()),
+        "s": stamp_of(period.start_at),
+        "e": stamp_of(period.end_at),
+        "l": stamp_of(period.last_moment),
     }
 
 
-def in_scope(period: Period) -> ColumnElement[bool]:
-    """Rows that can count in any figure of the period (uses the date indexes)."""
-    return or_(
-        and_(D.received_at >= period.start_at, D.received_at < period.end_at),
-        and_(
-            D.received_at < period.start_at,
-            or_(D.result_at.is_(None), D.result_at >= period.start_at),
-        ),
-    )
+# Plain SQL over the dossier table, with the named parameters of ``bounds``. Stamps are
+# YYYYMMDDhhmmss integers, so ``x / 1000000`` is the day YYYYMMDD.
+_COUNTED = "status_kind != 'rejected'"
+_GONE = "(status_kind = 'withdrawn' AND result_at IS NULL)"
+_NEW = f"({_COUNTED} AND received_at >= :s AND received_at < :e)"
+_CARRIED = (
+    f"({_COUNTED} AND received_at < :s AND NOT {_GONE} AND (result_at IS NULL OR result_at >= :s))"
+)
+_RECEIVED = f"({_NEW} OR {_CARRIED})"
+_RESOLVED = f"({_RECEIVED} AND result_at IS NOT NULL AND result_at >= :s AND result_at < :e)"
+_ON_TIME = f"({_RESOLVED} AND (due_at IS NULL OR result_at <= due_at))"
+_BEFORE_DUE = f"({_ON_TIME} AND due_at IS NOT NULL AND result_at / 1000000 < due_at / 1000000)"
+_IN_PROGRESS = f"({_RECEIVED} AND NOT {_RESOLVED} AND NOT {_GONE})"
+_OVERDUE = f"({_IN_PROGRESS} AND due_at IS NOT NULL AND due_at < :l)"
+
+# Each figure as a NULL-safe SQL condition on the dossier table.
+PREDICATES: dict[str, str] = {
+    "received.total": _RECEIVED,
+    "received.new": _NEW,
+    "received.online": f"({_NEW} AND channel = 'online')",
+    "received.direct": f"({_NEW} AND channel = 'direct')",
+    "received.postal": f"({_NEW} AND channel = 'postal')",
+    "received.unknown_channel": f"({_NEW} AND channel IS NULL)",
+    "received.offline": f"({_NEW} AND (channel IS NULL OR channel != 'online'))",
+    "received.carried_over": _CARRIED,
+    "resolved.total": _RESOLVED,
+    "resolved.on_time": _ON_TIME,
+    "resolved.before_due": _BEFORE_DUE,
+    "resolved.on_due": f"({_ON_TIME} AND NOT {_BEFORE_DUE})",
+    "resolved.late": f"({_RESOLVED} AND due_at IS NOT NULL AND result_at > due_at)",
+    "in_progress.total": _IN_PROGRESS,
+    "in_progress.in_time": f"({_IN_PROGRESS} AND NOT {_OVERDUE})",
+    "in_progress.overdue": _OVERDUE,
+    "withdrawn": f"({_RECEIVED} AND {_GONE})",
+    "digital.digitised_received": f"({_RECEIVED} AND digitised_on_receipt = 1)",
+    "digital.digitised_received_known": f"({_RECEIVED} AND digitised_on_receipt IS NOT NULL)",
+    "digital.results_digitised": f"({_RESOLVED} AND result_digitised = 1)",
+    "digital.results_digitised_known": f"({_RESOLVED} AND result_digitised IS NOT NULL)",
+    "digital.paid_online": f"({_NEW} AND online_payment = 1)",
+    "digital.payment_known": f"({_NEW} AND online_payment IS NOT NULL)",
+    "digital.fully_online": f"({_NEW} AND channel = 'online' AND online_level = 'full')",
+    "digital.partly_online": f"({_NEW} AND channel = 'online' AND online_level = 'partial')",
+    "digital.e_certified": f"({_NEW} AND e_certified = 1)",
+}
+
+# Rows that can count in any figure of the period (uses the date indexes).
+IN_SCOPE = (
+    "((received_at >= :s AND received_at < :e)"
+    " OR (received_at < :s AND (result_at IS NULL OR result_at >= :s)))"
+)

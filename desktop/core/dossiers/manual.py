@@ -1,76 +1,20 @@
 """Figures only the portal knows (service index score and rank, online payment rate),
-entered by hand for a period and kept with it."""
+entered by hand for a period and kept with it. Reading them: ``manual_read``."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models_dossiers import DossierManualFigures
 from db.values import to_points
+from desktop.core.dossiers.manual_read import ManualFigures, get_manual_figures, manual_row
 from desktop.core.dossiers.periods import Period
 from desktop.core.errors import ValidationError
 from desktop.core.vnformat import format_points
 
 _UNSET = object()
-
-
-@dataclass(frozen=True)
-class ManualFigures:
-    service_index: Decimal | None = None
-    service_rank: int | None = None
-    service_rank_of: int | None = None
-    online_payment_rate: Decimal | None = None
-    note: str = ""
-
-    @property
-    def rank_text(self) -> str:
-        """``14/20`` as reports write it."""
-        if self.service_rank is None:
-            return ""
-        return (
-            f"{self.service_rank}/{self.service_rank_of}"
-            if self.service_rank_of
-            else str(self.service_rank)
-        )
-
-    def to_json(self) -> dict:
-        def num(v: Decimal | None) -> float | None:
-            return float(v) if v is not None else None
-
-        return {
-            "service_index": num(self.service_index),
-            "service_index_text": format_points(self.service_index),
-            "service_rank": self.service_rank,
-            "service_rank_of": self.service_rank_of,
-            "online_payment_rate": num(self.online_payment_rate),
-            "note": self.note,
-        }
-
-
-def _row(session: Session, period: Period) -> DossierManualFigures | None:
-    return session.scalar(
-        select(DossierManualFigures).where(
-            DossierManualFigures.date_from == period.start,
-            DossierManualFigures.date_to == period.end,
-        )
-    )
-
-
-def get_manual_figures(session: Session, period: Period) -> ManualFigures | None:
-    row = _row(session, period)
-    if row is None:
-        return None
-    return ManualFigures(
-        row.service_index,
-        row.service_rank,
-        row.service_rank_of,
-        row.online_payment_rate,
-        row.note,
-    )
 
 
 def _check_percent(value: Decimal | None, what: str) -> Decimal | None:
@@ -92,7 +36,8 @@ def set_manual_figures(
     note=_UNSET,
 ) -> ManualFigures:
     """Set the given figures of the period (others are kept; pass None to clear one)."""
-    row = _row(session, period)
+    found = manual_row(session, period)
+    row = session.get(DossierManualFigures, found["id"]) if found else None
     if row is None:
         row = DossierManualFigures(date_from=period.start, date_to=period.end, note="")
         session.add(row)

@@ -1,8 +1,9 @@
 """Compute a period's figures in one SQL pass, per field (lĩnh vực) like form Biểu 06.
 
-``compute_figures(session, period)`` → ``DossierFigures`` (plain dataclasses, ready for a
-screen, the CLI's JSON or the .xlsx export); ``list_dossiers`` gives the dossiers behind
-any figure; ``monthly`` the per-month counts for a chart.
+``compute_figures(src, period)`` → ``DossierFigures`` (plain dataclasses, ready for a
+screen, the CLI's JSON, the report or the .xlsx export); ``list_dossiers`` gives the
+dossiers behind any figure; ``monthly`` the per-month counts for a chart. Plain SQL over
+``sqlite3``: ``src`` is a connection or a session (``db.sqlconn``), no SQLAlchemy.
 """
 
 from __future__ import annotations
@@ -10,17 +11,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
 
-from sqlalchemy import BigInteger, case, func, select, text, type_coerce
-from sqlalchemy.orm import Session
-
-from db.models_dossiers import stamp_of
-from desktop.core.dossiers.figures import FIGURE_KEYS, UNKNOWN_FIELD, D, in_scope, predicates
+from db.sqlconn import rows
+from db.values import from_stamp
+from desktop.core.dossiers.figures import (
+    FIGURE_KEYS,
+    IN_SCOPE,
+    PREDICATES,
+    UNKNOWN_FIELD,
+    bounds,
+)
 from desktop.core.dossiers.klass import BEFORE_DUE, GONE, LATE, ON_DUE, REJECTED, Klass, unpack
-from desktop.core.dossiers.manual import ManualFigures, get_manual_figures
-from desktop.core.dossiers.periods import Period
+from desktop.core.dossiers.manual_read import ManualFigures, get_manual_figures
 from desktop.core.errors import ValidationError
 from desktop.core.text import fold
+
+if TYPE_CHECKING:
+    from db.sqlconn import Source
+    from desktop.core.dossiers.periods import Period
 
 
 def percent(part: int, whole: int, places: int = 1) -> Decimal | None:
@@ -178,8 +187,7 @@ def _json_counts(f: FieldFigures) -> dict:
 # and each in-scope row costs three cheap filtered counts. Per (klass, field): rows in
 # scope, of them received in the period, with a result in the period, and not resolved
 # in the period with a due before its end.
-_GROUPED = text(
-    """
+_GROUPED = """
     SELECT klass, field, COUNT(*),
            COUNT(*) FILTER (WHERE received_at >= :s),
            COUNT(*) FILTER (WHERE result_at >= :s AND result_at < :e),
@@ -190,7 +198,6 @@ _GROUPED = text(
       AND (received_at >= :s OR result_at IS NULL OR result_at >= :s)
     GROUP BY klass, field
     """
-)
 _CHANNEL_KEYS = {
     0: "received.unknown_channel",
     1: "received.online",
@@ -209,7 +216,7 @@ def _add(
 ) -> None:
     """Add a group of dossiers of class ``k`` to the figures: ``total`` in scope, ``new``
     of them received in the period, ``resolved`` with a result in it, ``overdue`` not
-    resolved with a due before its end (the same definitions as ``figures.predicates``,
+    resolved with a due before its end (the same definitions as ``figures.PREDICATES``,
     which the tests hold it to)."""
     if k.state == REJECTED:
         return
@@ -253,14 +260,9 @@ def _add(
     counts["in_progress.in_time"] += open_ - overdue
 
 
-def compute_figures(session: Session, period: Period) -> DossierFigures:
-    params = {
-        "s": stamp_of(period.start_at),
-        "e": stamp_of(period.end_at),
-        "l": stamp_of(period.last_moment),
-    }
+def compute_figures(src: Source, period: Period) -> DossierFigures:
     per_field: dict[str, dict[str, int]] = {}
-    for klass, field_name, *group in session.execute(_GROUPED, params):
+    for klass, field_name, *group in rows(src, _GROUPED, bounds(period)):
         counts = per_field.get(field_name)
         if counts is None:
             counts = per_field[field_name] = dict.fromkeys(FIGURE_KEYS, 0)
@@ -278,7 +280,7 @@ def compute_figures(session: Session, period: Period) -> DossierFigures:
         period=period,
         total=FieldFigures("Tổng số", totals),
         by_field=by_field,
-        manual=get_manual_figures(session, period),
+        manual=get_manual_figures(src, period),
     )
 
 
@@ -296,30 +298,41 @@ class DossierRow:
     status: str
 
 
+def _at(value: int | None) -> datetime | None:
+    return None if value is None else from_stamp(value)
+
+
 def list_dossiers(
-    session: Session, period: Period, figure: str, *, field_name: str | None = None
+    src: Source, period: Period, figure: str, *, field_name: str | None = None
 ) -> list[DossierRow]:
     """The dossiers counted in ``figure`` (a key of FIGURE_KEYS), optionally of one field
     (``UNKNOWN_FIELD`` for dossiers without a field), ordered by received date."""
-    preds = predicates(period)
-    if figure not in preds:
-        raise ValidationError(f"Chỉ số “{figure}” không có. Các chỉ số: {', '.join(preds)}.")
-    stmt = select(
-        D.code,
-        D.procedure,
-        D.field,
-        D.applicant,
-        D.channel,
-        D.received_at,
-        D.due_at,
-        D.result_at,
-        D.returned_at,
-        D.status,
-    ).where(in_scope(period), preds[figure])
+    if figure not in PREDICATES:
+        raise ValidationError(f"Chỉ số “{figure}” không có. Các chỉ số: {', '.join(PREDICATES)}.")
+    params: dict[str, object] = bounds(period)
+    sql = (
+        "SELECT code, procedure, field, applicant, channel, received_at, due_at, result_at,"
+        f" returned_at, status FROM dossier WHERE {IN_SCOPE} AND {PREDICATES[figure]}"
+    )
     if field_name is not None:
-        stmt = stmt.where(D.field == ("" if field_name == UNKNOWN_FIELD else field_name))
-    stmt = stmt.order_by(D.received_at, D.code)
-    return [DossierRow(*row) for row in session.execute(stmt)]
+        sql += " AND field = :field"
+        params["field"] = "" if field_name == UNKNOWN_FIELD else field_name
+    sql += " ORDER BY received_at, code"
+    return [
+        DossierRow(
+            r["code"],
+            r["procedure"],
+            r["field"],
+            r["applicant"],
+            r["channel"],
+            from_stamp(r["received_at"]),
+            _at(r["due_at"]),
+            _at(r["result_at"]),
+            _at(r["returned_at"]),
+            r["status"],
+        )
+        for r in rows(src, sql, params)
+    ]
 
 
 @dataclass(frozen=True)
@@ -330,23 +343,27 @@ class MonthFigures:
     late: int = 0
 
 
-def monthly(session: Session, period: Period) -> list[MonthFigures]:
+def monthly(src: Source, period: Period) -> list[MonthFigures]:
     """New dossiers per month of receipt and resolved ones per month of result (a chart)."""
-    preds = predicates(period)
-    rec_month = type_coerce(D.received_at, BigInteger) // 100_000_000  # YYYYMM
-    res_month = type_coerce(D.result_at, BigInteger) // 100_000_000
-    received = dict(
-        session.execute(
-            select(rec_month, func.count()).where(preds["received.new"]).group_by(rec_month)
-        ).all()
-    )
+    params = bounds(period)
+    # Stamps are YYYYMMDDhhmmss integers: ``/ 100000000`` is the month YYYYMM.
+    received = {
+        r[0]: r[1]
+        for r in rows(
+            src,
+            "SELECT received_at / 100000000 AS month, COUNT(*) FROM dossier"
+            f" WHERE {PREDICATES['received.new']} GROUP BY month",
+            params,
+        )
+    }
     resolved: dict[int, tuple[int, int]] = {}
-    stmt = (
-        select(res_month, func.count(), func.sum(case((preds["resolved.late"], 1), else_=0)))
-        .where(in_scope(period), preds["resolved.total"])
-        .group_by(res_month)
-    )
-    for month, n, late in session.execute(stmt):
+    for month, n, late in rows(
+        src,
+        "SELECT result_at / 100000000 AS month, COUNT(*),"
+        f" SUM(CASE WHEN {PREDICATES['resolved.late']} THEN 1 ELSE 0 END) FROM dossier"
+        f" WHERE {IN_SCOPE} AND {PREDICATES['resolved.total']} GROUP BY month",
+        params,
+    ):
         resolved[month] = (n, int(late or 0))
     months = []
     y, m = period.start.year, period.start.month
