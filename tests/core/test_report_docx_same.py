@@ -14,15 +14,18 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.shared import Mm
 from report_seed import PERIOD, fill_seed_002
 
 from desktop.core.report.docx_writer import write_docx
-from desktop.core.report.layout import SIGN_SPACE_LINES, ReportDocument, build_document
+from desktop.core.report.layout import SIGN_SPACE_LINES, Block, ReportDocument, build_document
 from desktop.core.report.store import create_index_report
 from desktop.core.workspace import open_workspace
 
@@ -309,3 +312,53 @@ def test_the_format_is_the_layouts(seed_report) -> None:
     (number,) = got["headers"]["default"]
     assert number["p"]["jc"] == {"val": "center"} and number["runs"][0]["instr"] == " PAGE "
     assert [p["runs"] for p in got["headers"]["first"]] == [[]]
+
+
+def _small(blocks: list[Block]) -> ReportDocument:
+    return ReportDocument(
+        body_name=["ỦY BAN NHÂN DÂN", "XÃ A"],
+        number_line="Số: 1/BC-UBND",
+        place_date="A, ngày 01 tháng 01 năm 2024",
+        title="BÁO CÁO",
+        summary=["Thử"],
+        blocks=blocks,
+        recipients=["- Lưu: VT."],
+        sign_authority="TM. ỦY BAN NHÂN DÂN",
+        sign_title="CHỦ TỊCH",
+        signer="",
+    )
+
+
+def test_any_text_reads_back_as_written(tmp_path) -> None:
+    texts = [
+        "A & B <c> \"d\" 'e' ]]> 5 > 3",
+        "  lề hai bên  ",
+        "cột\tcột",
+        "dòng\nmới\r\ncuối",
+        "",
+    ]
+    path = write_docx(_small([Block("body", t) for t in texts]), tmp_path / "a.docx")
+    d = Document(str(path))
+    got = [p.text for p in d.paragraphs][-len(texts) :]
+    assert got == [t.replace("\r\n", "\n\n") for t in texts]
+    kept = d.paragraphs[-4].runs[0]._r.find(f"{W}t")
+    assert kept.get("{http://www.w3.org/XML/1998/namespace}space") == "preserve"
+    sec = d.sections[0]
+    assert [round(m / Mm(1)) for m in (sec.top_margin, sec.left_margin)] == [20, 30]  # default
+
+
+def test_control_characters_are_refused_as_python_docx_refuses_them(tmp_path) -> None:
+    with pytest.raises(ValueError, match="XML compatible"):
+        write_docx(_small([Block("body", "a\x0bb")]), tmp_path / "a.docx")
+
+
+def test_importing_the_writer_loads_no_database_or_gui_library() -> None:
+    code = (
+        "import sys, desktop.core.report.docx_writer\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'sqlalchemy', 'alembic', 'openpyxl', 'PySide6', 'python_calamine'}))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"
