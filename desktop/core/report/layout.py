@@ -11,10 +11,13 @@ short rule; body 14 pt justified, first line indented 1,27 cm, 6 pt between para
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from desktop.core.report.records import Margins, ReportInfo
 from desktop.core.report.sections import heading_style, lines
 from desktop.core.vnformat import format_place_date
+
+if TYPE_CHECKING:
+    from desktop.core.report.records import Margins, ReportInfo
 
 FONT = "Times New Roman"
 NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -85,6 +88,14 @@ class Block:
     text: str
 
 
+def _default_margins() -> Margins:
+    """ND 30's margins. The register's records (and the drafting behind them) are not
+    needed to write a laid-out document, so they are imported only for this default."""
+    from desktop.core.report import records
+
+    return records.Margins()
+
+
 @dataclass(frozen=True)
 class ReportDocument:
     body_name: list[str]
@@ -97,7 +108,7 @@ class ReportDocument:
     sign_authority: str
     sign_title: str
     signer: str
-    margins: Margins = Margins()
+    margins: Margins = field(default_factory=_default_margins)
     file_stem: str = "bao-cao"
     problems: list[str] = field(default_factory=list)
 
