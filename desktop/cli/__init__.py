@@ -32,6 +32,7 @@ COMMAND_MODULES = [
     "bundle",
     "report",
     "selfassess_report",
+    "selfassess_export",
     "history",
 ]
 # Which modules make or extend each top-level command: ``cchc report index`` imports only
@@ -54,7 +55,7 @@ COMMAND_WORDS = {
     "stats": ("dossiers",),
     "backup": ("bundle",),
     "bundle": ("bundle",),
-    "report": ("report", "selfassess_report"),
+    "report": ("report", "selfassess_export"),
     "selfassess": ("selfassess_report",),
     "history": ("history",),
 }

@@ -47,7 +47,7 @@ def _draft(ws: Workspace, args: argparse.Namespace, report_date, period) -> tupl
     """The register's report with this number and index year (figures refreshed, the
     officer's edits kept), or a new draft."""
     number = args.number.strip()
-    with ws.transaction() as s:
+    with ws.sql_transaction() as s:
         existing = find_by_number(s, number, "BC-UBND", report_date.year) if number else None
         if (
             existing is not None
@@ -95,7 +95,7 @@ def cmd_index(ws: Workspace, args: argparse.Namespace) -> int:
         write_docx(doc, out)
     except CchcError as exc:
         raise CchcError(f"{exc} {_kept(info)}") from exc
-    with ws.transaction() as s:
+    with ws.sql_transaction() as s:
         info = set_status(s, info.id, "exported", path=out.resolve())
     pages = None
     if pdf is not None:
@@ -106,7 +106,7 @@ def cmd_index(ws: Workspace, args: argparse.Namespace) -> int:
             pages = write_pdf(doc, pdf)
         except CchcError as exc:
             raise CchcError(f"{exc} Tệp {out.name} đã xuất xong.") from exc
-        with ws.transaction() as s:
+        with ws.sql_transaction() as s:
             info = set_status(s, info.id, "exported", path=pdf.resolve())
     blanks = placeholders(info)
     if args.json:
@@ -162,7 +162,7 @@ def _report_json(r: ReportInfo) -> dict:
 
 
 def cmd_list(ws: Workspace, args: argparse.Namespace) -> int:
-    with ws.session() as s:
+    with ws.connection() as s:
         reports = list_reports(s)
     if args.json:
         emit_json({"reports": [_report_json(r) for r in reports]})
@@ -179,7 +179,7 @@ def cmd_list(ws: Workspace, args: argparse.Namespace) -> int:
 
 def cmd_status(ws: Workspace, args: argparse.Namespace) -> int:
     on = parse_date(args.on, what="Ngày") if args.on else None
-    with ws.transaction() as s:
+    with ws.sql_transaction() as s:
         info = set_status(s, args.id, args.to, note=args.note or "", on=on)
     if args.json:
         emit_json(_report_json(info))
@@ -189,7 +189,7 @@ def cmd_status(ws: Workspace, args: argparse.Namespace) -> int:
 
 
 def cmd_sign(ws: Workspace, args: argparse.Namespace) -> int:
-    with ws.transaction() as s:
+    with ws.sql_transaction() as s:
         info = attach_signed_scan(s, ws.store, args.id, Path(args.scan))
     if args.json:
         emit_json(_report_json(info))

@@ -1,20 +1,18 @@
-"""Self-assessment readiness, submission rounds and the report.
+"""Self-assessment readiness, submission rounds and the report's texts.
 
-``cchc selfassess ready|lock|rounds|diff|text|round-report``,
-``cchc report self-assessment --year YYYY --out FILE.docx|FILE.xlsx``.
+``cchc selfassess ready|lock|rounds|diff|text|round-report`` (the export itself,
+``cchc report self-assessment``, is in ``selfassess_export``).
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from desktop.cli.common import EXIT_OK, Registry, emit_json, json_number, year_arg
 from desktop.core.errors import ValidationError
 from desktop.core.readiness import readiness
 from desktop.core.rounds import lock_year, round_diff, round_report, rounds, year_status
-from desktop.core.selfassess_docx import export_self_assessment
-from desktop.core.selfassess_report import gather_report, get_texts, set_texts
+from desktop.core.selfassess_report import get_texts, set_texts
 from desktop.core.vnformat import format_date, format_points
 from desktop.core.workspace import Workspace
 
@@ -165,26 +163,6 @@ def cmd_round_report(ws: Workspace, args) -> int:
     return EXIT_OK
 
 
-def cmd_report(ws: Workspace, args) -> int:
-    out = Path(args.out)
-    with ws.session() as s:
-        report = gather_report(s, args.year, ws.store)
-    export_self_assessment(report, out)
-    missing = [code for code, _title in report.unexplained]
-    if args.json:
-        emit_json({"year": args.year, "out": str(out), "missing_explanations": missing})
-    else:
-        print(f"Đã xuất báo cáo tự đánh giá năm {args.year} ra {out}.")
-        if missing:
-            print(
-                f"Lưu ý: còn {len(missing)} tiêu chí thành phần chưa có giải trình "
-                f"({', '.join(missing[:10])}{'…' if len(missing) > 10 else ''}); "
-                "bản xuất để trống “…” ở mục Giải trình.",
-                file=sys.stderr,
-            )
-    return EXIT_OK
-
-
 # --- registration ---------------------------------------------------------------------------
 
 
@@ -211,9 +189,3 @@ def register(r: Registry) -> None:
     sp.add_argument("--year", type=year_arg, required=True)
     sp.add_argument("--round", type=int, required=True)
     sp.add_argument("--out", required=True, metavar="FILE.docx")
-
-    sp = r.group("report", "báo cáo").command(
-        "self-assessment", cmd_report, "xuất báo cáo tự đánh giá ra .docx hoặc .xlsx"
-    )
-    sp.add_argument("--year", type=year_arg, required=True)
-    sp.add_argument("--out", required=True, metavar="FILE", help="tệp .docx hoặc .xlsx")

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from db import revisions
 from db.dbfile import DB_FILE_NAME, read_revision
 from db.filestore import FileStore
-from db.sqlconn import open_connection
+from db.sqlconn import open_connection, transaction
 from desktop.core.errors import DatabaseTooNewError, DataDirError
 from desktop.core.os_reason import os_reason
 
@@ -80,6 +80,13 @@ class Workspace:
             yield conn
         finally:
             conn.close()
+
+    @contextmanager
+    def sql_transaction(self) -> Iterator[sqlite3.Connection]:
+        """One unit of work on a plain connection: lands together or not at all."""
+        self.ensure_writable()
+        with self.connection() as conn, transaction(conn):
+            yield conn
 
     def ensure_writable(self) -> None:
         """Raise before work that would write (a read-only view of history overrides it)."""
