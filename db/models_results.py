@@ -8,7 +8,7 @@ plan rows).
 from __future__ import annotations
 
 from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from sqlalchemy import (
     Boolean,
@@ -24,8 +24,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.base import Base, Points
 from db.models import CatalogNode, EvidenceDocument, _now
-
-RESULT_QUANTUM = Decimal("0.0001")
+from db.values import RESULT_QUANTUM, result_points_from_db, result_points_to_db  # noqa: F401
 
 
 class ResultPoints(Points):
@@ -37,14 +36,10 @@ class ResultPoints(Points):
     cache_ok = True
 
     def process_bind_param(self, value: Decimal | None, dialect) -> int | None:
-        if value is None:
-            return None
-        return int(Decimal(value).quantize(RESULT_QUANTUM, rounding=ROUND_HALF_UP) * 10000)
+        return result_points_to_db(value)
 
     def process_result_value(self, value: int | None, dialect) -> Decimal | None:
-        if value is None:
-            return None
-        return (Decimal(value) / 10000).quantize(RESULT_QUANTUM).normalize()
+        return result_points_from_db(value)
 
 
 class AppraisalResult(Base):

@@ -74,3 +74,19 @@ def from_stamp(value: int) -> datetime:
     hh, ms = divmod(clock, 10_000)
     mi, ss = divmod(ms, 100)
     return datetime(y, mo, d, hh, mi, ss)
+
+
+RESULT_QUANTUM = Decimal("0.0001")
+
+
+def result_points_to_db(value: Decimal | None) -> int | None:
+    """Published scores carry 4 decimals (``0,2439/1,5``): integer ten-thousandths."""
+    if value is None:
+        return None
+    return int(Decimal(value).quantize(RESULT_QUANTUM, rounding=ROUND_HALF_UP) * 10000)
+
+
+def result_points_from_db(value: int | None) -> Decimal | None:
+    if value is None:
+        return None
+    return (Decimal(value) / 10000).quantize(RESULT_QUANTUM).normalize()

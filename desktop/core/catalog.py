@@ -22,6 +22,11 @@ from sqlalchemy.orm import Session
 
 from db.models import Catalog, CatalogNode
 from db.values import to_points
+from desktop.core.catalog_read import (  # noqa: F401 - the readers, re-exported
+    catalog_id_for_year,
+    catalog_info,
+    catalog_years,
+)
 from desktop.core.errors import NotFoundError, ValidationError
 from desktop.core.paths import resource_path
 from desktop.core.records import CatalogInfo, NodeInfo, level_name  # noqa: F401
@@ -267,10 +272,6 @@ def catalog_for_year(session: Session, year: int) -> Catalog | None:
     return session.scalar(select(Catalog).where(Catalog.year == year))
 
 
-def catalog_years(session: Session) -> list[int]:
-    return list(session.scalars(select(Catalog.year).order_by(Catalog.year)))
-
-
 def save_catalog(
     session: Session,
     year: int,
@@ -356,49 +357,3 @@ def load_builtin(
         survey_codes=b.survey_codes,
     )
     return catalog, True
-
-
-def catalog_info(session: Session, year: int) -> CatalogInfo:
-    """The catalog of ``year`` with its nodes in tree order, as plain data."""
-    catalog = catalog_for_year(session, year)
-    if catalog is None:
-        raise NotFoundError(f"Năm {year} chưa có bộ tiêu chí. Hãy chạy “cchc init --year {year}”.")
-    nodes = list(
-        session.scalars(
-            select(CatalogNode)
-            .where(CatalogNode.catalog_id == catalog.id)
-            .order_by(CatalogNode.position, CatalogNode.id)
-        )
-    )
-    parents = {n.parent_id for n in nodes if n.parent_id is not None}
-    infos = [
-        NodeInfo(
-            id=n.id,
-            code=n.code,
-            level=n.level,
-            title=n.title,
-            max_points=n.max_points,
-            parent_id=n.parent_id,
-            position=n.position,
-            scoring_guide=n.scoring_guide,
-            evidence_required=n.evidence_required,
-            self_scored=n.self_scored,
-            is_leaf=n.id not in parents,
-        )
-        for n in nodes
-    ]
-    total = sum((n.max_points for n in infos if n.parent_id is None), Decimal(0))
-    return CatalogInfo(
-        id=catalog.id,
-        year=catalog.year,
-        name=catalog.name,
-        decision_number=catalog.decision_number,
-        decision_date=catalog.decision_date,
-        issuer=catalog.issuer,
-        source=catalog.source,
-        complete=catalog.complete,
-        note=catalog.note,
-        total_points=total,
-        node_count=len(infos),
-        nodes=infos,
-    )

@@ -3,7 +3,8 @@
 Lost = maximum − appraised score. A "loss row" is the deepest node the appraising body
 scored (a sub-criterion when the results are detailed, an area when only areas were
 published). Self-score vs appraised shows where the district cut the commune's own score;
-the year before is compared per area through the code mapping (``year_rollover``).
+the year before is compared per area through the code mapping (``year_mapping``).
+Read in plain SQL (no SQLAlchemy): the report command drafts from it.
 """
 
 from __future__ import annotations
@@ -11,16 +12,16 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from db.models import EvidenceDocument, EvidenceLink
-from db.models_results import NodeAssignment
-from desktop.core.catalog import catalog_for_year
-from desktop.core.results import ResultNode, ResultsInfo, results_info
+from db import sqlconn
+from desktop.core.catalog_read import catalog_id_for_year
+from desktop.core.results_read import ResultNode, ResultsInfo, results_info
 from desktop.core.score_rollup import score_tree
-from desktop.core.year_rollover import area_mapping
+from desktop.core.year_mapping import area_mapping
+
+if TYPE_CHECKING:
+    from db.sqlconn import Source
 
 ZERO = Decimal(0)
 
@@ -118,30 +119,35 @@ def _area_of(n: ResultNode, by_id: dict[int, ResultNode]) -> ResultNode:
     return n
 
 
-def self_scores(session: Session, info: ResultsInfo) -> dict[int, Decimal]:
+def self_scores(src: Source, info: ResultsInfo) -> dict[int, Decimal]:
     """Self-score per node on the node's own scale, rolled up with the catalog's
     "không áp dụng" rule: the same figures the self-scoring screen shows."""
-    tree = score_tree(session, info.year)
+    tree = score_tree(src, info.year)
     return {n.node_id: n.self_score for n in tree.nodes if n.self_score is not None}
 
 
-def responsible_officers(session: Session, info: ResultsInfo) -> dict[int, str]:
+def responsible_officers(src: Source, info: ResultsInfo) -> dict[int, str]:
     """Officer per node: the one assigned to it, else the officer most often named
     responsible on its evidence documents, else the nearest ancestor's."""
     ids = [n.id for n in info.nodes]
     named: dict[int, Counter[str]] = {}
-    for node_id, person in session.execute(
-        select(EvidenceLink.node_id, EvidenceDocument.responsible)
-        .join(EvidenceDocument, EvidenceDocument.id == EvidenceLink.document_id)
-        .where(EvidenceLink.node_id.in_(ids), EvidenceDocument.responsible != "")
+    marks = sqlconn.placeholders(len(ids))
+    for r in sqlconn.rows(
+        src,
+        "SELECT l.node_id, d.responsible FROM evidence_link l "
+        "JOIN evidence_document d ON d.id = l.document_id "
+        f"WHERE l.node_id IN ({marks}) AND d.responsible != ''",
+        ids,
     ):
-        named.setdefault(node_id, Counter())[person] += 1
+        named.setdefault(r["node_id"], Counter())[r["responsible"]] += 1
     own = {nid: c.most_common(1)[0][0] for nid, c in named.items()}
     own.update(
         {
-            a.node_id: a.officer
-            for a in session.scalars(select(NodeAssignment).where(NodeAssignment.node_id.in_(ids)))
-            if a.officer
+            r["node_id"]: r["officer"]
+            for r in sqlconn.rows(
+                src, f"SELECT node_id, officer FROM node_assignment WHERE node_id IN ({marks})", ids
+            )
+            if r["officer"]
         }
     )
     out: dict[int, str] = {}
@@ -150,11 +156,11 @@ def responsible_officers(session: Session, info: ResultsInfo) -> dict[int, str]:
     return out
 
 
-def loss_report(session: Session, year: int, *, previous_year: int | None = None) -> LossReport:
-    info = results_info(session, year)
+def loss_report(src: Source, year: int, *, previous_year: int | None = None) -> LossReport:
+    info = results_info(src, year)
     by_id = {n.id: n for n in info.nodes}
-    selfs = self_scores(session, info)
-    people = responsible_officers(session, info)
+    selfs = self_scores(src, info)
+    people = responsible_officers(src, info)
     rows, full = [], []
     for n in scored_leaves(info):
         area = _area_of(n, by_id)
@@ -175,8 +181,8 @@ def loss_report(session: Session, year: int, *, previous_year: int | None = None
         (rows if row.lost > 0 else full).append(row)
     rows.sort(key=lambda r: (-r.lost, r.code))
     prev_year = previous_year if previous_year is not None else year - 1
-    areas = _areas(session, info, rows + full, selfs, prev_year)
-    has_prev = catalog_for_year(session, prev_year) is not None
+    areas = _areas(src, info, rows + full, selfs, prev_year)
+    has_prev = catalog_id_for_year(src, prev_year) is not None
     return LossReport(
         year=year,
         previous_year=prev_year if has_prev else None,
@@ -192,7 +198,7 @@ def loss_report(session: Session, year: int, *, previous_year: int | None = None
 
 
 def _areas(
-    session: Session,
+    src: Source,
     info: ResultsInfo,
     scored: list[LossRow],
     selfs: dict[int, Decimal],
@@ -203,9 +209,9 @@ def _areas(
         leaves_by_area.setdefault(r.area_code, []).append(r)
     previous: dict[str, ResultNode] = {}
     mapping: dict[str, list[str]] = {}
-    if catalog_for_year(session, prev_year) is not None:
-        previous = results_info(session, prev_year).by_code()
-        mapping = area_mapping(session, prev_year, info.year)
+    if catalog_id_for_year(src, prev_year) is not None:
+        previous = results_info(src, prev_year).by_code()
+        mapping = area_mapping(src, prev_year, info.year)
     out = []
     for a in (n for n in info.nodes if n.parent_id is None):
         score, lost = a.score, a.lost

@@ -14,6 +14,7 @@ from db.models_selfassess import BonusArea, NodeScoringRule
 from desktop.core.errors import ValidationError
 from desktop.core.evidence import nodes_by_code
 from desktop.core.rules import Rule, RuleError, parse_rule
+from desktop.core.scoring_read import bonus_ids  # noqa: F401 - the reader, re-exported
 
 
 def rule_of(session: Session, node_id: int) -> Rule | None:
@@ -55,17 +56,6 @@ def store_rule(session: Session, node_id: int, rule: Rule | None, *, source: str
         session.add(row)
     row.kind, row.notation, row.source = rule.kind, rule.notation(), source
     session.flush()
-
-
-def bonus_ids(session: Session, catalog_id: int) -> set[int]:
-    """The areas of a catalog that are its bonus section (điểm cộng)."""
-    return set(
-        session.scalars(
-            select(BonusArea.node_id)
-            .join(CatalogNode, CatalogNode.id == BonusArea.node_id)
-            .where(CatalogNode.catalog_id == catalog_id)
-        )
-    )
 
 
 def set_bonus(session: Session, year: int, code: str, bonus: bool = True) -> CatalogNode:

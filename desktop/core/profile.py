@@ -8,25 +8,8 @@ from sqlalchemy.orm import Session
 
 from db.models import CommuneProfile
 from desktop.core.errors import ValidationError
+from desktop.core.profile_read import PROFILE_ID, get_profile  # noqa: F401 - one reader
 from desktop.core.records import ProfileInfo
-
-PROFILE_ID = 1
-
-
-def get_profile(session: Session) -> ProfileInfo | None:
-    row = session.get(CommuneProfile, PROFILE_ID)
-    if row is None:
-        return None
-    return ProfileInfo(
-        unit_kind=row.unit_kind,
-        commune_name=row.commune_name,
-        district=row.district,
-        province=row.province,
-        chairman=row.chairman,
-        officer=row.officer,
-        merger_decision_number=row.merger_decision_number,
-        merger_decision_date=row.merger_decision_date,
-    )
 
 
 def _clean(value: str | None) -> str:

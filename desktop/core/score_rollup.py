@@ -1,17 +1,18 @@
 """Roll the self-scores up to criterion, area and index; the area summary.
 
-The arithmetic lives in ``score_calc`` (no database import, so the first screen can use
-it); ``score_tree`` reads a year's catalog, self-scores, links and bonus areas.
+The arithmetic lives in ``score_calc``; ``score_tree`` reads a year's catalog,
+self-scores, links and bonus areas in plain SQL (no SQLAlchemy), so the first screen, the
+report command and the GUI share it.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
-from db.models import EvidenceLink, SelfScore
-from desktop.core.catalog import catalog_info
-from desktop.core.node_rules import bonus_ids
+from db.sqlconn import rows
+from db.values import points_from_db
+from desktop.core.catalog_read import catalog_info
+from desktop.core.records import CatalogInfo
 from desktop.core.score_calc import (  # noqa: F401 - the names callers import from here
     NODE_STATUS_LABELS,
     ZERO,
@@ -20,22 +21,51 @@ from desktop.core.score_calc import (  # noqa: F401 - the names callers import f
     ScoreTree,
     roll_up,
 )
-from desktop.core.scoring import na_rule_of
+from desktop.core.scoring_read import bonus_ids, na_rule_of
+
+if TYPE_CHECKING:
+    from db.sqlconn import Source
 
 
-def score_tree(session: Session, year: int) -> ScoreTree:
-    catalog = catalog_info(session, year)
-    rule = na_rule_of(session, catalog.id)
-    ids = [n.id for n in catalog.nodes]
-    entered = {
-        s.node_id: Entered(s.applicable, s.score, s.note)
-        for s in session.scalars(select(SelfScore).where(SelfScore.node_id.in_(ids)))
+def score_tree(src: Source, year: int) -> ScoreTree:
+    return catalog_score_tree(src, catalog_info(src, year))
+
+
+def entered_scores(src: Source, catalog_id: int) -> dict[int, Entered]:
+    """The self-scores entered on the catalog's nodes."""
+    return {
+        r["node_id"]: Entered(bool(r["applicable"]), points_from_db(r["score"]), r["note"] or "")
+        for r in rows(
+            src,
+            "SELECT s.node_id, s.score, s.applicable, s.note FROM self_score s "
+            "JOIN catalog_node n ON n.id = s.node_id WHERE n.catalog_id = ?",
+            (catalog_id,),
+        )
     }
-    counts = dict(
-        session.execute(
-            select(EvidenceLink.node_id, func.count())
-            .where(EvidenceLink.node_id.in_(ids))
-            .group_by(EvidenceLink.node_id)
-        ).all()
+
+
+def link_counts(src: Source, catalog_id: int) -> dict[int, int]:
+    """Evidence links on each node of the catalog (the node's own, not those below it)."""
+    return {
+        r["node_id"]: r["links"]
+        for r in rows(
+            src,
+            "SELECT l.node_id, count(*) AS links FROM evidence_link l "
+            "JOIN catalog_node n ON n.id = l.node_id WHERE n.catalog_id = ? GROUP BY l.node_id",
+            (catalog_id,),
+        )
+    }
+
+
+def catalog_score_tree(
+    src: Source, catalog: CatalogInfo, counts: dict[int, int] | None = None
+) -> ScoreTree:
+    """The roll-up of a catalog already read (``counts``: its link counts, when known)."""
+    return roll_up(
+        catalog.year,
+        na_rule_of(src, catalog.id),
+        catalog.nodes,
+        entered_scores(src, catalog.id),
+        link_counts(src, catalog.id) if counts is None else counts,
+        bonus_ids(src, catalog.id),
     )
-    return roll_up(year, rule, catalog.nodes, entered, counts, bonus_ids(session, catalog.id))

@@ -16,15 +16,11 @@ from db.models import Catalog, CatalogNode, CatalogScoringRule, SelfScore
 from desktop.core.catalog import catalog_for_year, normalize_code
 from desktop.core.errors import NotFoundError, ValidationError
 from desktop.core.score_calc import DEFAULT_NA_RULE, NA_RULES, NaRule  # noqa: F401
+from desktop.core.scoring_read import na_rule_of  # noqa: F401 - the reader, re-exported
 from desktop.core.text import fold
 from desktop.core.vnformat import format_points, parse_points
 
 NA_WORDS = {"na", "n/a", "kad", "khong ap dung", "k/ad", "-"}
-
-
-def na_rule_of(session: Session, catalog_id: int) -> NaRule:
-    row = session.get(CatalogScoringRule, catalog_id)
-    return NA_RULES.get(row.na_rule if row else DEFAULT_NA_RULE, NA_RULES[DEFAULT_NA_RULE])
 
 
 def set_na_rule(session: Session, year: int, rule: str) -> NaRule:

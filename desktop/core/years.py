@@ -25,19 +25,17 @@ from desktop.core.eras import (  # noqa: F401 - re-exported for the core and the
     resolve,
 )
 from desktop.core.errors import ValidationError
-from desktop.core.profile import get_profile
 from desktop.core.text import fold
-
-
-def _fresh(session: Session, year: int) -> YearSettings:
-    p = get_profile(session)
-    if p is None:
-        return fresh_settings(year, "", None, "")
-    return fresh_settings(year, p.commune_name, p.district, p.province)
+from desktop.core.years_read import (  # noqa: F401 - the readers, re-exported
+    former_communes,
+    fresh_year,
+    stored_year,
+    year_settings,
+)
 
 
 def _snapshot(session: Session, year: int) -> AssessmentYear:
-    f = _fresh(session, year)
+    f = fresh_year(session, year)
     return AssessmentYear(
         year=year,
         commune_name=f.commune_name,
@@ -57,25 +55,6 @@ def ensure_year(session: Session, year: int) -> AssessmentYear:
         session.add(row)
         session.flush()
     return row
-
-
-def _info(row: AssessmentYear) -> YearSettings:
-    return YearSettings(
-        year=row.year,
-        commune_name=row.commune_name,
-        district=row.district,
-        province=row.province,
-        appraiser=row.appraiser,
-        appraiser_level=row.appraiser_level,
-        confirmed=row.appraiser_confirmed,
-    )
-
-
-def year_settings(session: Session, year: int) -> YearSettings:
-    """The year's values. A year never snapshotted, or snapshotted before the profile was
-    entered, takes what is missing from the current profile."""
-    row = session.get(AssessmentYear, year)
-    return resolve(_info(row) if row is not None else None, _fresh(session, year))
 
 
 def set_year(
@@ -123,11 +102,7 @@ def set_year(
     if district is not None:
         row.district = " ".join(district.split()) or None
     session.flush()
-    return _info(row)
-
-
-def former_communes(session: Session) -> list[str]:
-    return list(session.scalars(select(FormerCommune.name).order_by(FormerCommune.position)))
+    return stored_year(session, year)  # type: ignore[return-value]
 
 
 def set_former_communes(session: Session, names: list[str]) -> list[str]:

@@ -11,20 +11,22 @@ draft says what to fill in), and the sections concerned say so in the draft.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from sqlalchemy.orm import Session
-
-from desktop.core.catalog import catalog_for_year, catalog_info
+from desktop.core.catalog_read import catalog_id_for_year, catalog_info
 from desktop.core.dossiers import DossierFigures, Period, compute_figures
 from desktop.core.errors import NotFoundError
 from desktop.core.losses import LossReport, loss_report
-from desktop.core.profile import get_profile
+from desktop.core.plan_read import PlanInfo, plan_for_export
+from desktop.core.profile_read import get_profile
 from desktop.core.records import CatalogInfo, ProfileInfo
-from desktop.core.remediation import PlanInfo, plan_for_export
-from desktop.core.results import ResultsInfo, results_info
+from desktop.core.results_read import ResultsInfo, results_info
 from desktop.core.text import fold
 from desktop.core.vnformat import format_doc_date
-from desktop.core.years import YearSettings, province_full, year_settings
+from desktop.core.years_read import YearSettings, province_full, year_settings
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 @dataclass(frozen=True)
@@ -121,7 +123,7 @@ def gather(session: Session, index_year: int, period: Period | None) -> ReportDa
         data.catalog = catalog_info(session, index_year)
     except NotFoundError:
         data.problems.append(f"Năm {index_year} chưa có bộ tiêu chí.")
-    if catalog_for_year(session, index_year + 1) is not None:
+    if catalog_id_for_year(session, index_year + 1) is not None:
         data.next_catalog = catalog_info(session, index_year + 1)
     if data.catalog is not None:
         data.results = results_info(session, index_year)

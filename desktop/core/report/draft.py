@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.core.losses import AreaLoss, LossRow
-from desktop.core.remediation import PlanRowData
+from desktop.core.plan_read import PlanRowData
 from desktop.core.report import stock
 from desktop.core.report.data import ReportData
 from desktop.core.report.draft_dossiers import dossier_sections
