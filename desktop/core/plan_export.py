@@ -55,10 +55,11 @@ def build_docx(plan: PlanInfo):
 
     rows = numbered(plan.rows)
     table = grid_table(doc, PLAN_COLUMNS, DOCX_WIDTHS_MM, len(rows), TABLE_PT)
+    trs = list(table.rows)  # once: table.rows[r] walks the table from the top each time
     for r, nr in enumerate(rows, start=1):
         if _docx_lines(nr.cells()) <= MAX_UNSPLIT_LINES:
-            cant_split(table.rows[r])  # keep a row on one page, as long as it fits one
-        cells = table.rows[r].cells
+            cant_split(trs[r])  # keep a row on one page, as long as it fits one
+        cells = trs[r].cells
         for i, text in enumerate(nr.cells()):
             fill_cell(cells[i], text, TABLE_PT, center=i in CENTERED)
             cells[i].vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER

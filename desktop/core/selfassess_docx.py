@@ -166,8 +166,9 @@ def _appendix(d, report: SelfAssessmentReport) -> None:
     table = grid_table(
         d, [name for name, _w in COLUMNS], TABLE_WIDTHS_MM, len(rows) + len(totals), TABLE_PT
     )
+    trs = list(table.rows)  # once: table.rows[k] walks the table from the top each time
     for k, r in enumerate(rows, start=1):
-        row = table.rows[k]
+        row = trs[k]
         cant_split(row)
         bold = r.level == 1 or (r.level == 2 and not r.bonus)
         values = (
@@ -187,7 +188,7 @@ def _appendix(d, report: SelfAssessmentReport) -> None:
                 for p in row.cells[i].paragraphs:
                     p.paragraph_format.keep_with_next = True
     for k, (label, value) in enumerate(totals, start=1 + len(rows)):
-        row = table.rows[k]
+        row = trs[k]
         cant_split(row)
         merged = row.cells[0].merge(row.cells[3])
         fill_cell(merged, label, TABLE_PT, center=False, bold=True)

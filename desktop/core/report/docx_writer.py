@@ -16,17 +16,16 @@ would write, in the schema's order.
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from pathlib import Path
 
 from docx import Document
 from docx.enum.text import WD_LINE_SPACING
-from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from desktop.core.docx_common import write_atomic
+from desktop.core.docx_xml import FONTS, parse_wml, run_text
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.report.layout import (
     BODY_RULE_MM,
@@ -51,9 +50,7 @@ from desktop.core.report.layout import (
 
 A4_MM = (210, 297)
 CELL_PADDING_MM = 3.8  # a cell's text is this much narrower than its column
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _JC = {"justify": "both", "center": "center", "left": "left"}
-_FONTS = f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}"/>'
 _SINGLE = 'w:line="240" w:lineRule="auto"'
 _NO_BORDERS = (
     "<w:tblBorders>"
@@ -67,8 +64,6 @@ _TABLE_LOOK = (  # what python-docx gives a new table
     '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" '
     'w:noHBand="0" w:noVBand="1" w:val="04A0"/>'
 )
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
-_BREAKS = re.compile("([\t\r\n])")
 
 
 def write_docx(doc: ReportDocument, path: Path, progress: Progress = NO_PROGRESS) -> Path:
@@ -99,7 +94,7 @@ def build_docx(doc: ReportDocument):
     xml.append(_signature_table(doc))
     body = d.element.body
     at = body.index(body.sectPr)
-    body[at:at] = list(_parse("w:body", "".join(xml)))
+    body[at:at] = list(parse_wml("w:body", "".join(xml)))
     return d
 
 
@@ -117,13 +112,8 @@ def para(container, style: str, text: str):
     """A paragraph of ``text`` in one of the layout's styles, added to ``container`` (a
     document or a table cell); python-docx's paragraph, to be adjusted further."""
     p = container.add_paragraph()
-    p._p.extend(list(_parse("w:p", _ppr(style) + _run(style, text))))
+    p._p.extend(list(parse_wml("w:p", _ppr(style) + _run(style, text))))
     return p
-
-
-def _parse(tag: str, inner: str):
-    """One element ``tag`` holding ``inner`` (WordprocessingML without declarations)."""
-    return parse_xml(f'<{tag} xmlns:w="{_W}">{inner}</{tag}>')
 
 
 @cache
@@ -155,7 +145,7 @@ def _rpr(style: str) -> str:
     return "".join(
         (
             "<w:rPr>",
-            _FONTS,
+            FONTS,
             "<w:b/>" if st.bold else "",
             "<w:i/>" if st.italic else "",
             f'<w:sz w:val="{int(Pt(st.size).pt * 2)}"/>',  # half-points
@@ -165,41 +155,11 @@ def _rpr(style: str) -> str:
 
 
 def _run(style: str, text: str) -> str:
-    return f"<w:r>{_rpr(style)}{_text(text)}</w:r>"
+    return f"<w:r>{_rpr(style)}{run_text(text)}</w:r>"
 
 
 def _p(style: str, text: str, *, space_before: float | None = None) -> str:
     return f"<w:p>{_ppr(style, space_before)}{_run(style, text)}</w:p>"
-
-
-def _text(text: str) -> str:
-    """A run's content as python-docx writes it: a tab as ``w:tab``, a line end as
-    ``w:br``, the rest in ``w:t`` (spaces kept at either end)."""
-    if _CONTROL.search(text):  # what lxml says of such a string
-        raise ValueError(
-            "All strings must be XML compatible: Unicode or ASCII, no NULL bytes or control "
-            "characters"
-        )
-    if "\t" not in text and "\r" not in text and "\n" not in text:
-        return _t(text)
-    out = []
-    for piece in _BREAKS.split(text):
-        if piece == "\t":
-            out.append("<w:tab/>")
-        elif piece in ("\r", "\n"):
-            out.append("<w:br/>")
-        else:
-            out.append(_t(piece))
-    return "".join(out)
-
-
-def _t(text: str) -> str:
-    if not text:
-        return ""
-    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    if len(text.strip()) < len(text):
-        return f'<w:t xml:space="preserve">{escaped}</w:t>'
-    return f"<w:t>{escaped}</w:t>"
 
 
 def _rule(length_mm: float, width_mm: float, *, after: float = 0) -> str:
@@ -275,7 +235,7 @@ def _page_numbers(section) -> None:
         '<w:instrText xml:space="preserve"> PAGE </w:instrText>'
         '<w:fldChar w:fldCharType="separate"/><w:t>2</w:t><w:fldChar w:fldCharType="end"/>'
     )
-    (number,) = _parse(
+    (number,) = parse_wml(
         "w:hdr",
         f"<w:p>{_ppr('page_number', page_header=True)}"
         f"<w:r>{_rpr('page_number')}{field}</w:r></w:p>",

@@ -150,9 +150,10 @@ def build_docx(index: EvidenceIndex):
     if index.unit:
         centered(doc, f"({index.unit})", 13, italic=True, after=10)
     table = grid_table(doc, COLUMNS, DOCX_WIDTHS_MM, len(index.rows), TABLE_PT)
-    for r, row in enumerate(index.rows, start=1):
-        cells = table.rows[r].cells
-        cant_split(table.rows[r])
+    rows = list(table.rows)  # once: table.rows[r] walks the table from the top each time
+    for tr, row in zip(rows[1:], index.rows, strict=True):
+        cells = tr.cells
+        cant_split(tr)
         if row.kind == "area":
             merged = cells[1].merge(cells[-1])
             fill_cell(cells[0], "", TABLE_PT, center=True)
