@@ -7,16 +7,15 @@ import errno
 import hashlib
 import shutil
 import sqlite3
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 import pytest
+from history_fixtures import make_history
 
 from db.dbfile import DB_FILE_NAME
 from desktop.core.backup import create_backup
-from desktop.core.catalog import load_builtin
 from desktop.core.errors import CchcError, DataDirError
-from desktop.core.evidence import NewDocument, add_document
 from desktop.core.history.backups import companions
 from desktop.core.history.remove import list_removed, remove_history, restore_removed
 from desktop.core.history.store import history_dir, list_histories
@@ -25,27 +24,6 @@ from desktop.core.workspace import open_workspace
 from desktop.core.years import set_former_communes
 
 NOW = datetime(2025, 11, 26, 9, 30, 5)
-
-
-def make_history(data_dir: Path, name: str, years=(2023,), tmp: Path | None = None) -> Path:
-    """A former commune's history folder: its profile, a catalog and one document with
-    a file per year."""
-    folder = history_dir(data_dir, name)
-    ws = open_workspace(folder)
-    try:
-        with ws.transaction() as s:
-            save_profile(s, commune_name=name, province="Hải Dương")
-            for year in years:
-                load_builtin(s, year, "mau-minh-hoa")
-                scan = (tmp or data_dir.parent) / f"{name}-{year}.pdf"
-                scan.write_bytes(f"%PDF kế hoạch {name} {year}".encode())
-                doc = NewDocument(
-                    year, "05/KH-UBND", date(year, 1, 10), summary=f"Kế hoạch CCHC {name}"
-                )
-                add_document(s, ws.store, doc, [scan], ["1.1.1"])
-    finally:
-        ws.close()
-    return folder
 
 
 @pytest.fixture(scope="module")
