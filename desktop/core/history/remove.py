@@ -202,6 +202,15 @@ def _read_removed(folder: Path) -> RemovedHistory | None:
     return RemovedHistory(m["slug"], folder, when, read_history(folder))
 
 
+def has_removed(data_dir: Path) -> bool:
+    """Whether any removed history is kept (without reading them: the window asks)."""
+    root = removed_root(data_dir)
+    try:
+        return root.is_dir() and any(_REMOVED.match(p.name) for p in root.iterdir())
+    except OSError:
+        return False
+
+
 def list_removed(data_dir: Path) -> list[RemovedHistory]:
     """The histories kept in ``lich-su-da-xoa``, the last removed first."""
     root = removed_root(data_dir)
