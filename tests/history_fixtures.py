@@ -1,6 +1,7 @@
 """Two former communes built through the command line (init, catalog import, evidence with
 files, self-scores, appraised results for 2023 and 2024), their bundles exported, and a
-merged commune that absorbed them. Built once per test module (``formers``)."""
+merged commune that absorbed them. Built once per test module (``formers``). A history
+folder can also be built directly, without an import (``make_history``)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import contextlib
 import io
 import sqlite3
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -148,3 +150,30 @@ def snapshot(folder: Path) -> dict[str, list[tuple]]:
     return {
         k: rows(db, sql) for k, sql in (("docs", DOC_SQL), ("self", SELF_SQL), ("res", RESULT_SQL))
     }
+
+
+def make_history(data_dir: Path, name: str, years=(2023,), tmp: Path | None = None) -> Path:
+    """A former commune's history folder built directly (no import): its profile, the
+    sample catalog and one document (05/KH-UBND, 1.1.1) with its file per year."""
+    from desktop.core.catalog import load_builtin
+    from desktop.core.evidence import NewDocument, add_document
+    from desktop.core.history.store import history_dir
+    from desktop.core.profile import save_profile
+    from desktop.core.workspace import open_workspace
+
+    folder = history_dir(data_dir, name)
+    ws = open_workspace(folder)
+    try:
+        with ws.transaction() as s:
+            save_profile(s, commune_name=name, province="Hải Dương")
+            for year in years:
+                load_builtin(s, year, "mau-minh-hoa")
+                scan = (tmp or data_dir.parent) / f"{name}-{year}.pdf"
+                scan.write_bytes(f"%PDF kế hoạch {name} {year}".encode())
+                doc = NewDocument(
+                    year, "05/KH-UBND", date(year, 1, 10), summary=f"Kế hoạch CCHC {name}"
+                )
+                add_document(s, ws.store, doc, [scan], ["1.1.1"])
+    finally:
+        ws.close()
+    return folder

@@ -1,8 +1,10 @@
-"""Merged communes' history: ``history import|list|compare``.
+"""Merged communes' history: ``history import|list|compare|remove|removed|restore-removed``.
 
 ``history import`` refuses (exit 1, nothing changed) while a question is unanswered:
 a commune not listed as former (``--add-former``), a former commune already imported
 (``--update``), a year whose appraising body differs (``--confirm-appraiser``).
+``history remove`` only says what it would remove until ``--yes`` (exit 1); the history
+is moved to ``lich-su-da-xoa``, never deleted, and ``history restore-removed`` puts it back.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from desktop.core.history.importer import (
     plan_history_import,
 )
 from desktop.core.text import fold
-from desktop.core.vnformat import format_points
+from desktop.core.vnformat import format_datetime, format_points
 from desktop.core.workspace import Workspace
 
 
@@ -124,8 +126,68 @@ def cmd_compare(ws: Workspace, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_remove(ws: Workspace, args: argparse.Namespace) -> int:
+    from desktop.core.history.remove import (
+        REMOVED_DIR_NAME,
+        find_history_to_remove,
+        remove_history,
+    )
+
+    if not args.yes:
+        h = find_history_to_remove(ws.data_dir, args.name)
+        message = (
+            f"Chưa xóa: thêm --yes để xác nhận xóa lịch sử xã cũ {h.name}. Lịch sử được chuyển "
+            f"vào thư mục {REMOVED_DIR_NAME} trong thư mục dữ liệu, khôi phục được bằng "
+            "cchc history restore-removed."
+        )
+        if args.json:
+            emit_json({"removed": False, **h.to_json(), "message": message})
+        else:
+            print(f"Sẽ xóa lịch sử xã cũ {h.name} ({h.summary()}), ở {h.folder}.")
+        print(f"Lỗi: {message}", file=sys.stderr)
+        return EXIT_ERROR
+    r = remove_history(ws.data_dir, args.name)
+    if args.json:
+        emit_json({"removed": True, **r.to_json()})
+        return EXIT_OK
+    print(f"Đã xóa lịch sử xã cũ {r.name} ({r.summary()}).")
+    print(f"Dữ liệu được giữ ở {r.folder}.")
+    print(f"Khôi phục: cchc history restore-removed {r.folder.name}")
+    return EXIT_OK
+
+
+def cmd_removed(ws: Workspace, args: argparse.Namespace) -> int:
+    from desktop.core.history.remove import list_removed
+
+    removed = list_removed(ws.data_dir)
+    if args.json:
+        emit_json({"removed": [r.to_json() for r in removed]})
+        return EXIT_OK
+    if not removed:
+        print("Chưa có lịch sử xã cũ nào đã xóa.")
+        return EXIT_OK
+    for r in removed:
+        print(
+            f"{r.folder.name}: xã {r.name}, xóa lúc {format_datetime(r.removed_at)}; {r.summary()}."
+        )
+    print("Khôi phục: cchc history restore-removed TÊN_THƯ_MỤC")
+    return EXIT_OK
+
+
+def cmd_restore_removed(ws: Workspace, args: argparse.Namespace) -> int:
+    from desktop.core.history.remove import restore_removed
+
+    r = restore_removed(ws.data_dir, args.folder)
+    if args.json:
+        emit_json({"restored": True, **r.to_json()})
+        return EXIT_OK
+    held = f" ({r.info.summary()})" if r.info else ""
+    print(f"Đã khôi phục lịch sử xã cũ {r.name}{held} vào {r.folder}.")
+    return EXIT_OK
+
+
 def register(registry: Registry) -> None:
-    g = registry.group("history", "lịch sử các xã cũ đã sáp nhập (nhập, xem, so sánh)")
+    g = registry.group("history", "lịch sử các xã cũ đã sáp nhập (nhập, xem, so sánh, xóa)")
     sp = g.command(
         "import", cmd_import, "nhập gói tài liệu hoặc bản sao lưu của một xã cũ làm lịch sử"
     )
@@ -146,3 +208,17 @@ def register(registry: Registry) -> None:
     )
     g.command("list", cmd_list, "các xã cũ, năm có lịch sử và số tài liệu, tệp, điểm")
     g.command("compare", cmd_compare, "so sánh điểm, xếp hạng từng lĩnh vực của các xã cũ theo năm")
+    sp = g.command(
+        "remove",
+        cmd_remove,
+        "xóa lịch sử một xã cũ nhập nhầm (chuyển vào lich-su-da-xoa, khôi phục được)",
+    )
+    sp.add_argument("name", metavar="TÊN", help="tên xã cũ (hoặc tên thư mục lịch sử của xã)")
+    sp.add_argument("--yes", action="store_true", help="xác nhận xóa (không có: chỉ cho xem)")
+    g.command("removed", cmd_removed, "các lịch sử xã cũ đã xóa, khôi phục được")
+    sp = g.command("restore-removed", cmd_restore_removed, "khôi phục một lịch sử xã cũ đã xóa")
+    sp.add_argument(
+        "folder",
+        metavar="TÊN_THƯ_MỤC",
+        help="tên thư mục trong lich-su-da-xoa (xem: cchc history removed), hoặc tên xã",
+    )

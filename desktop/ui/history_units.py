@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QPushButton, QToolBar
 
 from desktop.core.errors import CchcError
+from desktop.core.history.remove import has_removed
 from desktop.core.history.store import HistoryInfo, list_histories
 from desktop.core.workspace import Workspace
 from desktop.ui.errors import show_error
@@ -59,8 +60,18 @@ class UnitSelector(QObject):
             "Nhập gói tài liệu hoặc bản sao lưu của một xã cũ đã sáp nhập làm lịch sử"
         )
         self.act_import.triggered.connect(lambda: self.import_history())
+        self.act_remove = QAction("&Xóa lịch sử xã cũ…", window)
+        self.act_remove.setStatusTip(
+            "Xóa lịch sử một xã cũ nhập nhầm (chuyển vào thư mục lich-su-da-xoa, khôi phục được)"
+        )
+        self.act_remove.triggered.connect(lambda: self.remove_history())
+        self.act_restore_removed = QAction("Khôi phụ&c lịch sử đã xóa…", window)
+        self.act_restore_removed.setStatusTip("Đưa lịch sử xã cũ đã xóa trở lại")
+        self.act_restore_removed.triggered.connect(lambda: self.restore_removed())
+        self.picker = None  # the open "which commune" dialog (tests answer it)
         before = menu.actions()[-2:-1]  # above the separator before "Thoát"
-        menu.insertAction(before[0] if before else None, self.act_import)
+        for act in (self.act_import, self.act_remove, self.act_restore_removed):
+            menu.insertAction(before[0] if before else None, act)
         self.combo.currentIndexChanged.connect(self._on_combo)
         window.dataShown.connect(self._after_shown)
         self._make_banner()
@@ -111,6 +122,7 @@ class UnitSelector(QObject):
         shown = bool(self.histories) or self.current is not None
         for act in (self._label, self._combo, self.act_compare):
             act.setVisible(shown)
+        self._enable_remove()
         screens = getattr(self.window, "screens", None)  # None while the window is built
         if screens is not None:  # the comparison tab only once there is history
             screens.tabs.setTabVisible(screens.index_of(COMPARE_TAB), shown)
@@ -169,17 +181,26 @@ class UnitSelector(QObject):
             s.act_backup_usb,
             s.act_restore,
             self.act_import,
+            self.act_remove,
+            self.act_restore_removed,
         ]
 
     def _set_writable(self, writable: bool) -> None:
         for act in self._write_actions():
             act.setEnabled(writable)
+        self._enable_remove()
         if self.current is not None:
             self.banner_text.setText(
                 f"Đang xem lịch sử xã cũ {self.current.name} (chỉ xem): "
                 "mọi thay đổi đều bị từ chối. "
             )
         self.banner.setVisible(not writable)
+
+    def _enable_remove(self) -> None:
+        """Removing or restoring a history: from the merged commune, when there is one."""
+        writable = self.current is None
+        self.act_remove.setEnabled(writable and bool(self.histories))
+        self.act_restore_removed.setEnabled(writable and has_removed(self.main_ws.data_dir))
 
     def _after_shown(self) -> None:
         w = self.window
@@ -211,3 +232,17 @@ class UnitSelector(QObject):
         from desktop.ui.history_import import import_history
 
         return import_history(self, path)
+
+    # --- remove, restore -----------------------------------------------------------------
+
+    def remove_history(self) -> bool:
+        """Tệp → Xóa lịch sử xã cũ…"""
+        from desktop.ui.history_remove import remove_from_menu
+
+        return remove_from_menu(self)
+
+    def restore_removed(self) -> bool:
+        """Tệp → Khôi phục lịch sử đã xóa…"""
+        from desktop.ui.history_remove import restore_from_menu
+
+        return restore_from_menu(self)

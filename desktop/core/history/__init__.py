@@ -7,5 +7,6 @@ collide (``05/KH-UBND`` repeats across former communes) and attribution is struc
 Modules: ``store`` (folders, listing; standard library only, the window reads it at
 start-up), ``sources`` (what a file to import is: bundle or backup, and whose),
 ``importer`` (checks, then the import), ``compare`` (area scores and ranks side by side),
-``backups`` (the data folder's backups carry the history folders).
+``backups`` (the data folder's backups carry the history folders), ``remove`` (a history
+imported by mistake moved to ``<data>/lich-su-da-xoa/``, and put back).
 """

@@ -59,6 +59,15 @@ class HistoryInfo:
             f"Xã {self.name}" if not fold(self.name).startswith(("xa ", "phuong ")) else self.name
         )
 
+    def summary(self) -> str:
+        """``năm 2023, 2024; 6 tài liệu, 8 tệp, 4 điểm tự chấm, 20 điểm thẩm định``"""
+        years = ", ".join(map(str, self.years)) or "chưa có năm"
+        reports = f", {self.reports} tệp báo cáo" if self.reports else ""
+        return (
+            f"năm {years}; {self.documents} tài liệu, {self.files} tệp, {self.scores} điểm "
+            f"tự chấm, {self.results} điểm thẩm định{reports}"
+        )
+
     def to_json(self) -> dict:
         return {
             "folder": str(self.folder),
@@ -86,7 +95,7 @@ def covered_years(con: sqlite3.Connection) -> set[int]:
     return {r[0] for r in con.execute(YEARS_SQL)}
 
 
-def _read(folder: Path) -> HistoryInfo | None:
+def read_history(folder: Path) -> HistoryInfo | None:
     db = folder / DB_FILE_NAME
     if not db.is_file():
         return None
@@ -146,7 +155,7 @@ def list_histories(data_dir: Path) -> list[HistoryInfo]:
     root = history_root(data_dir)
     if not root.is_dir():
         return []
-    found = [i for p in sorted(root.iterdir()) if p.is_dir() and (i := _read(p))]
+    found = [i for p in sorted(root.iterdir()) if p.is_dir() and (i := read_history(p))]
     order = {fold(n): i for i, n in enumerate(former_names(data_dir))}
     return sorted(found, key=lambda i: (order.get(i.key, len(order)), fold(i.name)))
 
