@@ -85,3 +85,13 @@ def test_read_only_history_refuses_plain_sql_writes_too(tmp_path) -> None:
             assert report_info(s, rid).status == "draft"
     finally:
         hws.close()
+
+
+def test_a_backup_being_unpacked_is_not_listed_as_a_history(tmp_path) -> None:
+    data = tmp_path / "du-lieu"
+    for folder in (data / "lich-su" / "hong-phong", data / "lich-su" / ".tam-1a2b3c4d"):
+        ws = open_workspace(folder)
+        with ws.transaction() as s:
+            save_profile(s, commune_name="Hồng Phong", province="Hải Dương")
+        ws.close()
+    assert [h.folder.name for h in list_histories(data)] == ["hong-phong"]

@@ -155,7 +155,12 @@ def list_histories(data_dir: Path) -> list[HistoryInfo]:
     root = history_root(data_dir)
     if not root.is_dir():
         return []
-    found = [i for p in sorted(root.iterdir()) if p.is_dir() and (i := read_history(p))]
+    found = [
+        i
+        for p in sorted(root.iterdir())
+        # ".tam-…": a zipped backup being unpacked by an import, not a history yet
+        if p.is_dir() and not p.name.startswith(".") and (i := read_history(p))
+    ]
     order = {fold(n): i for i, n in enumerate(former_names(data_dir))}
     return sorted(found, key=lambda i: (order.get(i.key, len(order)), fold(i.name)))
 
