@@ -17,6 +17,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 
@@ -27,6 +28,9 @@ from desktop.core.profile import save_profile
 from desktop.core.remediation import create_plan
 from desktop.core.results import set_result, set_result_header
 from desktop.core.workspace import Workspace
+
+if TYPE_CHECKING:
+    from desktop.core.report.layout import ReportDocument
 
 YEAR = 2022
 PERIOD = custom_period("15/12/2022", "30/03/2023")
@@ -226,3 +230,24 @@ def fill_seed_002(ws: Workspace, folder: Path) -> None:
     fill_results(ws)
     fill_dossiers(ws, folder)
     fill_evidence(ws, folder)
+
+
+def export_seed_report(root: Path) -> tuple[Path, ReportDocument]:
+    """A data folder like seed 002 under ``root``, its report 123/BC-UBND of 04/4/2023
+    drafted and exported to ``root/bao-cao.docx``; the file and the laid-out document."""
+    from desktop.core.report.docx_writer import write_docx
+    from desktop.core.report.layout import build_document
+    from desktop.core.report.store import create_index_report
+    from desktop.core.workspace import open_workspace
+
+    ws = open_workspace(root / "du-lieu")
+    try:
+        fill_seed_002(ws, root)
+        with ws.transaction() as s:
+            outcome = create_index_report(
+                s, index_year=YEAR, period=PERIOD, number="123", report_date=date(2023, 4, 4)
+            )
+    finally:
+        ws.close()
+    doc = build_document(outcome.report)
+    return write_docx(doc, root / "bao-cao.docx"), doc

@@ -16,18 +16,15 @@ import json
 import os
 import subprocess
 import sys
-from datetime import date
 from pathlib import Path
 
 import pytest
 from docx import Document
 from docx.shared import Mm
-from report_seed import PERIOD, fill_seed_002
+from report_seed import export_seed_report
 
 from desktop.core.report.docx_writer import write_docx
-from desktop.core.report.layout import SIGN_SPACE_LINES, Block, ReportDocument, build_document
-from desktop.core.report.store import create_index_report
-from desktop.core.workspace import open_workspace
+from desktop.core.report.layout import SIGN_SPACE_LINES, Block, ReportDocument
 
 GOLDEN = Path(__file__).parent / "data" / "report-docx-format.json"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -256,18 +253,7 @@ def formats(path: Path, doc: ReportDocument) -> dict:
 
 @pytest.fixture(scope="module")
 def seed_report(tmp_path_factory) -> tuple[Path, ReportDocument]:
-    root = tmp_path_factory.mktemp("seed-002")
-    ws = open_workspace(root / "du-lieu")
-    try:
-        fill_seed_002(ws, root)
-        with ws.transaction() as s:
-            outcome = create_index_report(
-                s, index_year=2022, period=PERIOD, number="123", report_date=date(2023, 4, 4)
-            )
-    finally:
-        ws.close()
-    doc = build_document(outcome.report)
-    return write_docx(doc, root / "bao-cao.docx"), doc
+    return export_seed_report(tmp_path_factory.mktemp("seed-002"))
 
 
 def test_every_paragraph_keeps_its_format(seed_report) -> None:

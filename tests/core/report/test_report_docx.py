@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,14 +11,13 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
-from report_seed import PERIOD, fill_seed_002
+from report_seed import export_seed_report
 
 from desktop.core.errors import ValidationError
 from desktop.core.report.docx_writer import write_docx
 from desktop.core.report.layout import build_document
 from desktop.core.report.records import Margins
-from desktop.core.report.store import create_index_report, update_header
-from desktop.core.workspace import open_workspace
+from desktop.core.report.store import update_header
 
 
 def _close(length, mm: float) -> bool:
@@ -29,17 +27,7 @@ def _close(length, mm: float) -> bool:
 @pytest.fixture(scope="module")
 def docx_path(tmp_path_factory) -> Path:
     """One report like seed 002, exported once for the read-back tests of this module."""
-    root = tmp_path_factory.mktemp("seed-002")
-    ws = open_workspace(root / "du-lieu")
-    try:
-        fill_seed_002(ws, root)
-        with ws.transaction() as s:
-            outcome = create_index_report(
-                s, index_year=2022, period=PERIOD, number="123", report_date=date(2023, 4, 4)
-            )
-    finally:
-        ws.close()
-    return write_docx(build_document(outcome.report), root / "bao-cao.docx")
+    return export_seed_report(tmp_path_factory.mktemp("seed-002"))[0]
 
 
 def _para(doc, text: str):
