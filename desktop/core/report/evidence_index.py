@@ -177,21 +177,24 @@ def build_xlsx(index: EvidenceIndex) -> Workbook:
     head = 4
     header_row(ws, head, COLUMNS, XLSX_WIDTHS, TABLE_PT)
     area_fill = PatternFill("solid", fgColor="EDEDED")
+    # one style object per look, shared by the cells (thousands of rows are common)
+    fonts = {
+        (bold, italic): Font(name=FONT, size=TABLE_PT, bold=bold, italic=italic)
+        for bold in (False, True)
+        for italic in (False, True)
+    }
+    aligns = [
+        Alignment(horizontal="center" if i in CENTERED else "left", vertical="top", wrap_text=True)
+        for i in range(ncols)
+    ]
     for offset, row in enumerate(index.rows, start=1):
         r = head + offset
         values = row.cells() if row.kind != "area" else ("", f"{row.code}. {row.title}")
         for i in range(ncols):
             text = values[i] if i < len(values) else ""
             c = ws.cell(row=r, column=i + 1, value=text or None)
-            c.font = Font(
-                name=FONT,
-                size=TABLE_PT,
-                bold=row.kind == "area",
-                italic=row.kind == "missing" and i == 5,
-            )
-            c.alignment = Alignment(
-                horizontal="center" if i in CENTERED else "left", vertical="top", wrap_text=True
-            )
+            c.font = fonts[row.kind == "area", row.kind == "missing" and i == 5]
+            c.alignment = aligns[i]
             c.border = BORDER
             if row.kind == "area":
                 c.fill = area_fill
