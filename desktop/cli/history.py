@@ -1,4 +1,5 @@
-"""Merged communes' history: ``history import|list|compare|remove|removed|restore-removed``.
+"""Merged communes' history: ``history import|list|compare|remove|removed|restore-removed``,
+``history reports`` (the former communes' report files) and ``history report-file`` (a copy).
 
 ``history import`` refuses (exit 1, nothing changed) while a question is unanswered:
 a commune not listed as former (``--add-former``), a former commune already imported
@@ -13,7 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from desktop.cli.common import EXIT_ERROR, EXIT_OK, Registry, emit_json
+from desktop.cli.common import EXIT_ERROR, EXIT_OK, Registry, emit_json, year_arg
 from desktop.cli.progress_bar import cli_progress
 from desktop.core.history.compare import compare_units
 from desktop.core.history.importer import (
@@ -23,7 +24,7 @@ from desktop.core.history.importer import (
     plan_history_import,
 )
 from desktop.core.text import fold
-from desktop.core.vnformat import format_datetime, format_points
+from desktop.core.vnformat import format_datetime, format_points, format_size
 from desktop.core.workspace import Workspace
 
 
@@ -186,6 +187,35 @@ def cmd_restore_removed(ws: Workspace, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_reports(ws: Workspace, args: argparse.Namespace) -> int:
+    from desktop.core.history.report_files import history_report_files
+
+    files = history_report_files(ws.data_dir)
+    if args.json:
+        emit_json({"reports": [f.to_json() for f in files]})
+        return EXIT_OK
+    if not files:
+        print("Các xã cũ chưa có tệp báo cáo nào (thư mục BaoCao của gói đã nhập làm lịch sử).")
+        return EXIT_OK
+    for f in files:
+        gone = "" if f.present else " – THIẾU trong kho tệp"
+        print(f"Xã {f.commune} – năm {f.year}: {f.name} ({format_size(f.size)}){gone}")
+    print('Lưu một bản: cchc history report-file "TÊN XÃ" NĂM "TÊN TỆP" --out THƯ_MỤC')
+    return EXIT_OK
+
+
+def cmd_report_file(ws: Workspace, args: argparse.Namespace) -> int:
+    from desktop.core.history.report_files import find_report_file, save_report_file
+
+    f = find_report_file(ws.data_dir, args.commune, args.year, args.name)
+    path = save_report_file(f, Path(args.out))
+    if args.json:
+        emit_json({"saved": str(path), **f.to_json()})
+        return EXIT_OK
+    print(f"Đã lưu tệp báo cáo {f.name} năm {f.year} của xã cũ {f.commune} vào {path}")
+    return EXIT_OK
+
+
 def register(registry: Registry) -> None:
     g = registry.group("history", "lịch sử các xã cũ đã sáp nhập (nhập, xem, so sánh, xóa)")
     sp = g.command(
@@ -215,6 +245,14 @@ def register(registry: Registry) -> None:
     )
     sp.add_argument("name", metavar="TÊN", help="tên xã cũ (hoặc tên thư mục lịch sử của xã)")
     sp.add_argument("--yes", action="store_true", help="xác nhận xóa (không có: chỉ cho xem)")
+    g.command("reports", cmd_reports, "các tệp báo cáo (BaoCao) trong gói của các xã cũ")
+    sp = g.command(
+        "report-file", cmd_report_file, "lưu một bản tệp báo cáo của một xã cũ ra thư mục"
+    )
+    sp.add_argument("commune", metavar="XÃ", help="tên xã cũ")
+    sp.add_argument("year", metavar="NĂM", type=year_arg, help="năm của gói")
+    sp.add_argument("name", metavar="TÊN_TỆP", help="tên tệp (xem: cchc history reports)")
+    sp.add_argument("--out", metavar="THƯ_MỤC", required=True, help="thư mục lưu tệp")
     g.command("removed", cmd_removed, "các lịch sử xã cũ đã xóa, khôi phục được")
     sp = g.command("restore-removed", cmd_restore_removed, "khôi phục một lịch sử xã cũ đã xóa")
     sp.add_argument(
