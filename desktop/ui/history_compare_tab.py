@@ -1,5 +1,6 @@
 """The "So sánh các xã cũ" tab: per former commune and year (and the merged commune's own
-years, last), the appraised total and rank and each area's score and rank, side by side.
+years, last), the appraised total and rank and each area's score and rank, side by side;
+under it the former communes' report files (``history_report_files``).
 Reads the merged commune's data folder and every history folder (not the unit shown)."""
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from desktop.core.history.compare import CompareRow, CompareTable, compare_units
 from desktop.core.vnformat import format_points
+from desktop.ui.history_report_files import HistoryReportFiles
 from desktop.ui.table_model import RIGHT, Column, RecordTableModel, record_view
 
 if TYPE_CHECKING:
@@ -86,18 +88,22 @@ class HistoryCompareTab(QWidget):
         lay.addWidget(self.heading)
         self.model: RecordTableModel[CompareRow] = RecordTableModel([], self)
         self.view = record_view(self.model, "So sánh các xã cũ")
-        lay.addWidget(self.view, 1)
+        lay.addWidget(self.view, 2)
         self.legend = QLabel()
         self.legend.setWordWrap(True)
         self.legend.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lay.addWidget(self.legend)
+        self.reports = HistoryReportFiles(window)
+        lay.addWidget(self.reports, 1)
 
     def _main_ws(self):
         units = getattr(self.window, "units", None)
         return units.main_ws if units is not None else self.window.ws
 
     def refresh(self) -> None:
-        self.table = table = compare_units(self._main_ws())
+        ws = self._main_ws()
+        self.table = table = compare_units(ws)
+        self.reports.refresh(ws.data_dir)
         self.model.columns = columns(table)
         self.model.set_rows(table.rows)
         header = self.view.horizontalHeader()

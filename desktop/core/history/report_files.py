@@ -193,7 +193,7 @@ def copy_for_viewing(f: HistoryReportFile, temp_root: Path | None = None) -> Pat
     """A copy under its own name in a temporary folder, to open in its program; an earlier
     copy of the same content is reused (edits never reach the store)."""
     folder = Path(temp_root or tempfile.gettempdir()) / VIEW_DIR_NAME / f.sha256[:16]
-    if folder.is_dir():
+    if f.stored.is_file() and folder.is_dir():  # a file gone from the store says so
         for existing in folder.iterdir():
             if existing.is_file() and existing.stat().st_size == f.size and f.size:
                 return existing
