@@ -150,7 +150,7 @@ def _copy_checked(f: HistoryReportFile, tmp: Path) -> None:
     if digest.hexdigest() != f.sha256:
         raise FileStoreError(
             f"Bản lưu của {f.label} trong kho tệp đã bị hỏng (nội dung khác với khi nhập): "
-            "hãy nhập lại gói của xã cũ này (cchc history import --update). Chưa lưu tệp nào."
+            f"hãy nhập lại gói tài liệu năm {f.year} của xã cũ này. Chưa lưu tệp nào."
         )
 
 
@@ -160,7 +160,7 @@ def save_report_file(f: HistoryReportFile, target_dir: Path) -> Path:
     if not f.stored.is_file():
         raise MissingBlobError(
             f"Không còn {f.label} trong kho tệp của lịch sử ({f.stored}): hãy nhập lại gói "
-            "của xã cũ này (cchc history import --update) hoặc khôi phục từ bản sao lưu."
+            f"tài liệu năm {f.year} của xã cũ này hoặc khôi phục từ bản sao lưu."
         )
     target_dir = Path(target_dir)
     tmp: Path | None = None
