@@ -207,9 +207,10 @@ def _keep_row(code: str, title: str, full: list[LossRow]) -> PlanRowData:
     )
 
 
-def draft_plan(src: Source, year: int) -> PlanInfo:
-    """A plan pre-filled from the year's losses (not saved)."""
-    report = loss_report(src, year)
+def draft_plan(src: Source, year: int, losses: LossReport | None = None) -> PlanInfo:
+    """A plan pre-filled from the year's losses (not saved; ``losses``: the year's loss
+    report when the caller has it already)."""
+    report = losses if losses is not None else loss_report(src, year)
     if not report.rows and not report.full_marks:
         raise NotFoundError(
             f"Năm {year} chưa có kết quả thẩm định; hãy nhập kết quả trước "
@@ -229,9 +230,9 @@ def plan_info(src: Source, year: int) -> PlanInfo | None:
     )
 
 
-def plan_for_export(src: Source, year: int) -> PlanInfo:
+def plan_for_export(src: Source, year: int, losses: LossReport | None = None) -> PlanInfo:
     """The saved plan, or a draft from the losses when none is saved yet."""
-    return plan_info(src, year) or draft_plan(src, year)
+    return plan_info(src, year) or draft_plan(src, year, losses)
 
 
 _ROW_COLUMNS = "id, kind, status, evidence_id, progress_note, " + ", ".join(EDITABLE)

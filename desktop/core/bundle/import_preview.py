@@ -326,15 +326,24 @@ def build_preview(session: Session, store, path: Path, report: VerifyReport) -> 
     )
 
 
-def preview_import(ws: Workspace, path: Path, progress: Progress = NO_PROGRESS) -> ImportPreview:
-    """Verify the bundle (every file re-hashed) and compare it with the data. Writes nothing."""
-    path = Path(path)
+def verified_bundle(
+    path: Path, progress: Progress = NO_PROGRESS, *, then: str = ""
+) -> VerifyReport:
+    """Verify the bundle (every file re-hashed); refuse one that is damaged, partial or
+    edited, naming what is wrong (``then`` is added to the message)."""
     report = verify_bundle(path, progress)
     if not report.importable:
         raise BundleRejected(
             f"Không nhập gói {path.name}: gói bị hỏng, chưa ghi xong hoặc đã bị sửa. "
-            f"{problems_text(report)}",
+            f"{problems_text(report)}{then}",
             report,
         )
+    return report
+
+
+def preview_import(ws: Workspace, path: Path, progress: Progress = NO_PROGRESS) -> ImportPreview:
+    """Verify the bundle (every file re-hashed) and compare it with the data. Writes nothing."""
+    path = Path(path)
+    report = verified_bundle(path, progress)
     with ws.session() as s:
         return build_preview(s, ws.store, path, report)

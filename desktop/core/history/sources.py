@@ -16,10 +16,9 @@ from pathlib import Path
 
 from db.dbfile import DB_FILE_NAME, connect_read_only
 from desktop.core.backup import list_backups
-from desktop.core.bundle.import_preview import BundleRejected
+from desktop.core.bundle.import_preview import verified_bundle
 from desktop.core.bundle.manifest import MANIFEST_NAME, Manifest
 from desktop.core.bundle.source import unsafe_reason
-from desktop.core.bundle.verify import problems_text, verify_bundle
 from desktop.core.errors import BackupError, BundleError, NotFoundError
 from desktop.core.history.store import covered_years, history_root
 from desktop.core.progress import NO_PROGRESS, Progress
@@ -55,13 +54,7 @@ class HistorySource:
 
 
 def _bundle(path: Path, progress: Progress) -> HistorySource:
-    report = verify_bundle(path, progress)
-    if not report.importable:
-        raise BundleRejected(
-            f"Không nhập gói {path.name}: gói bị hỏng, chưa ghi xong hoặc đã bị sửa. "
-            f"{problems_text(report)} Chưa thay đổi gì.",
-            report,
-        )
+    report = verified_bundle(path, progress, then=" Chưa thay đổi gì.")
     m = report.manifest
     assert m is not None
     partial = [

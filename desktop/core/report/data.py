@@ -129,7 +129,7 @@ def gather(session: Session, index_year: int, period: Period | None) -> ReportDa
         data.results = results_info(session, index_year)
         if data.has_results:
             data.losses = loss_report(session, index_year)
-            data.plan = plan_for_export(session, index_year)
+            data.plan = plan_for_export(session, index_year, data.losses)
     if not data.has_results:
         data.problems.append(
             f"Năm {index_year} chưa có kết quả thẩm định Chỉ số CCHC (điểm, xếp hạng): "

@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from desktop.core.errors import NotFoundError
+from desktop.core.report.data import gather
 from desktop.core.report.draft import draft_sections
 from desktop.core.report.records import ReportInfo
 from desktop.core.report.sections import SECTIONS, SectionDraft
 from desktop.core.report.store import (
     editable_report,
     mark_edited,
-    report_data,
     report_info,
     set_draft,
     set_section,
@@ -77,15 +77,15 @@ def text_diff(old: str, new: str) -> list[DiffLine]:
     return out
 
 
-def _drafts(src: Source, report_id: int) -> tuple[dict[str, SectionDraft], list, list]:
-    data = report_data(src, report_id)
+def _drafts(src: Source, r: ReportInfo) -> tuple[dict[str, SectionDraft], list, list]:
+    data = gather(src, r.index_year, r.period)
     return {d.key: d for d in draft_sections(data)}, data.problems, data.warnings
 
 
 def redraft_offers(src: Source, report_id: int) -> list[RedraftOffer]:
     """Every section whose new draft differs from its current text (nothing is written)."""
     r = report_info(src, report_id)
-    drafts, _p, _w = _drafts(src, report_id)
+    drafts, _p, _w = _drafts(src, r)
     out = []
     for sec in r.sections:
         d = drafts.get(sec.key)
@@ -97,7 +97,7 @@ def redraft_offers(src: Source, report_id: int) -> list[RedraftOffer]:
 
 def refresh_report(src: Source, report_id: int) -> RefreshOutcome:
     r = editable_report(src, report_id)
-    drafts, problems, warnings = _drafts(src, report_id)
+    drafts, problems, warnings = _drafts(src, r)
     updated, offers = [], []
     for sec in r.sections:
         d = drafts.get(sec.key)
@@ -121,7 +121,7 @@ def accept_redraft(src: Source, report_id: int, key: str) -> ReportInfo:
     """Replace one section by its new draft (the officer asked for it)."""
     r = editable_report(src, report_id)
     sec = next((s for s in r.sections if s.key == key), None)
-    drafts, _p, _w = _drafts(src, report_id)
+    drafts, _p, _w = _drafts(src, r)
     if sec is None or key not in drafts:
         raise NotFoundError(f"Báo cáo không có mục “{SECTIONS.get(key, key)}”.")
     d = drafts[key]
