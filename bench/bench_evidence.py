@@ -31,11 +31,11 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import insert, select, text  # noqa: E402
 
 from db.models import Blob, CatalogNode, EvidenceDocument, EvidenceFile, EvidenceLink  # noqa: E402
-from desktop.core.catalog import load_builtin  # noqa: E402
-from desktop.core.checks import run_checks  # noqa: E402
-from desktop.core.evidence import KINDS, search_text_of  # noqa: E402
-from desktop.core.evidence_query import RegisterFilter, RegisterIndex, list_register  # noqa: E402
-from desktop.core.score_rollup import score_tree  # noqa: E402
+from desktop.core.catalog.store import load_builtin  # noqa: E402
+from desktop.core.evidence.checks import run_checks  # noqa: E402
+from desktop.core.evidence.documents import KINDS, search_text_of  # noqa: E402
+from desktop.core.evidence.query import RegisterFilter, RegisterIndex, list_register  # noqa: E402
+from desktop.core.scoring.rollup import score_tree  # noqa: E402
 from desktop.core.workspace import open_workspace  # noqa: E402
 
 YEAR = 2023

@@ -30,11 +30,11 @@ from bench_evidence import YEAR, build, timed  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from desktop.core.evidence_query import RegisterFilter, RegisterIndex  # noqa: E402
-from desktop.core.overview import year_overview  # noqa: E402
-from desktop.core.profile import save_profile  # noqa: E402
-from desktop.core.text_sort import sort_key  # noqa: E402
+from desktop.core.evidence.query import RegisterFilter, RegisterIndex  # noqa: E402
+from desktop.core.office.text_sort import sort_key  # noqa: E402
 from desktop.core.workspace import open_workspace  # noqa: E402
+from desktop.core.years.overview import year_overview  # noqa: E402
+from desktop.core.years.profile import save_profile  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
 
 QUERIES = ["ke hoach", "dong tam", "mot cua", "ninh giang so hoa", ""]

@@ -20,11 +20,11 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from db.models import Blob, CatalogNode, EvidenceDocument, EvidenceFile, EvidenceLink  # noqa: E402
-from desktop.core.catalog import load_builtin  # noqa: E402
-from desktop.core.evidence import KINDS, search_text_of  # noqa: E402
-from desktop.core.profile import save_profile  # noqa: E402
+from desktop.core.catalog.store import load_builtin  # noqa: E402
+from desktop.core.evidence.documents import KINDS, search_text_of  # noqa: E402
 from desktop.core.settings import set_setting  # noqa: E402
 from desktop.core.workspace import open_workspace  # noqa: E402
+from desktop.core.years.profile import save_profile  # noqa: E402
 
 TARGET = 2.5
 

@@ -10,8 +10,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.core.errors import CorruptDatabaseError, DatabaseError
-from desktop.core.os_reason import os_reason
+from base.errors import CorruptDatabaseError, DatabaseError
+from base.os_reason import os_reason
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine

@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from base.errors import FileStoreError, MissingBlobError
+from base.os_reason import os_reason
 from db.dbfile import fsync_path
-from desktop.core.errors import FileStoreError, MissingBlobError
-from desktop.core.os_reason import os_reason
 
 CHUNK = 1024 * 1024
 HEX = set("0123456789abcdef")

@@ -13,9 +13,9 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine
 
+from base.errors import CorruptDatabaseError
 from db import revisions
 from db.dbfile import BACKUP_DIR_NAME, KEEP, backup_copy, quick_check  # noqa: F401
-from desktop.core.errors import CorruptDatabaseError
 
 
 def alembic_config() -> Config:

@@ -25,7 +25,7 @@ class DismissedFinding(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     year: Mapped[int] = mapped_column(Integer)
-    # kind|code|evidence_id|detail, see desktop.core.checks.finding_key
+    # kind|code|evidence_id|detail, see desktop.core.evidence.checks.finding_key
     key: Mapped[str] = mapped_column(String(400))
     kind: Mapped[str] = mapped_column(String(40))
     code: Mapped[str | None] = mapped_column(String(30))
@@ -44,5 +44,5 @@ class CatalogScoringRule(Base):
     catalog_id: Mapped[int] = mapped_column(
         ForeignKey("catalog.id", ondelete="CASCADE"), primary_key=True
     )
-    # rescale | full | exclude (desktop.core.scoring.NA_RULES)
+    # rescale | full | exclude (desktop.core.scoring.scores.NA_RULES)
     na_rule: Mapped[str] = mapped_column(String(20), default="rescale")

@@ -1,7 +1,7 @@
 """Tables of the self-assessment as the scoring portals ask for it (issue 10).
 
 - ``NodeScoringRule``: a sub-criterion's scoring rule (cách tính điểm) in the notation of
-  ``desktop.core.rules``; catalog data, replaced together with the catalog.
+  ``desktop.core.scoring.rules``; catalog data, replaced together with the catalog.
 - ``BonusArea``: marks an area as the bonus section (điểm cộng), with its own maximum.
 - ``AssessmentEntry``: per sub-criterion of a year (a node belongs to one year's catalog):
   the declared figure, the score the rule computed from it, the reason for overriding that
@@ -40,7 +40,7 @@ class NodeScoringRule(Base):
     node_id: Mapped[int] = mapped_column(
         ForeignKey("catalog_node.id", ondelete="CASCADE"), primary_key=True
     )
-    kind: Mapped[str] = mapped_column(String(20))  # desktop.core.rules.KINDS
+    kind: Mapped[str] = mapped_column(String(20))  # desktop.core.scoring.rules.KINDS
     notation: Mapped[str] = mapped_column(Text)
     source: Mapped[str] = mapped_column(String(10), default="manual")  # import | manual
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=_now, onupdate=_now)

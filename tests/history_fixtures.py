@@ -155,11 +155,11 @@ def snapshot(folder: Path) -> dict[str, list[tuple]]:
 def make_history(data_dir: Path, name: str, years=(2023,), tmp: Path | None = None) -> Path:
     """A former commune's history folder built directly (no import): its profile, the
     sample catalog and one document (05/KH-UBND, 1.1.1) with its file per year."""
-    from desktop.core.catalog import load_builtin
-    from desktop.core.evidence import NewDocument, add_document
+    from desktop.core.catalog.store import load_builtin
+    from desktop.core.evidence.documents import NewDocument, add_document
     from desktop.core.history.store import history_dir
-    from desktop.core.profile import save_profile
     from desktop.core.workspace import open_workspace
+    from desktop.core.years.profile import save_profile
 
     folder = history_dir(data_dir, name)
     ws = open_workspace(folder)

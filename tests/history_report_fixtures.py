@@ -16,11 +16,12 @@ PLAN_BYTES = b"%PDF-1.4 ke hoach CCHC 2024"
 def former_bundle(root: Path, name: str, reports: dict[str, bytes], year: int = 2024) -> Path:
     """A bundle of ``name``'s ``year`` (one document) with ``reports`` (display name →
     content, saved as .pdf) in BaoCao/."""
-    from desktop.core.bundle import ExportScope, ReportFile, export_bundle
-    from desktop.core.catalog import load_builtin
-    from desktop.core.evidence import NewDocument, add_document
-    from desktop.core.profile import save_profile
+    from desktop.core.bundle.export import export_bundle
+    from desktop.core.bundle.plan import ExportScope, ReportFile
+    from desktop.core.catalog.store import load_builtin
+    from desktop.core.evidence.documents import NewDocument, add_document
     from desktop.core.workspace import open_workspace
+    from desktop.core.years.profile import save_profile
 
     folder = root / f"may-{name}"
     ws = open_workspace(folder)

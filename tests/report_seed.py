@@ -21,13 +21,13 @@ from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 
-from desktop.core.catalog import builtin_catalog, save_catalog
+from desktop.core.catalog.store import builtin_catalog, save_catalog
 from desktop.core.dossiers import custom_period, import_dossiers, set_manual_figures
-from desktop.core.evidence import NewDocument, add_document
-from desktop.core.profile import save_profile
-from desktop.core.remediation import create_plan
-from desktop.core.results import set_result, set_result_header
+from desktop.core.evidence.documents import NewDocument, add_document
+from desktop.core.results.plan import create_plan
+from desktop.core.results.store import set_result, set_result_header
 from desktop.core.workspace import Workspace
+from desktop.core.years.profile import save_profile
 
 if TYPE_CHECKING:
     from desktop.core.report.layout import ReportDocument

@@ -12,7 +12,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from desktop.core.catalog import read_catalog_csv
+from desktop.core.catalog.store import read_catalog_csv
 from desktop.core.paths import resource_path
 
 AREA_MAXIMA = ["15", "5", "18,5", "6", "11", "7", "11,5", "2", "14", "10"]
@@ -242,7 +242,7 @@ def results_areas(path: Path, *, year: int = 2022, title_year: int | None = None
 
 def import_results(ws, path: Path, year: int):
     """Read, match and (when there is no error) save a results sheet, as the CLI does."""
-    from desktop.core.results_import import match_results, read_results_file, save_results
+    from desktop.core.results.importer import match_results, read_results_file, save_results
 
     preview = read_results_file(path, year=year)
     with ws.transaction() as s:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal as D
 
-from desktop.core.catalog import NodeRow, read_catalog_csv, save_catalog
-from desktop.core.evidence import NewDocument, add_document
-from desktop.core.node_rules import set_bonus
+from desktop.core.catalog.node_rules import set_bonus
+from desktop.core.catalog.store import NodeRow, read_catalog_csv, save_catalog
+from desktop.core.evidence.documents import NewDocument, add_document
 from desktop.core.paths import resource_path
-from desktop.core.profile import save_profile
-from desktop.core.scoring import set_score_text
-from desktop.core.selfassess import set_entry, set_node_rule
-from desktop.core.selfassess_report import set_texts
+from desktop.core.scoring.scores import set_score_text
+from desktop.core.selfassess.entry import set_entry, set_node_rule
+from desktop.core.selfassess.report import set_texts
+from desktop.core.years.profile import save_profile
 
 BONUS_ROWS = [
     NodeRow("11", "Điểm cộng", D(5)),

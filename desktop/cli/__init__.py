@@ -12,9 +12,9 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from base.errors import CchcError
 from desktop import __version__
 from desktop.cli.common import EXIT_ERROR, EXIT_OK, Parser, Registry
-from desktop.core.errors import CchcError
 from desktop.core.paths import resolve_data_dir
 from desktop.core.workspace import Workspace, open_workspace
 

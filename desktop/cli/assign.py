@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from desktop.cli.common import EXIT_OK, Registry, emit_json, year_arg
-from desktop.core.assignments import assignment_of, set_assignment
+from desktop.core.catalog.assignments import assignment_of, set_assignment
 from desktop.core.workspace import Workspace
 
 

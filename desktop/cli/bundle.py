@@ -14,19 +14,20 @@ from pathlib import Path
 
 from desktop.cli.common import EXIT_OK, Registry, emit_json, year_arg
 from desktop.cli.progress_bar import cli_progress
-from desktop.core.backup import backup_to_stick, backups_dir, create_backup, list_backups
-from desktop.core.bundle import (
+from desktop.core.backup.files import backups_dir, list_backups
+from desktop.core.backup.restore import DataSummary, preview_restore, resolve_backup, restore_backup
+from desktop.core.backup.store import backup_to_stick, create_backup
+from desktop.core.bundle.export import export_bundle
+from desktop.core.bundle.import_preview import (
     CHOICE_LABELS,
-    ExportScope,
     ImportItem,
     ImportPreview,
-    apply_import,
-    export_bundle,
     preview_import,
-    verify_bundle,
 )
-from desktop.core.restore import DataSummary, preview_restore, resolve_backup, restore_backup
-from desktop.core.vnformat import format_size
+from desktop.core.bundle.importer import apply_import
+from desktop.core.bundle.plan import ExportScope
+from desktop.core.bundle.verify import verify_bundle
+from desktop.core.office.vnformat import format_size
 from desktop.core.workspace import Workspace
 
 EXIT_PROBLEMS = 3

@@ -8,6 +8,7 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
+from base.errors import ValidationError
 from desktop.cli.common import EXIT_OK, Registry, emit_json, year_arg
 from desktop.core.dossiers import (
     FIGURE_KEYS,
@@ -28,8 +29,7 @@ from desktop.core.dossiers import (
 )
 from desktop.core.dossiers.synonyms import FIELD_KEYS, FIELD_LABELS
 from desktop.core.dossiers.values import CHANNEL_LABELS
-from desktop.core.errors import ValidationError
-from desktop.core.vnformat import format_points, parse_points
+from desktop.core.office.vnformat import format_points, parse_points
 from desktop.core.workspace import Workspace
 
 # --- periods ------------------------------------------------------------------------------

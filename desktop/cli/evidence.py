@@ -6,9 +6,9 @@ import argparse
 from dataclasses import replace
 from pathlib import Path
 
+from base.errors import ValidationError
 from desktop.cli.common import EXIT_OK, Registry, emit_json, year_arg
-from desktop.core.errors import ValidationError
-from desktop.core.evidence import (
+from desktop.core.evidence.documents import (
     KINDS,
     DocumentFields,
     NewDocument,
@@ -18,8 +18,9 @@ from desktop.core.evidence import (
     unlink_document,
     update_document,
 )
-from desktop.core.evidence_files import release_blobs
-from desktop.core.evidence_query import (
+from desktop.core.evidence.filename_hints import hints_from_filename
+from desktop.core.evidence.files import release_blobs
+from desktop.core.evidence.query import (
     SORT_KEYS,
     STATUS_LABELS,
     RegisterFilter,
@@ -27,8 +28,7 @@ from desktop.core.evidence_query import (
     document_row,
     list_register,
 )
-from desktop.core.filename_hints import hints_from_filename
-from desktop.core.vnformat import format_date, parse_date
+from desktop.core.office.vnformat import format_date, parse_date
 from desktop.core.workspace import Workspace
 
 

@@ -8,12 +8,12 @@ from datetime import date
 
 from desktop.cli.common import EXIT_ERROR, EXIT_OK, Registry, emit_json, json_number, year_arg
 from desktop.cli.score import merge_check_json, not_covered, print_checks, year_checks
-from desktop.core.catalog import catalog_info, load_builtin
-from desktop.core.integrity import check_integrity
-from desktop.core.profile import save_profile
-from desktop.core.vnformat import format_points, parse_date
+from desktop.core.backup.integrity import check_integrity
+from desktop.core.catalog.store import catalog_info, load_builtin
+from desktop.core.office.vnformat import format_points, parse_date
 from desktop.core.workspace import Workspace
-from desktop.core.years import former_communes, set_former_communes
+from desktop.core.years.profile import save_profile
+from desktop.core.years.store import former_communes, set_former_communes
 
 # --- commands ---------------------------------------------------------------------------
 

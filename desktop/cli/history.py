@@ -23,8 +23,8 @@ from desktop.core.history.importer import (
     histories_of,
     plan_history_import,
 )
-from desktop.core.text import fold
-from desktop.core.vnformat import format_datetime, format_points, format_size
+from desktop.core.office.text import fold
+from desktop.core.office.vnformat import format_datetime, format_points, format_size
 from desktop.core.workspace import Workspace
 
 

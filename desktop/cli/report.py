@@ -13,9 +13,10 @@ import os
 import sys
 from pathlib import Path
 
+from base.errors import CchcError, ValidationError
 from desktop.cli.common import EXIT_OK, Registry, emit_json, year_arg
 from desktop.core.dossiers import custom_period
-from desktop.core.errors import CchcError, ValidationError
+from desktop.core.office.vnformat import format_date, parse_date
 from desktop.core.report.layout import build_document, placeholders
 from desktop.core.report.records import STATUS_LABELS, ReportInfo
 from desktop.core.report.redraft import refresh_report
@@ -26,7 +27,6 @@ from desktop.core.report.store import (
     list_reports,
     update_header,
 )
-from desktop.core.vnformat import format_date, parse_date
 from desktop.core.workspace import Workspace
 
 
@@ -100,7 +100,7 @@ def cmd_index(ws: Workspace, args: argparse.Namespace) -> int:
     pages = None
     if pdf is not None:
         _gui_for_pdf()
-        from desktop.ui.report_print import write_pdf
+        from desktop.ui.report.printing import write_pdf
 
         try:
             pages = write_pdf(doc, pdf)

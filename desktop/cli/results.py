@@ -12,14 +12,14 @@ import sys
 from pathlib import Path
 
 from desktop.cli.common import EXIT_ERROR, EXIT_OK, Registry, emit_json, json_number, year_arg
-from desktop.core.catalog import CatalogProblem
-from desktop.core.catalog_import import read_catalog_file, save_preview
-from desktop.core.losses import loss_report
-from desktop.core.plan_export import export_plan
-from desktop.core.remediation import plan_for_export
-from desktop.core.results import results_info
-from desktop.core.results_import import match_results, read_results_file, save_results
-from desktop.core.vnformat import format_fraction, format_points
+from desktop.core.catalog.importer import read_catalog_file, save_preview
+from desktop.core.catalog.store import CatalogProblem
+from desktop.core.office.vnformat import format_fraction, format_points
+from desktop.core.results.importer import match_results, read_results_file, save_results
+from desktop.core.results.losses import loss_report
+from desktop.core.results.plan import plan_for_export
+from desktop.core.results.plan_export import export_plan
+from desktop.core.results.store import results_info
 from desktop.core.workspace import Workspace
 
 

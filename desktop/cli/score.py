@@ -8,19 +8,19 @@ from dataclasses import asdict
 
 from desktop.cli.common import EXIT_OK, Registry, emit_json, json_number, year_arg
 from desktop.cli.selfassess import add_entry_args, apply_entry_args, entry_json, entry_lines
-from desktop.core.catalog import normalize_code
-from desktop.core.checks import (
+from desktop.core.backup.integrity import Finding, IntegrityReport
+from desktop.core.catalog.store import normalize_code
+from desktop.core.evidence.checks import (
     CheckReport,
     dismiss_finding,
     find_by_key,
     restore_finding,
     run_checks,
 )
-from desktop.core.integrity import Finding, IntegrityReport
-from desktop.core.score_rollup import NodeScore, ScoreTree, score_tree
-from desktop.core.scoring import NA_RULES, clear_score, set_na_rule
-from desktop.core.selfassess import EntryInfo
-from desktop.core.vnformat import format_points
+from desktop.core.office.vnformat import format_points
+from desktop.core.scoring.rollup import NodeScore, ScoreTree, score_tree
+from desktop.core.scoring.scores import NA_RULES, clear_score, set_na_rule
+from desktop.core.selfassess.entry import EntryInfo
 from desktop.core.workspace import Workspace
 
 # --- score ------------------------------------------------------------------------------

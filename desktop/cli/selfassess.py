@@ -9,16 +9,22 @@ from __future__ import annotations
 
 import argparse
 
+from base.errors import ValidationError
 from desktop.cli.common import EXIT_OK, Registry, emit_json, json_number, year_arg
 from desktop.cli.dossiers import add_period_args, period_from_args
+from desktop.core.catalog.node_rules import set_bonus
 from desktop.core.dossiers import nd09_period
-from desktop.core.errors import ValidationError
-from desktop.core.node_rules import set_bonus
-from desktop.core.offers import OFFER_KINDS, offers, use_offer
-from desktop.core.readiness import readiness
-from desktop.core.scoring import set_note
-from desktop.core.selfassess import EntryInfo, entry_info, set_entry, set_node_rule, year_entries
-from desktop.core.vnformat import format_points
+from desktop.core.office.vnformat import format_points
+from desktop.core.scoring.offers import OFFER_KINDS, offers, use_offer
+from desktop.core.scoring.scores import set_note
+from desktop.core.selfassess.entry import (
+    EntryInfo,
+    entry_info,
+    set_entry,
+    set_node_rule,
+    year_entries,
+)
+from desktop.core.selfassess.readiness import readiness
 from desktop.core.workspace import Workspace
 
 # --- score set: declared figures --------------------------------------------------------

@@ -13,8 +13,8 @@ from desktop.core.workspace import Workspace
 def cmd_report(ws: Workspace, args) -> int:
     # Loaded here, not with the module: ``cchc report index`` shares the ``report`` word and
     # must not wait for SQLAlchemy.
-    from desktop.core.selfassess_docx import export_self_assessment
-    from desktop.core.selfassess_report import gather_report
+    from desktop.core.selfassess.export_docx import export_self_assessment
+    from desktop.core.selfassess.report import gather_report
 
     out = Path(args.out)
     with ws.session() as s:

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from base.errors import ValidationError
 from desktop.cli.common import EXIT_OK, Registry, emit_json, json_number, year_arg
-from desktop.core.errors import ValidationError
-from desktop.core.readiness import readiness
-from desktop.core.rounds import lock_year, round_diff, round_report, rounds, year_status
-from desktop.core.selfassess_report import get_texts, set_texts
-from desktop.core.vnformat import format_date, format_points
+from desktop.core.office.vnformat import format_date, format_points
+from desktop.core.selfassess.readiness import readiness
+from desktop.core.selfassess.report import get_texts, set_texts
+from desktop.core.selfassess.rounds import lock_year, round_diff, round_report, rounds, year_status
 from desktop.core.workspace import Workspace
 
 # --- selfassess ----------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from dataclasses import asdict
 
 from desktop.cli.common import EXIT_OK, Registry, emit_json, year_arg
 from desktop.core.workspace import Workspace
-from desktop.core.years import set_year, year_settings
+from desktop.core.years.store import set_year, year_settings
 
 
 def _print(info) -> None:

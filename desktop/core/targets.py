@@ -8,8 +8,8 @@ import os
 import time
 from pathlib import Path
 
+from base.os_reason import FULL, GONE, READ_ONLY, is_kind, os_reason
 from db.dbfile import fsync_path
-from desktop.core.os_reason import FULL, GONE, READ_ONLY, is_kind, os_reason
 
 TEMP_SUFFIX = ".dang-ghi"  # "being written": never looks like finished work
 

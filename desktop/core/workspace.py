@@ -17,12 +17,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from base.errors import DatabaseTooNewError, DataDirError
+from base.os_reason import os_reason
 from db import revisions
 from db.dbfile import DB_FILE_NAME, read_revision
 from db.filestore import FileStore
 from db.sqlconn import open_connection, transaction
-from desktop.core.errors import DatabaseTooNewError, DataDirError
-from desktop.core.os_reason import os_reason
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine

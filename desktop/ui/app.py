@@ -19,8 +19,8 @@ from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
 from PySide6.QtGui import QIcon  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from base.errors import CchcError, CorruptDatabaseError  # noqa: E402
 from desktop import APP_NAME, __version__  # noqa: E402
-from desktop.core.errors import CchcError, CorruptDatabaseError  # noqa: E402
 from desktop.core.paths import resolve_data_dir, resource_path  # noqa: E402
 from desktop.core.workspace import Workspace, open_workspace  # noqa: E402
 from desktop.ui.errors import install_crash_handler, set_log_dir, show_error  # noqa: E402
@@ -90,8 +90,8 @@ def _out(text: str, *, err: bool = False) -> None:
 def _restore_damaged(data_dir, exc: CorruptDatabaseError) -> Workspace | None:
     """The database is damaged: offer the newest good backup; restore it and go on if the
     officer agrees (the damaged file is kept beside the backups)."""
-    from desktop.core.backup import backup_info
-    from desktop.core.restore import newest_good_backup, restore_backup
+    from desktop.core.backup.files import backup_info
+    from desktop.core.backup.restore import newest_good_backup, restore_backup
     from desktop.ui.vi import ask_yes_no
 
     newest = newest_good_backup(data_dir)
@@ -115,7 +115,7 @@ def _restore_damaged(data_dir, exc: CorruptDatabaseError) -> Workspace | None:
 def _start_backup(window) -> None:
     """The automatic backup at start, in the background after the first paint; a failure
     is said in the status bar (the officer can still work, and back up by hand)."""
-    from desktop.core.backup import auto_backup
+    from desktop.core.backup.store import auto_backup
 
     ws = window.ws
 
@@ -203,7 +203,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = MainWindow(ws)
     window.load()
     if window.overview.profile is None and not args.self_test:
-        from desktop.ui.profile_form import FirstRunWizard
+        from desktop.ui.years.profile_form import FirstRunWizard
 
         wizard = FirstRunWizard(ws)
         if wizard.exec():

@@ -15,11 +15,11 @@ from docx.shared import Pt
 from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
 
-from desktop.core.catalog import load_builtin
-from desktop.core.evidence import NewDocument, add_document
-from desktop.core.profile import get_profile, save_profile
+from desktop.core.catalog.store import load_builtin
+from desktop.core.evidence.documents import NewDocument, add_document
 from desktop.core.settings import set_setting
 from desktop.core.workspace import Workspace
+from desktop.core.years.profile import get_profile, save_profile
 
 SAMPLE_MARK = "TÀI LIỆU MẪU"
 

@@ -11,8 +11,8 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from base.errors import CchcError
 from desktop import __version__
-from desktop.core.errors import CchcError
 from desktop.ui.vi import message_box
 
 log = logging.getLogger("cchc")

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.catalog import CatalogProblem, ProblemReport
+from desktop.core.catalog.store import CatalogProblem, ProblemReport
 from desktop.ui.errors import show_error
 from desktop.ui.problem_list import ProblemList, problem_counts
 from desktop.ui.table_model import compact_rows

@@ -20,21 +20,21 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME, __version__
-from desktop.core.overview import YearOverview, year_overview
 from desktop.core.workspace import Workspace, open_workspace
-from desktop.ui.catalog_tab import CatalogTab
+from desktop.core.years.overview import YearOverview, year_overview
+from desktop.ui.backup.menu import SafetyActions
+from desktop.ui.catalog.tab import CatalogTab
 from desktop.ui.errors import show_error
-from desktop.ui.history_units import UnitSelector
-from desktop.ui.safety_menu import SafetyActions
+from desktop.ui.history.units import UnitSelector
 from desktop.ui.tabs import TABS, LazyTabs
 from desktop.ui.vi import info, message_box
 from desktop.ui.worker import Job, run_job
-from desktop.ui.year_labels import show_year_values
+from desktop.ui.years.labels import show_year_values
 
 if TYPE_CHECKING:
-    from desktop.core.eras import YearSettings
-    from desktop.core.integrity import IntegrityReport
-    from desktop.ui.checks_panel import ChecksPanel
+    from desktop.core.backup.integrity import IntegrityReport
+    from desktop.core.years.eras import YearSettings
+    from desktop.ui.evidence.checks_panel import ChecksPanel
 
 
 class MainWindow(QMainWindow):
@@ -258,7 +258,7 @@ class MainWindow(QMainWindow):
     def add_year(self) -> None:
         from datetime import date
 
-        from desktop.core.catalog import load_builtin
+        from desktop.core.catalog.store import load_builtin
         from desktop.core.settings import set_setting
 
         dlg = QInputDialog(self)
@@ -288,18 +288,18 @@ class MainWindow(QMainWindow):
         self.load(year)
 
     def import_catalog(self) -> None:
-        from desktop.ui.catalog_import_dialog import import_catalog_from_excel
+        from desktop.ui.catalog.import_dialog import import_catalog_from_excel
 
         import_catalog_from_excel(self)
 
     def new_year_from_previous(self) -> None:
-        from desktop.ui.year_rollover_dialog import new_year_from_previous
+        from desktop.ui.years.rollover_dialog import new_year_from_previous
 
         new_year_from_previous(self)
 
     def add_document(self) -> None:
         """The add dialog, linked to the sub-criterion selected in the tree (if any)."""
-        from desktop.ui.evidence_actions import add_documents
+        from desktop.ui.evidence.actions import add_documents
 
         node = self.pane.node if self.tabs.currentIndex() == 0 else None
         add_documents(self, [], [node.code] if node is not None and node.is_leaf else [])
@@ -307,7 +307,7 @@ class MainWindow(QMainWindow):
     def show_checks(self) -> ChecksPanel:
         """Show the "Kiểm tra" panel and run the checks of the year."""
         if self.checks is None:
-            from desktop.ui.checks_panel import ChecksPanel
+            from desktop.ui.evidence.checks_panel import ChecksPanel
 
             self.checks = ChecksPanel(self)
             self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.checks)
@@ -320,13 +320,13 @@ class MainWindow(QMainWindow):
         return self.checks
 
     def edit_profile(self) -> None:
-        from desktop.ui.profile_form import ProfileDialog
+        from desktop.ui.years.profile_form import ProfileDialog
 
         if ProfileDialog(self.ws, self).exec():
             self.dataChanged.emit()
 
     def setup_year(self) -> None:
-        from desktop.ui.year_setup_dialog import setup_year
+        from desktop.ui.years.setup_dialog import setup_year
 
         setup_year(self)
 
@@ -334,7 +334,7 @@ class MainWindow(QMainWindow):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ws.data_dir)))
 
     def run_integrity_check(self, *, full: bool = True, quiet_when_ok: bool = False) -> Job:
-        from desktop.core.integrity import check_integrity
+        from desktop.core.backup.integrity import check_integrity
 
         def done(report: IntegrityReport) -> None:
             self.last_check = report
@@ -377,7 +377,7 @@ class MainWindow(QMainWindow):
     def backup_after_import(self) -> Job:
         """An automatic backup after an import (rotated with the start-up ones), in the
         background; a failure is said in the status bar and never undoes the import."""
-        from desktop.core.backup import auto_backup
+        from desktop.core.backup.store import auto_backup
 
         def done(backup) -> None:
             if backup is not None:

@@ -14,9 +14,9 @@ from pathlib import Path
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
+from base.errors import FileStoreError
+from base.os_reason import os_reason
 from db.filestore import FileStore
-from desktop.core.errors import FileStoreError
-from desktop.core.os_reason import os_reason
 
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 _RESERVED = {

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle
 
-from desktop.core.catalog import CatalogProblem
+from desktop.core.catalog.store import CatalogProblem
 
 ERROR_COLOUR = "#b00020"
 WARNING_COLOUR = "#8a5300"

@@ -5,7 +5,7 @@ Each screen module is imported only when its tab is first opened, so start-up st
 main window; it implements ``refresh()`` which the window calls after ``dataChanged`` or a
 change of year (only for screens already built).
 
-    TABS = [TabSpec("Tài liệu kiểm chứng", "desktop.ui.register_tab", "RegisterTab", "Ctrl+2")]
+    TABS = [TabSpec("Tài liệu kiểm chứng", "desktop.ui.evidence.register_tab", "RegisterTab", "Ctrl+2")]
 """
 
 from __future__ import annotations
@@ -31,16 +31,18 @@ class TabSpec:
 
 # The screens of the app, in tab order after "Bộ tiêu chí". Later features add a line here.
 TABS: list[TabSpec] = [
-    TabSpec("Tài liệu kiểm chứng", "desktop.ui.register_tab", "RegisterTab", "Ctrl+2"),
-    TabSpec("Thống kê hồ sơ TTHC", "desktop.ui.dossier_stats", "DossierStatsScreen", "Ctrl+3"),
-    TabSpec("Kết quả thẩm định", "desktop.ui.results_tab", "ResultsTab", "Ctrl+4"),
-    TabSpec("Điểm bị mất", "desktop.ui.losses_tab", "LossesTab", "Ctrl+5"),
-    TabSpec("Kế hoạch khắc phục", "desktop.ui.plan_tab", "PlanTab", "Ctrl+6"),
-    TabSpec("Báo cáo", "desktop.ui.reports_tab", "ReportsTab", "Ctrl+7"),
-    TabSpec("Tổng hợp theo lĩnh vực", "desktop.ui.area_summary_tab", "AreaSummaryTab", "Ctrl+8"),
-    TabSpec("Gói nộp USB", "desktop.ui.bundle_tab", "BundleTab", "Ctrl+9"),
-    TabSpec("Tự đánh giá", "desktop.ui.selfassess_tab", "SelfAssessTab", "Ctrl+0"),
-    TabSpec("So sánh các xã cũ", "desktop.ui.history_compare_tab", "HistoryCompareTab"),
+    TabSpec("Tài liệu kiểm chứng", "desktop.ui.evidence.register_tab", "RegisterTab", "Ctrl+2"),
+    TabSpec("Thống kê hồ sơ TTHC", "desktop.ui.dossiers.tab", "DossierStatsScreen", "Ctrl+3"),
+    TabSpec("Kết quả thẩm định", "desktop.ui.results.tab", "ResultsTab", "Ctrl+4"),
+    TabSpec("Điểm bị mất", "desktop.ui.results.losses_tab", "LossesTab", "Ctrl+5"),
+    TabSpec("Kế hoạch khắc phục", "desktop.ui.results.plan_tab", "PlanTab", "Ctrl+6"),
+    TabSpec("Báo cáo", "desktop.ui.report.tab", "ReportsTab", "Ctrl+7"),
+    TabSpec(
+        "Tổng hợp theo lĩnh vực", "desktop.ui.scoring.area_summary_tab", "AreaSummaryTab", "Ctrl+8"
+    ),
+    TabSpec("Gói nộp USB", "desktop.ui.bundle.tab", "BundleTab", "Ctrl+9"),
+    TabSpec("Tự đánh giá", "desktop.ui.selfassess.tab", "SelfAssessTab", "Ctrl+0"),
+    TabSpec("So sánh các xã cũ", "desktop.ui.history.compare_tab", "HistoryCompareTab"),
 ]
 
 

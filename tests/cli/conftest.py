@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.catalog import load_builtin
+from desktop.core.catalog.store import load_builtin
 from desktop.core.workspace import open_workspace
 
 

@@ -100,8 +100,8 @@ def test_check_sound_and_broken(cli, initialized, data_dir: Path, tmp_path: Path
     r = cli("check", "--json")
     assert r.code == 0 and r.json()["ok"] is True and r.json()["quick_check"] == ["ok"]
     # a document whose file vanished from the store
-    from desktop.core.catalog import load_builtin
-    from desktop.core.evidence import NewDocument, add_document
+    from desktop.core.catalog.store import load_builtin
+    from desktop.core.evidence.documents import NewDocument, add_document
     from desktop.core.workspace import open_workspace
 
     ws = open_workspace(data_dir)

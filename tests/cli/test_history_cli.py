@@ -262,7 +262,8 @@ def test_files_that_are_neither_bundle_nor_backup(tmp_path) -> None:
 
 
 def test_a_partial_bundle_is_not_history(tmp_path, formers) -> None:
-    from desktop.core.bundle import ExportScope, export_bundle
+    from desktop.core.bundle.export import export_bundle
+    from desktop.core.bundle.plan import ExportScope
     from desktop.core.workspace import open_workspace
 
     data = tmp_path / "tan-hung"
@@ -281,7 +282,8 @@ def test_a_partial_bundle_is_not_history(tmp_path, formers) -> None:
 
 
 def test_report_files_of_a_bundle_are_kept(tmp_path, formers) -> None:
-    from desktop.core.bundle import ExportScope, ReportFile, export_bundle
+    from desktop.core.bundle.export import export_bundle
+    from desktop.core.bundle.plan import ExportScope, ReportFile
     from desktop.core.workspace import open_workspace
 
     data = tmp_path / "tan-hung"

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from bundle_fixtures import count_documents, evidence_fixture, usb_fixture  # noqa: F401
 
-from desktop.core.backup import STICK_DIR_NAME, backups_dir, list_backups
-from desktop.core.bundle import verify_bundle
-from desktop.core.integrity import check_integrity
+from desktop.core.backup.files import STICK_DIR_NAME, backups_dir, list_backups
+from desktop.core.backup.integrity import check_integrity
+from desktop.core.bundle.verify import verify_bundle
 from desktop.core.workspace import open_workspace
 
 pytestmark = pytest.mark.slow

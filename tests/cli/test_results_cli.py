@@ -15,7 +15,7 @@ from results_sheets import (
     results_full,
 )
 
-from desktop.core.remediation import PLAN_COLUMNS
+from desktop.core.results.plan import PLAN_COLUMNS
 
 
 def test_catalog_import_saves_a_clean_sheet(cli, initialized, tmp_path):
@@ -67,7 +67,7 @@ def test_import_over_the_builtin_areas_says_it_replaces(cli, initialized, tmp_pa
 
 
 def test_import_refused_when_evidence_is_attached(cli, initialized, tmp_path):
-    from desktop.core.evidence import NewDocument, add_document
+    from desktop.core.evidence.documents import NewDocument, add_document
     from desktop.core.workspace import open_workspace
 
     scan = tmp_path / "kh.pdf"

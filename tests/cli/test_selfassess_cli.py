@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from db.models import CatalogNode
-from desktop.core.scoring import require_catalog
+from desktop.core.scoring.scores import require_catalog
 from desktop.core.workspace import open_workspace
 
 STEPS = "bac: 100=3; 98-<100=2; <98=0"

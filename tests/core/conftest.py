@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.catalog import load_builtin
-from desktop.core.evidence import NewDocument, add_document
+from desktop.core.catalog.store import load_builtin
+from desktop.core.evidence.documents import NewDocument, add_document
 from desktop.core.workspace import Workspace
 
 YEAR = 2023

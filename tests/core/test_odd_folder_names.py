@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from db.dbfile import DB_FILE_NAME, connect_read_only, quick_check, read_revision
 from desktop.cli import main
-from desktop.core.overview import year_overview
+from desktop.core.years.overview import year_overview
 
 
 def test_everything_that_reads_the_database_file_directly(tmp_path, capsys) -> None:

@@ -11,12 +11,13 @@ from decimal import Decimal
 import pytest
 from report_seed import YEAR, fill_seed_002
 
-from desktop.core.assignments import set_assignment
-from desktop.core.catalog import load_builtin
-from desktop.core.catalog_read import catalog_id_for_year, catalog_info, catalog_years
-from desktop.core.losses import loss_report, responsible_officers, self_scores
-from desktop.core.node_rules import set_bonus
-from desktop.core.plan_read import (
+from desktop.core.catalog.assignments import set_assignment
+from desktop.core.catalog.node_rules import set_bonus
+from desktop.core.catalog.read import catalog_id_for_year, catalog_info, catalog_years
+from desktop.core.catalog.store import load_builtin
+from desktop.core.report.data import gather
+from desktop.core.results.losses import loss_report, responsible_officers, self_scores
+from desktop.core.results.plan_read import (
     default_attachment,
     draft_plan,
     numbered,
@@ -25,35 +26,34 @@ from desktop.core.plan_read import (
     plan_row,
     plan_rows,
 )
-from desktop.core.profile_read import get_profile
-from desktop.core.report.data import gather
-from desktop.core.results import set_result
-from desktop.core.results_read import results_info
-from desktop.core.score_rollup import score_tree
-from desktop.core.scoring import set_na_rule, set_score
-from desktop.core.scoring_read import bonus_ids, na_rule_of
-from desktop.core.year_mapping import area_mapping, mapping_rows
-from desktop.core.years import set_former_communes, set_year
-from desktop.core.years_read import former_communes, year_settings
+from desktop.core.results.read import results_info
+from desktop.core.results.store import set_result
+from desktop.core.scoring.rollup import score_tree
+from desktop.core.scoring.scores import set_na_rule, set_score
+from desktop.core.scoring.scores_read import bonus_ids, na_rule_of
+from desktop.core.years.mapping import area_mapping, mapping_rows
+from desktop.core.years.profile_read import get_profile
+from desktop.core.years.read import former_communes, year_settings
+from desktop.core.years.store import set_former_communes, set_year
 
 LIGHT = [
-    "desktop.core.profile_read",
-    "desktop.core.years_read",
-    "desktop.core.catalog_read",
-    "desktop.core.results_read",
-    "desktop.core.scoring_read",
-    "desktop.core.score_rollup",
-    "desktop.core.year_mapping",
-    "desktop.core.losses",
-    "desktop.core.plan_read",
-    "desktop.core.year_view",
-    "desktop.core.overview",
+    "desktop.core.years.profile_read",
+    "desktop.core.years.read",
+    "desktop.core.catalog.read",
+    "desktop.core.results.read",
+    "desktop.core.scoring.scores_read",
+    "desktop.core.scoring.rollup",
+    "desktop.core.years.mapping",
+    "desktop.core.results.losses",
+    "desktop.core.results.plan_read",
+    "desktop.core.years.view",
+    "desktop.core.years.overview",
     "desktop.core.records",
-    "desktop.core.vnformat",
-    "desktop.core.text",
-    "desktop.core.eras",
-    "desktop.core.rules",
-    "desktop.core.score_calc",
+    "desktop.core.office.vnformat",
+    "desktop.core.office.text",
+    "desktop.core.years.eras",
+    "desktop.core.scoring.rules",
+    "desktop.core.scoring.calc",
 ]
 HEAVY = ("sqlalchemy", "alembic", "openpyxl", "PySide6", "python_calamine")
 

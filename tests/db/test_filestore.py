@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from base.errors import FileStoreError
 from db.filestore import FileStore
 from db.models import Blob, EvidenceDocument
-from desktop.core.catalog import load_builtin
-from desktop.core.errors import FileStoreError
-from desktop.core.evidence import NewDocument, add_document
-from desktop.core.integrity import check_integrity, remove_orphans
+from desktop.core.backup.integrity import check_integrity, remove_orphans
+from desktop.core.catalog.store import load_builtin
+from desktop.core.evidence.documents import NewDocument, add_document
 
 
 def test_same_content_is_stored_once(tmp_path: Path) -> None:

@@ -10,12 +10,12 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
+from base.errors import CorruptDatabaseError, DatabaseTooNewError
 from db import revisions
 from db.base import Base
 from db.dbfile import DB_FILE_NAME
 from db.migrate import alembic_config
 from db.schema_compare import compare_type
-from desktop.core.errors import CorruptDatabaseError, DatabaseTooNewError
 from desktop.core.workspace import open_workspace
 
 
@@ -54,7 +54,7 @@ def test_upgrade_keeps_a_copy_of_the_old_file(tmp_path: Path, monkeypatch) -> No
     data = tmp_path / "data"
     ws = open_workspace(data)
     with ws.transaction() as s:
-        from desktop.core.catalog import load_builtin
+        from desktop.core.catalog.store import load_builtin
 
         load_builtin(s, 2022)
     ws.close()
@@ -122,7 +122,7 @@ def test_corrupt_file_is_refused_and_not_overwritten(tmp_path: Path) -> None:
 def test_truncated_sqlite_file_is_refused(tmp_path: Path) -> None:
     ws = open_workspace(tmp_path)
     with ws.transaction() as s:
-        from desktop.core.catalog import load_builtin
+        from desktop.core.catalog.store import load_builtin
 
         load_builtin(s, 2022, "mau-minh-hoa")
     ws.close()

@@ -8,8 +8,8 @@ from sqlalchemy import inspect, text
 
 from db import revisions
 from db.models_results import AppraisalResult, AppraisedScore
-from desktop.core.catalog import load_builtin
-from desktop.core.evidence import nodes_by_code
+from desktop.core.catalog.store import load_builtin
+from desktop.core.evidence.documents import nodes_by_code
 
 NEW_TABLES = {
     "appraisal_result",

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from desktop.core.bundle import drives
-from desktop.core.catalog import load_builtin
-from desktop.core.evidence import NewDocument, add_document
-from desktop.core.profile import save_profile
+from desktop.core.catalog.store import load_builtin
+from desktop.core.evidence.documents import NewDocument, add_document
 from desktop.core.workspace import Workspace, open_workspace
+from desktop.core.years.profile import save_profile
 from desktop.ui.main_window import MainWindow
 
 DOCS = [

@@ -42,10 +42,10 @@ def evidence_ws(data_dir, make_file):
     45/BC-UBND (1.2.1, 1.2.2) and 08/BB-UBND dated 2022 (3.1.1)."""
     from datetime import date
 
-    from desktop.core.catalog import load_builtin
-    from desktop.core.evidence import NewDocument, add_document
-    from desktop.core.profile import save_profile
+    from desktop.core.catalog.store import load_builtin
+    from desktop.core.evidence.documents import NewDocument, add_document
     from desktop.core.workspace import open_workspace
+    from desktop.core.years.profile import save_profile
 
     ws = open_workspace(data_dir)
     issuer = "UBND xã Đồng Tâm"

@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from desktop.core.catalog import load_builtin
-from desktop.core.profile import save_profile
+from desktop.core.catalog.store import load_builtin
+from desktop.core.years.profile import save_profile
 from desktop.ui.main_window import MainWindow
 
 

@@ -14,9 +14,9 @@ YEAR = 2023
 def make_year(ws, make_file) -> None:
     from selfassess_data import catalog_with_bonus
 
-    from desktop.core.evidence import NewDocument, add_document
-    from desktop.core.profile import save_profile
-    from desktop.core.scoring import set_score_text
+    from desktop.core.evidence.documents import NewDocument, add_document
+    from desktop.core.scoring.scores import set_score_text
+    from desktop.core.years.profile import save_profile
 
     catalog_with_bonus(ws, YEAR)
     with ws.transaction() as s:
@@ -42,8 +42,8 @@ def make_year(ws, make_file) -> None:
 
 def complete_year(ws) -> None:
     """Score every sub-criterion still unscored (0) and explain every one that needs it."""
-    from desktop.core.readiness import readiness
-    from desktop.core.selfassess import set_entry, year_entries
+    from desktop.core.selfassess.entry import set_entry, year_entries
+    from desktop.core.selfassess.readiness import readiness
 
     with ws.transaction() as s:
         for e in year_entries(s, YEAR).values():

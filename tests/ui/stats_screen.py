@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.catalog import load_builtin
-from desktop.core.profile import save_profile
+from desktop.core.catalog.store import load_builtin
 from desktop.core.workspace import open_workspace
-from desktop.ui.dossier_import import ImportSummaryDialog
+from desktop.core.years.profile import save_profile
+from desktop.ui.dossiers.import_dialog import ImportSummaryDialog
 
 # Biểu 06 rows of export 1 for ND 09 Q1 2023, counted by hand from tests/dossier_exports.py:
 # STT, field, received: total, online, direct+postal, carried over | resolved: total,

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.core.catalog import load_builtin
-from desktop.core.profile import save_profile
+from desktop.core.catalog.store import load_builtin
 from desktop.core.workspace import open_workspace
+from desktop.core.years.profile import save_profile
 from desktop.ui.main_window import MainWindow
 
 
@@ -141,7 +141,7 @@ def test_screens_are_built_on_first_show_and_refreshed(window, qtbot, monkeypatc
 
 
 def test_backup_after_an_import_runs_in_the_background(window, qtbot) -> None:
-    from desktop.core.backup import backups_dir, list_backups
+    from desktop.core.backup.files import backups_dir, list_backups
 
     job = window.backup_after_import()
     with qtbot.waitSignal(job.finished, timeout=20_000):

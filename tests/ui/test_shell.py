@@ -10,10 +10,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWizard
 
+from base.errors import ValidationError
 from db.dbfile import DB_FILE_NAME
-from desktop.core.catalog import catalog_info
-from desktop.core.errors import ValidationError
-from desktop.core.profile import get_profile
+from desktop.core.catalog.store import catalog_info
+from desktop.core.years.profile import get_profile
 from desktop.ui import errors as ui_errors
 from desktop.ui.vi import translate_buttons
 from desktop.ui.worker import run_job
@@ -99,7 +99,7 @@ def test_question_box_defaults_to_no(qtbot, boxes) -> None:
 
 
 def test_first_run_wizard_saves_profile_and_year(qtbot, ws) -> None:
-    from desktop.ui.profile_form import FirstRunWizard
+    from desktop.ui.years.profile_form import FirstRunWizard
 
     wiz = FirstRunWizard(ws)
     qtbot.addWidget(wiz)

@@ -15,14 +15,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from base.errors import BundleError, BundleWriteError
+from base.os_reason import os_reason
 from db.filestore import FileStore
 from desktop.core.bundle.handoff import record_handoff
 from desktop.core.bundle.layout import BUNDLE_PREFIX
 from desktop.core.bundle.manifest import INDEX_NAME, MANIFEST_NAME, ManifestFile, manifest_bytes
 from desktop.core.bundle.plan import ExportPlan, ExportScope, PlannedFile, ReportFile, plan_export
 from desktop.core.bundle.writers import FolderWriter, ZipWriter
-from desktop.core.errors import BundleError, BundleWriteError
-from desktop.core.os_reason import os_reason
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.targets import TEMP_SUFFIX, fsync_dir, rename_with_retry, target_error_message
 from desktop.core.workspace import Workspace

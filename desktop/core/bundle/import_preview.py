@@ -14,18 +14,18 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from base.errors import BundleError
 from db.models import CatalogNode, EvidenceDocument, EvidenceLink
 from desktop.core.bundle.handoff import fingerprint
 from desktop.core.bundle.manifest import Manifest, ManifestDocument
 from desktop.core.bundle.verify import VerifyReport, problems_text, verify_bundle
-from desktop.core.catalog import catalog_for_year
-from desktop.core.errors import BundleError
-from desktop.core.profile import get_profile
+from desktop.core.catalog.store import catalog_for_year
+from desktop.core.office.text import fold, nfc
+from desktop.core.office.vnformat import format_date
 from desktop.core.progress import NO_PROGRESS, Progress
-from desktop.core.text import fold, nfc
-from desktop.core.vnformat import format_date
 from desktop.core.workspace import Workspace
-from desktop.core.years import former_communes
+from desktop.core.years.profile import get_profile
+from desktop.core.years.store import former_communes
 
 FIELDS = (
     ("number", "Số, ký hiệu"),

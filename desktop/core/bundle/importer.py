@@ -17,9 +17,11 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from base.errors import BundleError, CchcError, ValidationError
+from base.os_reason import os_reason
 from db.models import Blob, CatalogNode, EvidenceDocument, EvidenceFile, EvidenceLink
 from db.values import to_points
-from desktop.core.backup import auto_backup
+from desktop.core.backup.store import auto_backup
 from desktop.core.bundle.handoff import fingerprint
 from desktop.core.bundle.import_preview import BundleRejected, ImportItem, ImportPreview
 from desktop.core.bundle.manifest import (
@@ -30,12 +32,10 @@ from desktop.core.bundle.manifest import (
     parse_manifest,
 )
 from desktop.core.bundle.source import open_source
-from desktop.core.catalog import NodeRow, catalog_for_year, save_catalog
-from desktop.core.errors import BundleError, CchcError, ValidationError
-from desktop.core.evidence import search_text_of
-from desktop.core.os_reason import os_reason
+from desktop.core.catalog.store import NodeRow, catalog_for_year, save_catalog
+from desktop.core.evidence.documents import search_text_of
+from desktop.core.office.text import nfc
 from desktop.core.progress import NO_PROGRESS, Progress
-from desktop.core.text import nfc
 from desktop.core.workspace import Workspace
 
 BUNDLE_FIELDS = ("number", "kind", "summary", "issuer", "signer", "responsible", "note")

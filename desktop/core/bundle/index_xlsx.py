@@ -12,7 +12,7 @@ from openpyxl.utils import get_column_letter
 
 from desktop import __version__
 from desktop.core.bundle.plan import ExportPlan
-from desktop.core.vnformat import format_date
+from desktop.core.office.vnformat import format_date
 
 HEADERS = (
     ("STT", 6),

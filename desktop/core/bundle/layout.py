@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from base.errors import ValidationError
 from desktop.core.bundle.naming import (
     UniqueNames,
     ascii_fold,
@@ -27,8 +28,7 @@ from desktop.core.bundle.naming import (
     safe_file_name,
     safe_name,
 )
-from desktop.core.errors import ValidationError
-from desktop.core.text import nfc
+from desktop.core.office.text import nfc
 
 MAX_PATH = 240
 # Room kept for unzipping somewhere deeper than where the bundle was written.

@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
-from desktop.core.errors import BundleError
+from base.errors import BundleError
 
 FORMAT = "so-cchc/goi-tai-lieu-kiem-chung"
 FORMAT_VERSION = 1

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from desktop.core.text import nfc
+from desktop.core.office.text import nfc
 
 RESERVED = frozenset(
     {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"}

@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from base.errors import NotFoundError, ValidationError
 from db.filestore import FileStore
 from db.models import EvidenceDocument, EvidenceFile
 from desktop import __version__
@@ -21,12 +22,11 @@ from desktop.core.bundle.layout import BundleLayout, bundle_name, document_stem
 from desktop.core.bundle.manifest import DocFile, Manifest, ManifestDocument, ManifestFile
 from desktop.core.bundle.writers import hash_stream
 from desktop.core.bundle.year_data import collect_year_data
-from desktop.core.catalog import catalog_info, normalize_code
-from desktop.core.errors import NotFoundError, ValidationError
-from desktop.core.profile import get_profile
+from desktop.core.catalog.store import catalog_info, normalize_code
+from desktop.core.office.vnformat import format_date
 from desktop.core.records import CatalogInfo
 from desktop.core.targets import TEMP_SUFFIX
-from desktop.core.vnformat import format_date
+from desktop.core.years.profile import get_profile
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,10 @@ import zipfile
 from pathlib import Path
 from typing import BinaryIO
 
-from desktop.core.errors import BundleError, NotFoundError
-from desktop.core.os_reason import os_reason
+from base.errors import BundleError, NotFoundError
+from base.os_reason import os_reason
+from desktop.core.office.text import nfc
 from desktop.core.targets import TEMP_SUFFIX
-from desktop.core.text import nfc
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
 # Files that Windows, macOS or Excel drop into any folder they look at.

@@ -8,11 +8,11 @@ import zlib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from base.errors import BundleError
+from base.os_reason import os_reason
 from desktop.core.bundle.manifest import MANIFEST_NAME, Manifest, ManifestError, parse_manifest
 from desktop.core.bundle.source import JUNK, BundleSource, open_source, unsafe_reason
 from desktop.core.bundle.writers import hash_stream
-from desktop.core.errors import BundleError
-from desktop.core.os_reason import os_reason
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.targets import TEMP_SUFFIX
 

@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 
 from db.models import CatalogNode, SelfScore
 from db.models_results import AppraisalResult, AppraisedScore
-from desktop.core.catalog import catalog_for_year
-from desktop.core.years import set_year, year_settings
+from desktop.core.catalog.store import catalog_for_year
+from desktop.core.years.store import set_year, year_settings
 
 RESULT_FIELDS = ("decision_number", "publisher", "total_rank", "group_label", "note")
 

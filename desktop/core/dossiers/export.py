@@ -15,9 +15,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
+from base.errors import CchcError
+from base.os_reason import os_reason
 from desktop.core.dossiers.stats import DossierFigures
-from desktop.core.errors import CchcError
-from desktop.core.os_reason import os_reason
 
 FORM_CODE = "Biểu số 06/VPCP/KSTT"
 TITLE = (

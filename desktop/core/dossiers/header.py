@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from desktop.core.dossiers.synonyms import FIELDS, REQUIRED
-from desktop.core.text import fold
+from desktop.core.office.text import fold
 
 SCAN_ROWS = 40
 

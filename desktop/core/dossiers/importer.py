@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from base.errors import ValidationError
 from db.models_dossiers import Dossier, DossierImport, stamp_of
 from desktop.core.dossiers.header import label_key
 from desktop.core.dossiers.klass import klass_of
@@ -26,7 +27,6 @@ from desktop.core.dossiers.profiles import get_profile, profiles_by_signature, s
 from desktop.core.dossiers.reader import ImportCancelled, open_workbook
 from desktop.core.dossiers.rows import DATA_COLUMNS, RowReader, SkippedRow
 from desktop.core.dossiers.synonyms import FIELD_KEYS, FIELD_LABELS
-from desktop.core.errors import ValidationError
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]

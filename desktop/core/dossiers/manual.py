@@ -7,12 +7,12 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
+from base.errors import ValidationError
 from db.models_dossiers import DossierManualFigures
 from db.values import to_points
 from desktop.core.dossiers.manual_read import ManualFigures, get_manual_figures, manual_row
 from desktop.core.dossiers.periods import Period
-from desktop.core.errors import ValidationError
-from desktop.core.vnformat import format_points
+from desktop.core.office.vnformat import format_points
 
 _UNSET = object()
 

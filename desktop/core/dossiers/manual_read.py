@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from db.sqlconn import row
 from db.values import date_to_db, points_from_db
-from desktop.core.vnformat import format_points
+from desktop.core.office.vnformat import format_points
 
 if TYPE_CHECKING:
     from db.sqlconn import Source

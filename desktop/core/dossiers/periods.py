@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from desktop.core.errors import ValidationError
-from desktop.core.vnformat import format_date, parse_date
+from base.errors import ValidationError
+from desktop.core.office.vnformat import format_date, parse_date
 
 # kind -> (Vietnamese label, month the period ends in)
 ND09_KINDS = {

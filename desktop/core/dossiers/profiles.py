@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from base.errors import NotFoundError, ValidationError
 from db.models_dossiers import DossierMappingProfile
 from desktop.core.dossiers.header import Header
 from desktop.core.dossiers.synonyms import FIELD_KEYS
-from desktop.core.errors import NotFoundError, ValidationError
 
 
 @dataclass(frozen=True)

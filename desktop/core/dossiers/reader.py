@@ -15,9 +15,9 @@ from pathlib import Path
 
 import python_calamine as calamine
 
-from desktop.core.errors import CchcError
-from desktop.core.office_crypto import OLE_MAGIC, is_password_protected, password_message
-from desktop.core.os_reason import os_reason
+from base.errors import CchcError
+from base.os_reason import os_reason
+from desktop.core.office.crypto import OLE_MAGIC, is_password_protected, password_message
 
 ZIP_MAGIC = b"PK\x03\x04"
 

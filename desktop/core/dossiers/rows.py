@@ -28,7 +28,7 @@ from desktop.core.dossiers.values import (
     parse_payment,
     parse_status,
 )
-from desktop.core.text import fold
+from desktop.core.office.text import fold
 
 # Columns of the dossier table filled from an export (besides code and source).
 DATA_COLUMNS = (

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
+from base.errors import ValidationError
 from db.sqlconn import rows
 from db.values import from_stamp
 from desktop.core.dossiers.figures import (
@@ -24,8 +25,7 @@ from desktop.core.dossiers.figures import (
 )
 from desktop.core.dossiers.klass import BEFORE_DUE, GONE, LATE, ON_DUE, REJECTED, Klass, unpack
 from desktop.core.dossiers.manual_read import ManualFigures, get_manual_figures
-from desktop.core.errors import ValidationError
-from desktop.core.text import fold
+from desktop.core.office.text import fold
 
 if TYPE_CHECKING:
     from db.sqlconn import Source

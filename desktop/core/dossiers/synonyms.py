@@ -1,6 +1,6 @@
 """The dossier fields an export may hold and the header labels that name them.
 
-Labels are compared folded (``desktop.core.text.fold``): no diacritics, lower case, one
+Labels are compared folded (``desktop.core.office.text.fold``): no diacritics, lower case, one
 space. Seen in provinces' exports (see shared/domain.md, "Dossier statistics"); add new
 synonyms here, or save a mapping profile for a one-off header.
 """

@@ -11,7 +11,7 @@ import re
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
-from desktop.core.text import fold
+from desktop.core.office.text import fold
 
 EXCEL_EPOCH = datetime(1899, 12, 30)
 # Serials between 1950 and 2100: anything else in a date column is not a date.

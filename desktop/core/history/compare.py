@@ -6,12 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from desktop.core.catalog import catalog_years
+from desktop.core.catalog.store import catalog_years
 from desktop.core.history.store import list_histories
-from desktop.core.profile import get_profile
-from desktop.core.results import results_info
+from desktop.core.results.store import results_info
 from desktop.core.workspace import Workspace, open_workspace
-from desktop.core.years import year_settings
+from desktop.core.years.profile import get_profile
+from desktop.core.years.store import year_settings
 
 
 @dataclass(frozen=True)

@@ -25,22 +25,22 @@ from types import SimpleNamespace
 
 from sqlalchemy import delete, select
 
+from base.errors import CchcError, ValidationError
 from db.dbfile import DB_FILE_NAME, connect_read_only
 from db.models import CatalogNode, EvidenceDocument, SelfScore
 from db.models_results import AppraisalResult
+from desktop.core.backup.restore import restore_backup
 from desktop.core.bundle.importer import _copy_blobs, _create_catalog, _Rows
 from desktop.core.bundle.year_data import apply_year_data
-from desktop.core.catalog import catalog_for_year
-from desktop.core.errors import CchcError, ValidationError
+from desktop.core.catalog.store import catalog_for_year
 from desktop.core.history.sources import HistorySource, read_source
 from desktop.core.history.store import HistoryInfo, find_history, history_dir, list_histories
-from desktop.core.profile import get_profile, save_profile
+from desktop.core.office.text import fold
 from desktop.core.progress import NO_PROGRESS, Progress
-from desktop.core.restore import restore_backup
 from desktop.core.settings import set_setting
-from desktop.core.text import fold
 from desktop.core.workspace import Workspace, open_workspace
-from desktop.core.years import former_communes, set_former_communes, set_year, year_settings
+from desktop.core.years.profile import get_profile, save_profile
+from desktop.core.years.store import former_communes, set_former_communes, set_year, year_settings
 
 FLAGS = {"not_former": "--add-former", "already": "--update", "appraiser": "--confirm-appraiser"}
 

@@ -13,9 +13,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from base.errors import ValidationError
 from db.filestore import FileStore
 from db.sqlconn import connection_of
-from desktop.core.errors import ValidationError
 from desktop.core.workspace import Workspace, open_workspace
 
 if TYPE_CHECKING:

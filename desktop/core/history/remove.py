@@ -18,8 +18,9 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
+from base.errors import DataDirError, NotFoundError, ValidationError
+from base.os_reason import os_reason
 from db.dbfile import DB_FILE_NAME, connect_read_only
-from desktop.core.errors import DataDirError, NotFoundError, ValidationError
 from desktop.core.history.store import (
     HISTORY_DIR_NAME,
     HistoryInfo,
@@ -27,8 +28,7 @@ from desktop.core.history.store import (
     list_histories,
     read_history,
 )
-from desktop.core.os_reason import os_reason
-from desktop.core.text import fold
+from desktop.core.office.text import fold
 
 REMOVED_DIR_NAME = "lich-su-da-xoa"
 STAMP = "%Y%m%d-%H%M%S"

@@ -17,11 +17,11 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from base.errors import FileStoreError, MissingBlobError, NotFoundError
+from base.os_reason import os_reason
 from db.dbfile import DB_FILE_NAME, connect_read_only, fsync_path
-from desktop.core.errors import FileStoreError, MissingBlobError, NotFoundError
 from desktop.core.history.store import list_histories
-from desktop.core.os_reason import os_reason
-from desktop.core.text import fold
+from desktop.core.office.text import fold
 
 REPORTS_PREFIX = "BaoCao/"
 VIEW_DIR_NAME = "SoCCHC-xem"  # the temporary folder files are opened from (as ui.open_file)

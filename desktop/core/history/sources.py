@@ -14,15 +14,15 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from base.errors import BackupError, BundleError, NotFoundError
 from db.dbfile import DB_FILE_NAME, connect_read_only
-from desktop.core.backup import list_backups
+from desktop.core.backup.files import list_backups
 from desktop.core.bundle.import_preview import verified_bundle
 from desktop.core.bundle.manifest import MANIFEST_NAME, Manifest
 from desktop.core.bundle.source import unsafe_reason
-from desktop.core.errors import BackupError, BundleError, NotFoundError
 from desktop.core.history.store import covered_years, history_root
 from desktop.core.progress import NO_PROGRESS, Progress
-from desktop.core.years import default_appraiser, default_level
+from desktop.core.years.store import default_appraiser, default_level
 
 _STAMP = re.compile(r"\d{8}-\d{6}")
 _BLOB = re.compile(r"(?:^|/)files/([0-9a-f]{2})/([0-9a-f]{64})$")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from db.dbfile import DB_FILE_NAME, connect_read_only
-from desktop.core.text import fold
+from desktop.core.office.text import fold
 
 HISTORY_DIR_NAME = "lich-su"
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")

@@ -13,17 +13,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from desktop.core.catalog_read import catalog_id_for_year, catalog_info
+from base.errors import NotFoundError
+from desktop.core.catalog.read import catalog_id_for_year, catalog_info
 from desktop.core.dossiers import DossierFigures, Period, compute_figures
-from desktop.core.errors import NotFoundError
-from desktop.core.losses import LossReport, loss_report
-from desktop.core.plan_read import PlanInfo, plan_for_export
-from desktop.core.profile_read import get_profile
+from desktop.core.office.text import fold
+from desktop.core.office.vnformat import format_doc_date
 from desktop.core.records import CatalogInfo, ProfileInfo
-from desktop.core.results_read import ResultsInfo, results_info
-from desktop.core.text import fold
-from desktop.core.vnformat import format_doc_date
-from desktop.core.years_read import YearSettings, province_full, year_settings
+from desktop.core.results.losses import LossReport, loss_report
+from desktop.core.results.plan_read import PlanInfo, plan_for_export
+from desktop.core.results.read import ResultsInfo, results_info
+from desktop.core.years.profile_read import get_profile
+from desktop.core.years.read import YearSettings, province_full, year_settings
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

@@ -24,8 +24,8 @@ from docx.enum.text import WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from desktop.core.docx_common import write_atomic
-from desktop.core.docx_xml import FONTS, parse_wml, run_text
+from desktop.core.office.docx_common import write_atomic
+from desktop.core.office.docx_xml import FONTS, parse_wml, run_text
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.report.layout import (
     BODY_RULE_MM,

@@ -6,14 +6,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.core.losses import AreaLoss, LossRow
-from desktop.core.plan_read import PlanRowData
+from desktop.core.office.vnformat import (
+    format_count,
+    format_doc_date,
+    format_fraction,
+    format_points,
+)
 from desktop.core.report import stock
 from desktop.core.report.data import ReportData
 from desktop.core.report.draft_dossiers import dossier_sections
 from desktop.core.report.sections import SectionDraft
 from desktop.core.report.stock import missing
-from desktop.core.vnformat import format_count, format_doc_date, format_fraction, format_points
+from desktop.core.results.losses import AreaLoss, LossRow
+from desktop.core.results.plan_read import PlanRowData
 
 B = stock.BLANK
 

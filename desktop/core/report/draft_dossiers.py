@@ -6,17 +6,17 @@ from __future__ import annotations
 
 from desktop.core.dossiers import DossierFigures
 from desktop.core.dossiers.stats import percent
-from desktop.core.report import stock
-from desktop.core.report.data import ReportData, period_name
-from desktop.core.report.sections import SectionDraft
-from desktop.core.report.stock import missing
-from desktop.core.vnformat import (
+from desktop.core.office.vnformat import (
     format_count,
     format_doc_date,
     format_dossiers,
     format_number,
     format_percent,
 )
+from desktop.core.report import stock
+from desktop.core.report.data import ReportData, period_name
+from desktop.core.report.sections import SectionDraft
+from desktop.core.report.stock import missing
 
 B = stock.BLANK
 

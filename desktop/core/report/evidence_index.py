@@ -14,8 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from db.models import EvidenceDocument, EvidenceLink
-from desktop.core.catalog import catalog_info
-from desktop.core.docx_common import (
+from desktop.core.catalog.store import catalog_info
+from desktop.core.office.docx_common import (
     FONT,
     cant_split,
     centered,
@@ -24,9 +24,9 @@ from desktop.core.docx_common import (
     grid_table,
     landscape_document,
 )
-from desktop.core.profile import get_profile
-from desktop.core.vnformat import format_date
-from desktop.core.xlsx_common import BORDER, header_row, print_landscape, title_row
+from desktop.core.office.vnformat import format_date
+from desktop.core.office.xlsx_common import BORDER, header_row, print_landscape, title_row
+from desktop.core.years.profile import get_profile
 
 COLUMNS = (
     "STT",

@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from desktop.core.office.vnformat import format_place_date
 from desktop.core.report.sections import heading_style, lines
-from desktop.core.vnformat import format_place_date
 
 if TYPE_CHECKING:
     from desktop.core.report.records import Margins, ReportInfo

@@ -6,11 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from base.errors import NotFoundError
 from desktop.core.dossiers.periods import Period
-from desktop.core.errors import NotFoundError
+from desktop.core.office.vnformat import format_date
 from desktop.core.report.draft import HeaderDraft
 from desktop.core.report.sections import SECTIONS
-from desktop.core.vnformat import format_date
 
 STATUSES = ("draft", "exported", "printed", "signed", "handed_off", "uploaded")
 STATUS_LABELS = {

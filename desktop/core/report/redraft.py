@@ -11,7 +11,7 @@ import difflib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from desktop.core.errors import NotFoundError
+from base.errors import NotFoundError
 from desktop.core.report.data import gather
 from desktop.core.report.draft import draft_sections
 from desktop.core.report.records import ReportInfo

@@ -7,10 +7,12 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from base.errors import ValidationError
 from db.sqlconn import execute
 from db.values import datetime_to_db, now
 from desktop.core.dossiers.periods import Period
-from desktop.core.errors import ValidationError
+from desktop.core.office.text import nfc
+from desktop.core.office.vnformat import format_date
 from desktop.core.report.records import (
     ALLOWED_FROM,
     HEADER_FIELDS,
@@ -27,8 +29,6 @@ from desktop.core.report.store import (
     set_section,
     update_report,
 )
-from desktop.core.text import nfc
-from desktop.core.vnformat import format_date
 
 if TYPE_CHECKING:
     from db.filestore import FileStore

@@ -15,10 +15,11 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from base.errors import NotFoundError, ValidationError
 from db.sqlconn import execute, placeholders, rows
 from db.values import date_from_db, date_to_db, datetime_from_db, datetime_to_db, now
 from desktop.core.dossiers.periods import Period
-from desktop.core.errors import NotFoundError, ValidationError
+from desktop.core.office.text import nfc
 from desktop.core.report.data import ReportData, gather
 from desktop.core.report.draft import HeaderDraft, draft_header, draft_sections
 from desktop.core.report.records import (
@@ -34,7 +35,6 @@ from desktop.core.report.records import (
     SectionInfo,
 )
 from desktop.core.report.sections import SECTIONS
-from desktop.core.text import nfc
 
 if TYPE_CHECKING:
     import sqlite3

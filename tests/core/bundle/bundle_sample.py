@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from desktop.core.catalog import load_builtin
-from desktop.core.evidence import NewDocument, add_document
-from desktop.core.profile import save_profile
+from desktop.core.catalog.store import load_builtin
+from desktop.core.evidence.documents import NewDocument, add_document
 from desktop.core.workspace import Workspace
+from desktop.core.years.profile import save_profile
 
 ISSUER = "UBND xã Đồng Tâm"
 # (document, files {name: bytes}, sub-criteria)

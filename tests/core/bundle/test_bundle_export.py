@@ -14,21 +14,16 @@ from bundle_sample import SAMPLE
 from openpyxl import load_workbook
 from sqlalchemy import select
 
+from base.errors import BundleWriteError, ValidationError
 from db.models import EvidenceDocument
 from db.models_bundles import Handoff
 from desktop import __version__
-from desktop.core.bundle import (
-    ExportScope,
-    ReportFile,
-    export_bundle,
-    list_handoffs,
-    plan_export,
-    verify_bundle,
-    writers,
-)
-from desktop.core.bundle.export import write_bundle
+from desktop.core.bundle import writers
+from desktop.core.bundle.export import export_bundle, write_bundle
+from desktop.core.bundle.handoff import list_handoffs
 from desktop.core.bundle.manifest import INDEX_NAME, MANIFEST_NAME
-from desktop.core.errors import BundleWriteError, ValidationError
+from desktop.core.bundle.plan import ExportScope, ReportFile, plan_export
+from desktop.core.bundle.verify import verify_bundle
 from desktop.core.progress import Cancelled, Progress
 
 FORBIDDEN = set('\\:*?"<>|')

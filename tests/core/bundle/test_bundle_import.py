@@ -11,19 +11,16 @@ from bundle_sample import SAMPLE
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from base.errors import BundleError, ValidationError
 from db.models import Blob, Catalog, EvidenceDocument, EvidenceFile, EvidenceLink
-from desktop.core.bundle import (
-    BundleRejected,
-    ExportScope,
-    apply_import,
-    export_bundle,
-    preview_import,
-)
-from desktop.core.errors import BundleError, ValidationError
-from desktop.core.evidence import nodes_by_code
-from desktop.core.integrity import check_integrity
-from desktop.core.profile import save_profile
+from desktop.core.backup.integrity import check_integrity
+from desktop.core.bundle.export import export_bundle
+from desktop.core.bundle.import_preview import BundleRejected, preview_import
+from desktop.core.bundle.importer import apply_import
+from desktop.core.bundle.plan import ExportScope
+from desktop.core.evidence.documents import nodes_by_code
 from desktop.core.workspace import Workspace, open_workspace
+from desktop.core.years.profile import save_profile
 
 FIELDS = ("number", "issue_date", "kind", "summary", "issuer", "signer", "responsible", "note")
 

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
+from base.errors import ValidationError
 from desktop.core.bundle.layout import MAX_PATH, BundleLayout, document_stem, short_title
 from desktop.core.bundle.naming import UniqueNames, ascii_fold, is_reserved, safe_name
-from desktop.core.errors import ValidationError
 
 FORBIDDEN = '/\\:*?"<>|'
 

@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.bundle import ExportScope, export_bundle, verify_bundle
+from desktop.core.bundle.export import export_bundle
 from desktop.core.bundle.manifest import MANIFEST_NAME, manifest_bytes, parse_manifest
+from desktop.core.bundle.plan import ExportScope
+from desktop.core.bundle.verify import verify_bundle
 
 
 @pytest.fixture

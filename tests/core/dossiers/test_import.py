@@ -6,11 +6,11 @@ import pytest
 from dossier_exports import write_export1, write_export2, write_export2_xls
 from sqlalchemy import func, select
 
+from base.errors import ValidationError
 from db.models_dossiers import Dossier, DossierImport
 from desktop.core.dossiers import ImportCancelled, import_dossiers, preview_file
 from desktop.core.dossiers.importer import parse_overrides
 from desktop.core.dossiers.locate import MappingRequiredError
-from desktop.core.errors import ValidationError
 
 
 def _import(ws, path, **kw):

@@ -2,6 +2,7 @@ from datetime import date
 
 import pytest
 
+from base.errors import ValidationError
 from desktop.core.dossiers.periods import (
     calendar_quarter,
     custom_period,
@@ -9,7 +10,6 @@ from desktop.core.dossiers.periods import (
     nd09_quarter,
     presets,
 )
-from desktop.core.errors import ValidationError
 
 
 def test_nd09_periods_start_on_15_december_of_the_previous_year():

@@ -10,7 +10,7 @@ from decimal import Decimal
 import desktop.core.dossiers as dossiers
 from desktop.core.dossiers import FIGURE_KEYS, compute_figures, list_dossiers, monthly
 from desktop.core.dossiers.manual_read import get_manual_figures
-from desktop.core.vnformat import format_points
+from desktop.core.office.vnformat import format_points
 from tests.report_seed import PERIOD, fill_seed_002
 
 HEAVY = ("sqlalchemy", "alembic", "openpyxl", "PySide6", "python_calamine")

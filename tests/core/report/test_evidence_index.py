@@ -7,7 +7,7 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 
-from desktop.core.errors import ValidationError
+from base.errors import ValidationError
 from desktop.core.report.evidence_index import (
     NO_DOCUMENT,
     evidence_index,

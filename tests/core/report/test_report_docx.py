@@ -13,7 +13,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from report_seed import export_seed_report
 
-from desktop.core.errors import ValidationError
+from base.errors import ValidationError
 from desktop.core.report.docx_writer import write_docx
 from desktop.core.report.layout import build_document
 from desktop.core.report.records import Margins
@@ -159,7 +159,7 @@ def test_unwritable_outputs_give_messages_and_leave_no_file(report, tmp_path, mo
     def open_in_word(src, dst):  # what Windows does to a file Word holds open
         raise PermissionError(13, "The process cannot access the file", str(dst))
 
-    monkeypatch.setattr("desktop.core.docx_common.os.replace", open_in_word)
+    monkeypatch.setattr("desktop.core.office.docx_common.os.replace", open_in_word)
     with pytest.raises(ValidationError, match="bc.docx: tệp đang mở trong Word/Excel"):
         write_docx(doc, target)
     assert target.read_bytes() == b"the copy open in Word"

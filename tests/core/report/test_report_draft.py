@@ -11,7 +11,7 @@ from report_seed import PERIOD, fill_profile_and_catalog
 from desktop.core.dossiers import custom_period
 from desktop.core.report.layout import build_document, placeholders
 from desktop.core.report.store import create_index_report
-from desktop.core.results import set_result
+from desktop.core.results.store import set_result
 
 SEED_002_PHRASES = [
     # header

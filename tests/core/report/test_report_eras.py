@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-from desktop.core.catalog import load_builtin
-from desktop.core.profile import save_profile
+from desktop.core.catalog.store import load_builtin
 from desktop.core.report.data import gather
 from desktop.core.report.draft import draft_header, draft_sections
-from desktop.core.years import set_year
+from desktop.core.years.profile import save_profile
+from desktop.core.years.store import set_year
 
 
 def test_both_eras_in_one_data_folder(ws) -> None:

@@ -10,8 +10,8 @@ from decimal import Decimal
 import pytest
 from report_seed import PERIOD
 
+from base.errors import ValidationError
 from db.models import Blob
-from desktop.core.errors import ValidationError
 from desktop.core.report.records import Margins
 from desktop.core.report.redraft import accept_redraft, redraft_offers, refresh_report
 from desktop.core.report.status import attach_signed_scan, duplicate_for_next_year, set_status
@@ -23,7 +23,7 @@ from desktop.core.report.store import (
     save_section,
     update_header,
 )
-from desktop.core.results import set_result
+from desktop.core.results.store import set_result
 
 
 def test_a_number_is_used_once_per_year(report, seeded) -> None:
@@ -157,7 +157,7 @@ def test_duplicate_as_next_years_start(report, seeded) -> None:
 
 
 def test_a_missing_signed_scan_is_named_by_the_integrity_check(report, seeded, tmp_path) -> None:
-    from desktop.core.integrity import check_integrity
+    from desktop.core.backup.integrity import check_integrity
 
     scan = tmp_path / "BC-123-da-ky.jpg"
     scan.write_bytes(b"\xff\xd8\xff scanned page")

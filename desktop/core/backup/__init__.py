@@ -1,0 +1,10 @@
+"""Backups of a data folder and their restore; the data folder's integrity check.
+
+``files`` (backup file names and the backups in a folder), ``store`` (making backups, in
+the data folder or on a stick; rotation), ``histories`` (the former communes' history
+folders carried with each backup), ``restore`` (preview, keep the current state, restore,
+histories included), ``integrity`` (quick_check, foreign keys, the file store).
+
+Knows ``history`` (its folders); ``history`` never imports this package's makers, only
+``files``.
+"""

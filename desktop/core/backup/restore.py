@@ -1,0 +1,265 @@
+"""Restore a backup: preview what it holds, keep a copy of the current state first, then
+put the backup in place with one rename. Works when the current database is damaged
+(that is when it is needed most): the damaged file is kept, byte for byte, as ``hong``.
+
+The caller must have closed its own connections to the data folder (the GUI closes its
+workspace first; the CLI never opens it for a restore).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from base.errors import BackupError, CchcError, NotFoundError
+from base.os_reason import os_reason
+from db import revisions
+from db.dbfile import (
+    DB_FILE_NAME,
+    PART_SUFFIX,
+    backup_target,
+    connect_read_only,
+    fsync_path,
+    online_backup,
+    quick_check,
+    read_revision,
+)
+from db.filestore import FileStore
+from desktop.core.backup.files import backup_info, backups_dir, list_backups
+from desktop.core.backup.histories import companion_names, companions
+from desktop.core.history.store import history_root
+from desktop.core.progress import NO_PROGRESS, Progress
+from desktop.core.workspace import FILES_DIR_NAME, ensure_writable_dir, open_workspace
+
+
+@dataclass(frozen=True)
+class DataSummary:
+    commune: str
+    years: tuple[int, ...]
+    documents: dict[int, int]  # year → documents
+    files: int
+    links: int
+    blobs: int
+
+    @property
+    def document_total(self) -> int:
+        return sum(self.documents.values())
+
+
+@dataclass
+class BackupPreview:
+    path: Path
+    label: str
+    sound: bool
+    problems: list[str] = field(default_factory=list)
+    revision: str | None = None
+    holds: DataSummary | None = None
+    current: DataSummary | None = None
+    blobs_beside: int = 0  # stored files to bring from beside the backup (a stick)
+    blobs_missing: int = 0  # stored files nobody has: their documents will lack them
+    histories: list[str] = field(default_factory=list)  # former communes saved with it
+
+    def to_json(self) -> dict:
+        doc = asdict(self)
+        doc["path"] = str(self.path)
+        return doc
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    restored_from: Path
+    safety_copy: Path | None
+    files_copied: int
+    files_missing: int
+
+
+def _summary(con: sqlite3.Connection) -> DataSummary:
+    row = con.execute(
+        "SELECT unit_kind, commune_name, province FROM commune_profile WHERE id = 1"
+    ).fetchone()
+    commune = f"{str(row[0]).capitalize()} {row[1]}, {row[2]}" if row else ""
+    count = lambda table: con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: E731
+    return DataSummary(
+        commune=commune,
+        years=tuple(r[0] for r in con.execute("SELECT year FROM catalog ORDER BY year")),
+        documents=dict(
+            con.execute("SELECT year, count(*) FROM evidence_document GROUP BY year ORDER BY year")
+        ),
+        files=count("evidence_file"),
+        links=count("evidence_link"),
+        blobs=count("blob"),
+    )
+
+
+def _blob_shas(path: Path) -> list[str]:
+    con = connect_read_only(path, immutable=True)
+    try:
+        return [r[0] for r in con.execute("SELECT sha256 FROM blob")]
+    finally:
+        con.close()
+
+
+def _current_summary(data_dir: Path) -> DataSummary | None:
+    db = data_dir / DB_FILE_NAME
+    if not db.is_file() or quick_check(db) != ["ok"]:
+        return None
+    try:
+        con = connect_read_only(db)
+        try:
+            return _summary(con)
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return None
+
+
+def preview_restore(data_dir: Path, path: Path) -> BackupPreview:
+    """What the backup holds, compared with the data folder now. Reads only."""
+    if not path.is_file():
+        raise NotFoundError(f"Không tìm thấy bản sao lưu {path}.")
+    info = backup_info(path)
+    preview = BackupPreview(path=path, label=info.description if info else "", sound=True)
+    try:
+        preview.revision = read_revision(path)
+    except CchcError as exc:
+        preview.sound, preview.problems = False, [str(exc)]
+        return preview
+    if preview.revision is None or preview.revision not in revisions.chain():
+        preview.sound = False
+        preview.problems.append(
+            "Bản sao lưu được tạo bởi phiên bản Sổ CCHC mới hơn (hoặc không có dữ liệu)."
+        )
+        return preview
+    check = quick_check(path)
+    if check != ["ok"]:
+        preview.sound = False
+        preview.problems.extend(f"Bản sao lưu bị hỏng: {line}" for line in check[:3])
+        return preview
+    con = connect_read_only(path, immutable=True)
+    try:
+        preview.holds = _summary(con)
+    finally:
+        con.close()
+    local = FileStore(data_dir / FILES_DIR_NAME)
+    beside = FileStore(path.parent / FILES_DIR_NAME)
+    for sha in _blob_shas(path):
+        if not local.has(sha):
+            if beside.has(sha):
+                preview.blobs_beside += 1
+            else:
+                preview.blobs_missing += 1
+    preview.current = _current_summary(data_dir)
+    preview.histories = companion_names(path)
+    return preview
+
+
+def _copy_synced(src: Path, dst: Path) -> None:
+    part = dst.with_name(dst.name + PART_SUFFIX)
+    try:
+        shutil.copyfile(src, part)
+        fsync_path(part)
+        os.replace(part, dst)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+
+
+def _safety_copy(data_dir: Path) -> Path | None:
+    """Keep the current state before it is replaced; a damaged file is copied as is."""
+    db = data_dir / DB_FILE_NAME
+    if not db.is_file() or db.stat().st_size == 0:
+        return None
+    folder = backups_dir(data_dir)
+    if quick_check(db) == ["ok"]:
+        target = backup_target(folder, db, "truoc-khoi-phuc")
+        con = sqlite3.connect(db)
+        try:
+            online_backup(con, target)
+        finally:
+            con.close()
+        return target
+    target = backup_target(folder, db, "hong")
+    wal = db.with_name(db.name + "-wal")
+    if wal.is_file():
+        _copy_synced(wal, target.with_name(target.name + "-wal"))
+    _copy_synced(db, target)
+    return target
+
+
+def restore_backup(data_dir: Path, path: Path, progress: Progress = NO_PROGRESS) -> RestoreResult:
+    """Copy the current state aside, bring missing stored files from beside the backup,
+    then swap the database file. An older backup is upgraded as when opened."""
+    preview = preview_restore(data_dir, path)
+    if not preview.sound:
+        raise BackupError(
+            f"Không khôi phục từ {path.name}: {' '.join(preview.problems)} Hãy chọn bản khác."
+        )
+    ensure_writable_dir(data_dir)  # a new PC: the data folder may not exist yet
+    db = data_dir / DB_FILE_NAME
+    try:
+        progress.update(0, 3, "Đang sao lưu dữ liệu hiện tại")
+        safety = _safety_copy(data_dir)
+        local = FileStore(data_dir / FILES_DIR_NAME)
+        beside = FileStore(path.parent / FILES_DIR_NAME)
+        copied = 0
+        wanted = [s for s in _blob_shas(path) if not local.has(s) and beside.has(s)]
+        for i, sha in enumerate(wanted):
+            progress.update(1, 3, f"Đang chép tệp {i + 1}/{len(wanted)} từ bản sao lưu")
+            with beside.open_blob(sha) as fh:
+                if local.put_stream(fh.read, label=sha[:12]).sha256 == sha:
+                    copied += 1
+        progress.update(2, 3, "Đang khôi phục cơ sở dữ liệu")
+        part = db.with_name(db.name + ".khoi-phuc")
+        _copy_synced(path, part)
+        if quick_check(part) != ["ok"]:
+            part.unlink(missing_ok=True)
+            raise BackupError(f"Bản sao lưu {path.name} đọc ra bị lỗi: chưa khôi phục gì.")
+        # A WAL left from the replaced file must never be applied to the restored one.
+        for suffix in ("-wal", "-shm", "-journal"):
+            db.with_name(db.name + suffix).unlink(missing_ok=True)
+        os.replace(part, db)
+        fsync_path(data_dir, directory=True)
+    except OSError as exc:
+        raise BackupError(
+            f"Không khôi phục được vào {data_dir}: {os_reason(exc)}. Dữ liệu hiện tại "
+            "vẫn còn nguyên hoặc đã được sao lưu trước khi khôi phục."
+        ) from exc
+    open_workspace(data_dir).close()  # upgrades an older backup, with its own copy first
+    restore_histories(data_dir, path, progress)  # the former communes' history saved with it
+    return RestoreResult(path, safety, copied, preview.blobs_missing)
+
+
+def newest_good_backup(data_dir: Path) -> Path | None:
+    """For a damaged database: the newest backup that is sound and readable by this app."""
+    for info in list_backups(backups_dir(data_dir)):
+        if info.label == "hong":
+            continue
+        if preview_restore(data_dir, info.path).sound:
+            return info.path
+    return None
+
+
+def resolve_backup(data_dir: Path, name: str) -> Path:
+    """A path, or just a file name from the list of backups."""
+    path = Path(name)
+    if path.is_file():
+        return path.resolve()
+    in_folder = backups_dir(data_dir) / name
+    if in_folder.is_file():
+        return in_folder
+    raise NotFoundError(f"Không tìm thấy bản sao lưu “{name}” (xem danh sách: cchc backup list).")
+
+
+def restore_histories(data_dir: Path, backup: Path, progress: Progress = NO_PROGRESS) -> list[str]:
+    """Put the backup's history databases back (each checked, its current state kept as
+    a copy, migrated). Returns the slugs restored."""
+    done = []
+    for name, path in companions(backup).items():
+        folder = history_root(data_dir) / name
+        folder.mkdir(parents=True, exist_ok=True)
+        restore_backup(folder, path, progress)
+        done.append(name)
+    return done

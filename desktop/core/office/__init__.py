@@ -1,0 +1,10 @@
+"""Office files and Vietnamese text, shared by every export and import.
+
+``docx_common`` and ``docx_xml`` (the Word exports' shared parts, WordprocessingML as
+text), ``xlsx_common`` (the .xlsx tables' shared look), ``sheet_reader`` (reading the
+.xlsx/.xls tables provinces publish), ``crypto`` (a password-protected workbook
+recognised), ``vnformat`` (numbers and dates the Vietnamese way), ``text`` (folding for
+search without diacritics), ``text_sort`` (Vietnamese sort order).
+
+Imports only ``base``, ``db`` and third-party libraries: every other package may use it.
+"""

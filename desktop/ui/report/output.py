@@ -1,0 +1,172 @@
+"""Output of the Báo cáo screen: Word and PDF files (in the background), print preview and
+print made by the app, "Mở bằng Word", the evidence index."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog
+
+from base.errors import CchcError
+from desktop.core.report.layout import build_document, placeholders
+from desktop.core.report.records import ReportInfo
+from desktop.core.report.status import set_status
+from desktop.core.report.store import report_data
+from desktop.ui.errors import show_error
+from desktop.ui.vi import ask_yes_no, info
+from desktop.ui.worker import run_job
+
+if TYPE_CHECKING:
+    from desktop.ui.report.tab import ReportsTab
+
+WORD_FILTER = "Tài liệu Word (*.docx)"
+PDF_FILTER = "Tệp PDF (*.pdf)"
+
+
+class ReportOutput:
+    def __init__(self, tab: ReportsTab) -> None:
+        self.tab = tab
+
+    def _ready(self, r: ReportInfo) -> bool:
+        """Ask before writing a report that still lacks data or has blanks."""
+        with self.tab.window.ws.session() as s:
+            problems = report_data(s, r.id).problems
+        blanks = placeholders(r)
+        if not problems and not blanks:
+            return True
+        text = "\n- ".join(
+            [
+                *problems,
+                *(f"Còn chỗ trống “…” hoặc ghi chú thiếu số liệu ở mục: {b}" for b in blanks),
+            ]
+        )
+        return ask_yes_no(self.tab, "Báo cáo chưa hoàn chỉnh", f"- {text}\n\nVẫn tiếp tục?")
+
+    def _ask_path(self, r: ReportInfo, suffix: str, filt: str, title: str) -> Path | None:
+        last = r.last_pdf if suffix == ".pdf" else r.last_docx
+        folder = Path(last).parent if last else Path.home()
+        name, _ = QFileDialog.getSaveFileName(
+            self.tab, title, str(folder / f"{r.file_stem}{suffix}"), filt
+        )
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() == suffix else path.with_suffix(suffix)
+
+    def export_word(self) -> None:
+        r = self.tab.current
+        if r is None or not self._ready(r):
+            return
+        path = self._ask_path(r, ".docx", WORD_FILTER, "Lưu báo cáo dạng Word")
+        if path is None:
+            return
+        doc = build_document(r)
+
+        def job(progress):
+            from desktop.core.report.docx_writer import write_docx
+
+            return write_docx(doc, path, progress)
+
+        self.tab.last_job = run_job(
+            self.tab,
+            job,
+            label=f"Đang xuất {path.name}…",
+            on_success=lambda p: self._exported(r, p),
+        )
+
+    def export_pdf(self) -> None:
+        r = self.tab.current
+        if r is None or not self._ready(r):
+            return
+        path = self._ask_path(r, ".pdf", PDF_FILTER, "Lưu báo cáo dạng PDF")
+        if path is None:
+            return
+        doc = build_document(r)
+
+        def job(progress):
+            from desktop.ui.report.printing import write_pdf
+
+            progress.update(0, 0, f"Đang tạo {path.name}…")
+            write_pdf(doc, path)
+            return path
+
+        self.tab.last_job = run_job(
+            self.tab, job, label=f"Đang tạo {path.name}…", on_success=lambda p: self._exported(r, p)
+        )
+
+    def _exported(self, r: ReportInfo, path: Path) -> None:
+        self.tab.write(lambda s: set_status(s, r.id, "exported", path=path))
+
+    def preview(self) -> None:
+        r = self.tab.current
+        if r is None:
+            return
+        self.tab.sections.save()
+        r = self.tab.current
+        assert r is not None
+        from desktop.ui.report.preview import preview_dialog
+
+        dlg = preview_dialog(
+            self.tab, build_document(r), on_printed=lambda: self.tab._status("printed")
+        )
+        dlg.exec()
+        dlg.deleteLater()
+
+    def print_(self) -> None:
+        r = self.tab.current
+        if r is None or not self._ready(r):
+            return
+        from desktop.ui.report.preview import print_report
+
+        if print_report(self.tab, build_document(r)):
+            self.tab._status("printed")
+
+    def open_word(self) -> None:
+        r = self.tab.current
+        if r is None:
+            return
+        from desktop.ui.report.preview import open_in_word
+
+        try:
+            open_in_word(Path(r.last_docx))
+        except CchcError as exc:
+            show_error(self.tab, exc)
+
+    def export_evidence_index(self) -> None:
+        year = self.tab.window.year
+        if year is None:
+            return
+        name, chosen = QFileDialog.getSaveFileName(
+            self.tab,
+            "Lưu danh mục tài liệu kiểm chứng",
+            str(Path.home() / f"danh-muc-tai-lieu-kiem-chung-{year}.docx"),
+            f"{WORD_FILTER};;Bảng tính Excel (*.xlsx)",
+        )
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix.lower() not in (".docx", ".xlsx"):
+            path = path.with_suffix(".xlsx" if "xlsx" in chosen else ".docx")
+        ws = self.tab.window.ws
+
+        def job(progress):
+            from desktop.core.report.evidence_index import evidence_index, export_evidence_index
+
+            progress.update(0, 0, f"Đang xuất {path.name}…")
+            with ws.session() as s:
+                index = evidence_index(s, year)
+            export_evidence_index(index, path)
+            return index
+
+        self.tab.last_job = run_job(
+            self.tab,
+            job,
+            label="Đang xuất danh mục tài liệu kiểm chứng…",
+            on_success=lambda index: info(
+                self.tab,
+                "Danh mục tài liệu kiểm chứng",
+                f"Đã xuất {path.name}: {index.document_count} tài liệu, "
+                f"{index.missing_count} tiêu chí chưa có tài liệu.",
+            ),
+        )
