@@ -18,7 +18,7 @@ from pathlib import Path
 from base.errors import BundleError, BundleWriteError
 from base.os_reason import os_reason
 from db.filestore import FileStore
-from desktop.core.bundle.handoff import record_handoff
+from desktop.core.bundle.handoff import NewHandoff, record_handoff
 from desktop.core.bundle.layout import BUNDLE_PREFIX
 from desktop.core.bundle.manifest import INDEX_NAME, MANIFEST_NAME, ManifestFile, manifest_bytes
 from desktop.core.bundle.plan import ExportPlan, ExportScope, PlannedFile, ReportFile, plan_export
@@ -184,5 +184,17 @@ def export_bundle(
         )
     result = write_bundle(plan, ws.store, dest, as_zip=as_zip, progress=progress)
     with ws.transaction() as s:
-        handoff_id = record_handoff(s, plan, result)
+        handoff_id = record_handoff(
+            s,
+            NewHandoff(
+                bundle_id=plan.bundle_id,
+                year=plan.scope.year,
+                scope=plan.scope.to_json(),
+                path=result.path,
+                is_zip=result.is_zip,
+                files=result.files,
+                total_bytes=result.total_bytes,
+                fingerprints=plan.fingerprints,
+            ),
+        )
     return replace(result, handoff_id=handoff_id)

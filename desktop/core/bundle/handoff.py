@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -17,9 +17,19 @@ from sqlalchemy.orm import Session
 from db.models import EvidenceDocument
 from db.models_bundles import Handoff, HandoffDocument
 
-if TYPE_CHECKING:
-    from desktop.core.bundle.export import ExportResult
-    from desktop.core.bundle.plan import ExportPlan
+
+@dataclass(frozen=True)
+class NewHandoff:
+    """What left on a bundle, as ``export`` knows it from its plan and what it wrote."""
+
+    bundle_id: str
+    year: int
+    scope: dict
+    path: Path
+    is_zip: bool
+    files: int
+    total_bytes: int
+    fingerprints: Mapping[int, str]  # document id -> fingerprint
 
 
 @dataclass(frozen=True)
@@ -82,19 +92,19 @@ def handed_off(session: Session) -> set[tuple[int, str]]:
     return {(d, fp) for d, fp in rows}
 
 
-def record_handoff(session: Session, plan: ExportPlan, result: ExportResult) -> int:
+def record_handoff(session: Session, new: NewHandoff) -> int:
     """Remember what was handed off (for "only what changed since the last handoff")."""
     handoff = Handoff(
-        bundle_id=plan.bundle_id,
-        year=plan.scope.year,
-        bundle_name=result.path.name,
-        target=str(result.path.parent),
-        kind="zip" if result.is_zip else "folder",
-        scope=json.dumps(plan.scope.to_json(), ensure_ascii=False),
-        file_count=result.files,
-        total_bytes=result.total_bytes,
+        bundle_id=new.bundle_id,
+        year=new.year,
+        bundle_name=new.path.name,
+        target=str(new.path.parent),
+        kind="zip" if new.is_zip else "folder",
+        scope=json.dumps(new.scope, ensure_ascii=False),
+        file_count=new.files,
+        total_bytes=new.total_bytes,
     )
-    for doc_id, fp in plan.fingerprints.items():
+    for doc_id, fp in new.fingerprints.items():
         if session.get(EvidenceDocument, doc_id) is not None:  # not deleted meanwhile
             handoff.documents.append(HandoffDocument(document_id=doc_id, fingerprint=fp))
     session.add(handoff)
