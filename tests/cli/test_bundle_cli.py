@@ -154,3 +154,13 @@ def test_restore_from_a_stick_on_a_new_pc(cli, evidence, usb: Path, tmp_path: Pa
     assert main(["--data-dir", str(new_pc), "backup", "restore", str(stick)]) == 0
     assert count_documents(new_pc) == 2
     assert main(["--data-dir", str(new_pc), "check", "--full"]) == 0
+
+
+def test_verify_of_a_hostile_manifest_exits_3_with_the_reason(cli, evidence, usb: Path) -> None:
+    path = Path(cli("bundle", "export", str(usb), "--year", "2023").out.strip())
+    (path / "manifest.json").write_text('{"a": ' + "[" * 50_000 + "]" * 50_000 + "}")
+    r = cli("bundle", "verify", str(path))
+    assert r.code == 3, r.err
+    assert "lồng nhau quá sâu" in r.out and "Traceback" not in r.err
+    doc = cli("bundle", "verify", str(path), "--json").json()
+    assert [p["kind"] for p in doc["problems"]] == ["manifest_corrupt"]

@@ -10,17 +10,27 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
 from base.errors import BundleError
+from desktop.core.bundle.schema import (
+    MAX_DEPTH,
+    MAX_MANIFEST_BYTES,
+    SchemaError,
+    check_manifest,
+    depth_of,
+    too_deep_message,
+)
 
 FORMAT = "so-cchc/goi-tai-lieu-kiem-chung"
 FORMAT_VERSION = 1
 MANIFEST_NAME = "manifest.json"
 INDEX_NAME = "Danh muc tai lieu kiem chung.xlsx"
 ROLES = ("evidence", "report", "index")
+log = logging.getLogger("cchc")
 
 
 class ManifestError(BundleError):
@@ -107,6 +117,13 @@ class Manifest:
         return self._paths.get(sha256)
 
 
+def _too_big(size: int) -> str:
+    return (
+        f"Tệp {MANIFEST_NAME} quá lớn ({size // (1024 * 1024)} MB, tối đa "
+        f"{MAX_MANIFEST_BYTES // (1024 * 1024)} MB): không phải danh sách do Sổ CCHC ghi."
+    )
+
+
 def _canonical(body: dict[str, Any]) -> bytes:
     return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
@@ -153,6 +170,8 @@ def _file(f: dict[str, Any]) -> ManifestFile:
 
 def parse_manifest(data: bytes) -> Manifest:
     """Read ``manifest.json``; refuse a truncated, foreign or hand-edited one."""
+    if len(data) > MAX_MANIFEST_BYTES:
+        raise ManifestError("manifest_corrupt", _too_big(len(data)))
     try:
         body = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
@@ -160,6 +179,14 @@ def parse_manifest(data: bytes) -> Manifest:
             "manifest_corrupt",
             f"Tệp {MANIFEST_NAME} bị hỏng hoặc bị cắt cụt (không đọc được nội dung).",
         ) from None
+    except RecursionError:  # [[[[… a million deep: refused, never a crash
+        raise ManifestError(
+            "manifest_corrupt", f"Tệp {MANIFEST_NAME} không dùng được: {too_deep_message()}."
+        ) from None
+    if depth_of(body) > MAX_DEPTH:
+        raise ManifestError(
+            "manifest_corrupt", f"Tệp {MANIFEST_NAME} không dùng được: {too_deep_message()}."
+        )
     if not isinstance(body, dict) or body.get("format") != FORMAT:
         raise ManifestError(
             "not_bundle", f"Tệp {MANIFEST_NAME} không phải danh sách của gói Sổ CCHC."
@@ -178,6 +205,12 @@ def parse_manifest(data: bytes) -> Manifest:
             "không tin được danh sách tệp trong gói.",
         )
     try:
+        check_manifest(body)
+    except SchemaError as exc:
+        raise ManifestError(
+            "manifest_corrupt", f"Tệp {MANIFEST_NAME} không đúng cấu trúc: {exc}."
+        ) from None
+    try:
         manifest = Manifest(
             bundle_id=str(body["bundle_id"]),
             bundle_name=str(body["bundle_name"]),
@@ -194,8 +227,10 @@ def parse_manifest(data: bytes) -> Manifest:
             year_data=dict(body["year_data"]) if body.get("year_data") else None,
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        log.info("manifest.json: %r", exc)  # the library's words go to the log only
         raise ManifestError(
-            "manifest_corrupt", f"Tệp {MANIFEST_NAME} không đúng cấu trúc ({exc!r})."
+            "manifest_corrupt",
+            f"Tệp {MANIFEST_NAME} không đúng cấu trúc (có trường thiếu hoặc sai kiểu).",
         ) from None
     shas = {f.sha256 for f in manifest.files}
     for d in manifest.documents:
