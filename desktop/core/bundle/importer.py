@@ -31,7 +31,7 @@ from desktop.core.bundle.manifest import (
     ManifestError,
     parse_manifest,
 )
-from desktop.core.bundle.source import open_source
+from desktop.core.bundle.source import SizeExceeded, capped_reader, ensure_room, open_source
 from desktop.core.catalog.store import NodeRow, catalog_for_year, save_catalog
 from desktop.core.evidence.documents import search_text_of
 from desktop.core.office.text import nfc
@@ -79,6 +79,13 @@ def _needed_files(item: ImportItem, choice: str, doc: ManifestDocument) -> list[
 
 def _copy_blobs(ws: Workspace, preview: ImportPreview, manifest: Manifest, shas, progress) -> int:
     missing = [s for s in dict.fromkeys(shas) if not ws.store.has(s)]
+    sizes = {f.sha256: f.size for f in manifest.files}
+    # What will be written, against the free space, before the first byte is.
+    ensure_room(
+        ws.data_dir,
+        sum(sizes.get(s, 0) for s in missing),
+        f"các tệp của gói {preview.bundle.name}. Chưa nhập gì",
+    )
     with open_source(preview.bundle) as src:
         for i, sha in enumerate(missing):
             path = manifest.path_of(sha)
@@ -86,7 +93,10 @@ def _copy_blobs(ws: Workspace, preview: ImportPreview, manifest: Manifest, shas,
             if path is None or not src.has(path):
                 raise BundleError(f"Gói thiếu tệp có mã {sha[:12]}…: không nhập gì.")
             with src.open(path) as fh:
-                stored = ws.store.put_stream(fh.read, label=path)
+                try:  # never more than the manifest says, whatever the file holds now
+                    stored = ws.store.put_stream(capped_reader(fh, sizes[sha], path), label=path)
+                except SizeExceeded as exc:
+                    raise BundleError(f"{exc} Không nhập gì; hãy kiểm tra gói lại.") from None
             if stored.sha256 != sha:
                 raise BundleError(
                     f"Tệp “{path}” trong gói đã bị thay đổi sau khi kiểm tra: không nhập gì. "
