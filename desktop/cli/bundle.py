@@ -12,6 +12,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
+from base.errors import CchcError
 from desktop.cli.common import EXIT_OK, Registry, emit_json, year_arg
 from desktop.cli.progress_bar import cli_progress
 from desktop.core.backup.files import backups_dir, list_backups
@@ -165,18 +166,31 @@ def cmd_import(ws: Workspace, args: argparse.Namespace) -> int:
         if args.json or not _interactive():
             choices = None
             if not args.json:
+                flags = "--yes --other-commune" if preview.other_commune else "--yes"
                 print(
-                    "Chưa ghi gì vào dữ liệu. Chạy lại với --yes để nhập (tài liệu khác thông "
-                    "tin sẽ giữ thông tin trên máy, bổ sung tệp và tiêu chí còn thiếu)."
+                    f"Chưa ghi gì vào dữ liệu. Chạy lại với {flags} để nhập (tài liệu khác "
+                    "thông tin sẽ giữ thông tin trên máy, bổ sung tệp và tiêu chí còn thiếu)."
                 )
         else:
             choices = _ask_choices(preview)
             if choices is None:
                 print("Đã hủy: chưa ghi gì vào dữ liệu.")
+    other_commune = args.other_commune
+    if choices is not None and preview.other_commune and not other_commune:
+        if args.yes or args.json or not _interactive():
+            raise CchcError(
+                f"Chưa ghi gì vào dữ liệu: gói của xã khác ({preview.commune}). Nếu chắc chắn "
+                "đây là tài liệu cho xã mình, chạy lại với --other-commune."
+            )
+        answer = input(f"Gói của xã khác ({preview.commune}): vẫn nhập? [c/K]: ")
+        other_commune = answer.strip().lower() in ("c", "co", "có", "y", "yes")
+        if not other_commune:
+            choices = None
+            print("Đã hủy: chưa ghi gì vào dữ liệu.")
     result = None
     if choices is not None:
         with cli_progress(args.json) as progress:
-            result = apply_import(ws, preview, choices, progress)
+            result = apply_import(ws, preview, choices, progress, other_commune=other_commune)
     if args.json:
         emit_json(
             {
@@ -295,6 +309,11 @@ def register(r: Registry) -> None:
     sp = g.command("import", cmd_import, "nhập gói của đồng nghiệp (xem trước, rồi xác nhận)")
     sp.add_argument("path", metavar="PATH")
     sp.add_argument("--yes", action="store_true", help="nhập luôn, không hỏi")
+    sp.add_argument(
+        "--other-commune",
+        action="store_true",
+        help="xác nhận nhập gói của một xã khác (không phải xã trong hồ sơ)",
+    )
 
     g = r.group("backup", "sao lưu và khôi phục dữ liệu")
     sp = g.command("create", cmd_backup_create, "sao lưu (vào thư mục dữ liệu hoặc ra USB)")

@@ -164,3 +164,20 @@ def test_verify_of_a_hostile_manifest_exits_3_with_the_reason(cli, evidence, usb
     assert "lồng nhau quá sâu" in r.out and "Traceback" not in r.err
     doc = cli("bundle", "verify", str(path), "--json").json()
     assert [p["kind"] for p in doc["problems"]] == ["manifest_corrupt"]
+
+
+def test_import_of_another_communes_bundle_needs_other_commune(
+    cli, evidence, usb: Path, tmp_path: Path
+) -> None:
+    path = cli("bundle", "export", str(usb), "--year", "2023", "--zip").out.strip()
+    other = tmp_path / "xa-khac"
+    r = cli("--data-dir", str(other), "init", "--commune", "Hưng Long", "--province", "Hải Phòng")
+    assert r.code == 0, r.err
+    r = cli("bundle", "import", path, "--yes", "--data-dir", str(other))
+    assert r.code == 1 and "--other-commune" in r.err and "Chưa ghi gì" in r.err
+    assert count_documents(other) == 0
+    r = cli(
+        "bundle", "import", path, "--yes", "--other-commune", "--json", "--data-dir", str(other)
+    )
+    assert r.code == 0, r.err
+    assert r.json()["applied"] is True and count_documents(other) == 2

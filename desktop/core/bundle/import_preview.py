@@ -212,9 +212,10 @@ def _commune_warning(session: Session, manifest: Manifest) -> tuple[str, bool, s
     if former:
         return former_message(former, profile.display_name), True, former
     return (
-        f"Gói này của {theirs}, không phải của {profile.place_line}. Vẫn có thể nhập; hãy xem "
-        "kỹ danh sách trước khi nhập. Dữ liệu của một xã cũ trước khi sáp nhập nên nhập bằng "
-        "Tệp → Nhập lịch sử xã cũ… (cchc history import) để được giữ riêng.",
+        f"Gói này của {theirs}, không phải của {profile.place_line}. Chỉ nhập khi chắc "
+        "chắn đây là tài liệu cho xã mình (cần xác nhận riêng); hãy xem kỹ danh sách trước "
+        "khi nhập. Dữ liệu của một xã cũ trước khi sáp nhập nên nhập bằng Tệp → Nhập lịch "
+        "sử xã cũ… (cchc history import) để được giữ riêng.",
         True,
         "",
     )

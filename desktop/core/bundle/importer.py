@@ -40,7 +40,7 @@ from desktop.core.workspace import Workspace
 
 BUNDLE_FIELDS = ("number", "kind", "summary", "issuer", "signer", "responsible", "note")
 
-__all__ = ["BundleRejected", "ImportResult", "apply_import"]
+__all__ = ["BundleRejected", "ImportResult", "OtherCommuneRefused", "apply_import"]
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,13 @@ class ImportResult:
     catalog_created: bool = False
     backup: Path | None = None
     warnings: tuple[str, ...] = ()
+
+
+class OtherCommuneRefused(BundleError):
+    """A bundle of another commune, not confirmed: nothing was written."""
+
+    def __init__(self, preview: ImportPreview) -> None:
+        super().__init__(f"Chưa nhập gì. {preview.warnings[0]}")
 
 
 def _resolve_choices(preview: ImportPreview, choices: Mapping[str, str] | None) -> dict[str, str]:
@@ -230,10 +237,14 @@ def apply_import(
     progress: Progress = NO_PROGRESS,
     *,
     backup: bool = True,
+    other_commune: bool = False,
 ) -> ImportResult:
     """Import what the officer confirmed. ``choices``: bundle document key → one of the
-    item's ``choices`` (missing keys take the item's default)."""
+    item's ``choices`` (missing keys take the item's default). A bundle of another commune
+    needs ``other_commune=True`` (the officer said yes to that, explicitly)."""
     preview.ensure_importable()  # never mixed into the merged commune's own data
+    if preview.other_commune and not other_commune:
+        raise OtherCommuneRefused(preview)
     chosen = _resolve_choices(preview, choices)
     with open_source(preview.bundle) as src:
         try:

@@ -38,7 +38,7 @@ from desktop.core.office.vnformat import format_size
 from desktop.ui.bundle.verify_dialog import BAD_STYLE, WARN_STYLE, VerifyDialog, pick_bundle
 from desktop.ui.errors import show_error
 from desktop.ui.table_model import RECORD_ROLE, SORT_ROLE, Column, RecordTableModel, compact_rows
-from desktop.ui.vi import dialog_buttons, info
+from desktop.ui.vi import ask_yes_no, dialog_buttons, info
 from desktop.ui.worker import Job, run_job
 
 STATUS_TEXT = {
@@ -349,7 +349,18 @@ def result_text(r: ImportResult) -> str:
     return text
 
 
-def apply_choices(window, dialog: ImportDialog) -> Job:
+def confirm_other_commune(parent, preview: ImportPreview) -> bool:
+    """Another commune's bundle goes in only on an explicit Có (default Không)."""
+    if not preview.other_commune:
+        return True
+    return ask_yes_no(
+        parent,
+        "Gói của xã khác",
+        f"{preview.warnings[0]}\n\nVẫn nhập tài liệu của gói này vào dữ liệu của xã mình?",
+    )
+
+
+def apply_choices(window, dialog: ImportDialog) -> Job | None:
     """Run the confirmed import in the background; then every screen refreshes."""
 
     def done(result: ImportResult) -> None:
@@ -357,9 +368,13 @@ def apply_choices(window, dialog: ImportDialog) -> Job:
         info(window, "Nhập gói", result_text(result))
 
     preview, choices = dialog.preview, dialog.choices()
+    if not confirm_other_commune(window, preview):
+        return None
     job = run_job(
         window,
-        lambda progress: apply_import(window.ws, preview, choices, progress),
+        lambda progress: apply_import(
+            window.ws, preview, choices, progress, other_commune=preview.other_commune
+        ),
         label=f"Đang nhập gói {preview.bundle_name}…",
         on_success=done,
     )

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bundle_ui_data import DOCS, add_doc, bundle_window_fixture, fill, usb_fixture, wait_job  # noqa: F401
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QFileDialog, QRadioButton
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QRadioButton
 from sqlalchemy import select
 
 from db.models import EvidenceDocument
@@ -143,4 +143,18 @@ def test_a_former_communes_bundle_cannot_be_imported_as_a_colleagues(
     assert "Nhập lịch sử xã cũ" in dlg.banner.text()
     assert not dlg.import_button.isEnabled()
     dlg.reject()
+    assert summaries(bundle_window.ws) == before
+
+
+def test_another_communes_bundle_asks_before_writing(
+    bundle_window, qtbot, boxes, colleague_bundle
+) -> None:
+    before = summaries(bundle_window.ws)
+    job = wait_job(qtbot, run_import(bundle_window, colleague_bundle))
+    dlg = job.dialog
+    boxes.answer = QMessageBox.StandardButton.No
+    dlg.accept()
+    assert boxes.shown and boxes.shown[-1][0] == "Gói của xã khác"
+    assert "Tân Tiến" in boxes.texts[-1] and "Đồng Tâm" in boxes.texts[-1]
+    assert getattr(dlg, "apply_job", None) is None
     assert summaries(bundle_window.ws) == before
