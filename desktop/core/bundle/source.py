@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from base.errors import BundleError, NotFoundError
-from base.os_reason import os_reason
+from base.os_reason import log_original, os_reason
 from desktop.core.office.text import nfc
 from desktop.core.office.vnformat import format_size
 from desktop.core.targets import TEMP_SUFFIX
@@ -201,10 +201,13 @@ class ZipSource(BundleSource):
         try:
             self._zip = zipfile.ZipFile(path)
             infos = self._zip.infolist()
-        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        except OSError as exc:
+            raise BundleError(f"Không mở được tệp {path.name}: {os_reason(exc)}.") from None
+        except (zipfile.BadZipFile, EOFError, ValueError) as exc:
+            log_original(exc, path.name)
             raise BundleError(
                 f"Tệp {path.name} không mở được như tệp .zip: tệp bị hỏng hoặc bị cắt cụt "
-                f"(chép chưa xong?) ({os_reason(exc)})."
+                "(chép chưa xong?)."
             ) from None
         self._infos: dict[str, zipfile.ZipInfo] = {}
         for info in infos:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from base.errors import BackupError, BundleError, NotFoundError
+from base.os_reason import log_original
 from db.dbfile import DB_FILE_NAME, connect_read_only
 from desktop.core.backup.files import list_backups
 from desktop.core.bundle.import_preview import verified_bundle
@@ -119,8 +120,10 @@ def read_backup(path: Path) -> HistorySource:
         finally:
             con.close()
     except sqlite3.Error as exc:
+        log_original(exc, path.name)
         raise BackupError(
-            f"Tệp {path.name} không đọc được như bản sao lưu của Sổ CCHC ({exc}). Chưa thay đổi gì."
+            f"Tệp {path.name} không đọc được như bản sao lưu của Sổ CCHC: tệp bị hỏng hoặc "
+            "là cơ sở dữ liệu của chương trình khác. Chưa thay đổi gì."
         ) from None
     if row is None:
         raise BackupError(f"Bản sao lưu {path.name} chưa có hồ sơ xã: không biết là của xã nào.")
