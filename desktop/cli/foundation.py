@@ -9,6 +9,7 @@ from datetime import date
 from desktop.cli.common import EXIT_ERROR, EXIT_OK, Registry, emit_json, json_number, year_arg
 from desktop.cli.score import merge_check_json, not_covered, print_checks, year_checks
 from desktop.core.backup.integrity import check_integrity
+from desktop.core.bundle.signing import ensure_signing_key
 from desktop.core.catalog.store import catalog_info, load_builtin
 from desktop.core.office.vnformat import format_points, parse_date
 from desktop.core.workspace import Workspace
@@ -37,6 +38,7 @@ def cmd_init(ws: Workspace, args: argparse.Namespace) -> int:
             set_former_communes(s, args.former_commune)
         catalog, created = load_builtin(s, year)
         former = former_communes(s)
+        fingerprint = ensure_signing_key(s).fingerprint  # signs the commune's bundles
         cat = {
             "name": catalog.name,
             "decision_number": catalog.decision_number,
@@ -52,6 +54,7 @@ def cmd_init(ws: Workspace, args: argparse.Namespace) -> int:
                 "year": year,
                 "catalog": cat,
                 "catalog_created": created,
+                "signing_key_fingerprint": fingerprint,
             }
         )
     else:
@@ -60,6 +63,7 @@ def cmd_init(ws: Workspace, args: argparse.Namespace) -> int:
         print(f"{state} bộ tiêu chí năm {year}: {cat['name']}.")
         if not cat["complete"]:
             print(f"Lưu ý: {cat['note']}")
+        print(f"Mã khóa ký gói của máy này: {fingerprint}.")
     return EXIT_OK
 
 

@@ -31,6 +31,7 @@ from desktop.core.bundle.manifest import (
     ManifestError,
     parse_manifest,
 )
+from desktop.core.bundle.signing import check_signature, remember_key
 from desktop.core.bundle.source import SizeExceeded, capped_reader, ensure_room, open_source
 from desktop.core.catalog.store import NodeRow, catalog_for_year, save_catalog
 from desktop.core.evidence.documents import search_text_of
@@ -40,7 +41,13 @@ from desktop.core.workspace import Workspace
 
 BUNDLE_FIELDS = ("number", "kind", "summary", "issuer", "signer", "responsible", "note")
 
-__all__ = ["BundleRejected", "ImportResult", "OtherCommuneRefused", "apply_import"]
+__all__ = [
+    "BundleRejected",
+    "ImportResult",
+    "KeyChangedRefused",
+    "OtherCommuneRefused",
+    "apply_import",
+]
 
 
 @dataclass(frozen=True)
@@ -62,6 +69,15 @@ class OtherCommuneRefused(BundleError):
 
     def __init__(self, preview: ImportPreview) -> None:
         super().__init__(f"Chưa nhập gì. {preview.warnings[0]}")
+
+
+class KeyChangedRefused(BundleError):
+    """The commune's bundle is signed with another key than the one remembered, and the
+    officer has not accepted it: nothing was written."""
+
+    def __init__(self, preview: ImportPreview) -> None:
+        said = next((w for w in preview.warnings if w.startswith("CẢNH BÁO")), "")
+        super().__init__(f"Chưa nhập gì. {said}")
 
 
 def _resolve_choices(preview: ImportPreview, choices: Mapping[str, str] | None) -> dict[str, str]:
@@ -238,13 +254,17 @@ def apply_import(
     *,
     backup: bool = True,
     other_commune: bool = False,
+    accept_new_key: bool = False,
 ) -> ImportResult:
     """Import what the officer confirmed. ``choices``: bundle document key → one of the
     item's ``choices`` (missing keys take the item's default). A bundle of another commune
-    needs ``other_commune=True`` (the officer said yes to that, explicitly)."""
+    needs ``other_commune=True`` (the officer said yes to that, explicitly), one signed
+    with another key than the commune's remembered one ``accept_new_key=True``."""
     preview.ensure_importable()  # never mixed into the merged commune's own data
     if preview.other_commune and not other_commune:
         raise OtherCommuneRefused(preview)
+    if preview.key_changed and not accept_new_key:
+        raise KeyChangedRefused(preview)
     chosen = _resolve_choices(preview, choices)
     with open_source(preview.bundle) as src:
         try:
@@ -291,6 +311,10 @@ def apply_import(
                         counts["merged"] += 1
                     rows.union(doc, d)
         s.flush()
+        if preview.signer.get("status") in ("new", "changed"):  # trust on first use
+            remember_key(
+                s, manifest.commune, check_signature(manifest.signature, manifest.signed_message)
+            )
     warnings: list[str] = []
     backup_path = None
     if backup:

@@ -96,12 +96,15 @@ class Manifest:
     checksum: str = ""
     # The year's scores and appraising body (``bundle.year_data``); None in older bundles.
     year_data: dict[str, Any] | None = None
+    # The Ed25519 signature as read (``bundle.signing``); None in older bundles.
+    signature: dict[str, Any] | None = field(default=None, compare=False)
+    signed_message: bytes = field(default=b"", repr=False, compare=False)
     _paths: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def body(self) -> dict[str, Any]:
         doc = asdict(self)
-        doc.pop("checksum")
-        doc.pop("_paths")
+        for key in ("checksum", "_paths", "signature", "signed_message"):
+            doc.pop(key)
         doc["format"] = FORMAT
         return doc
 
@@ -128,8 +131,13 @@ def _canonical(body: dict[str, Any]) -> bytes:
     return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
 
-def manifest_bytes(manifest: Manifest) -> bytes:
+def manifest_bytes(manifest: Manifest, key=None) -> bytes:
+    """The manifest as written; with ``key`` (``bundle.signing.SigningKey``) signed over
+    the body, and the checksum taken over the body with its signature (so that older
+    versions, which know no signature, still find it intact)."""
     body = manifest.body()
+    if key is not None:
+        body["signature"] = key.sign(_canonical(body))
     body["checksum"] = hashlib.sha256(_canonical(body)).hexdigest()
     return (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
@@ -225,6 +233,8 @@ def parse_manifest(data: bytes) -> Manifest:
             format_version=version,
             checksum=checksum,
             year_data=dict(body["year_data"]) if body.get("year_data") else None,
+            signature=body.get("signature"),
+            signed_message=_canonical({k: v for k, v in body.items() if k != "signature"}),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         log.info("manifest.json: %r", exc)  # the library's words go to the log only

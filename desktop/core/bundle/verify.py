@@ -12,6 +12,7 @@ from base.errors import BundleError
 from base.os_reason import os_reason
 from desktop.core.bundle.manifest import MANIFEST_NAME, Manifest, ManifestError, parse_manifest
 from desktop.core.bundle.schema import MAX_MANIFEST_BYTES
+from desktop.core.bundle.signing import SignatureCheck, check_signature
 from desktop.core.bundle.source import JUNK, BundleSource, open_source, unsafe_reason
 from desktop.core.bundle.writers import hash_stream
 from desktop.core.office.vnformat import format_size
@@ -22,7 +23,8 @@ from desktop.core.targets import TEMP_SUFFIX
 @dataclass(frozen=True)
 class BundleProblem:
     # incomplete | not_bundle | zip_corrupt | manifest_missing | manifest_corrupt |
-    # manifest_edited | too_new | unsafe_path | zip_bomb | missing | changed | extra
+    # manifest_edited | too_new | signature_invalid | unsafe_path | zip_bomb | missing |
+    # changed | extra
     kind: str
     path: str
     message: str
@@ -42,6 +44,8 @@ class BundleInfo:
     documents: int
     files: int
     total_bytes: int
+    signed: bool = False  # an Ed25519 signature (bundles from older versions have none)
+    fingerprint: str = ""  # the signer's key, as the officer compares it
 
 
 @dataclass
@@ -52,6 +56,7 @@ class VerifyReport:
     files_checked: int = 0
     problems: list[BundleProblem] = field(default_factory=list)
     manifest: Manifest | None = field(default=None, repr=False)
+    signature: SignatureCheck = field(default_factory=lambda: SignatureCheck("unsigned"))
 
     @property
     def ok(self) -> bool:
@@ -70,10 +75,11 @@ class VerifyReport:
             "bundle": asdict(self.info) if self.info else None,
             "files_checked": self.files_checked,
             "problems": [asdict(p) for p in self.problems],
+            "signature": self.signature.to_json(),
         }
 
 
-def _info(m: Manifest) -> BundleInfo:
+def _info(m: Manifest, check: SignatureCheck) -> BundleInfo:
     return BundleInfo(
         bundle_name=m.bundle_name,
         created_at=m.created_at,
@@ -84,6 +90,8 @@ def _info(m: Manifest) -> BundleInfo:
         documents=len(m.documents),
         files=len(m.files),
         total_bytes=m.total_bytes,
+        signed=check.signed,
+        fingerprint=check.fingerprint,
     )
 
 
@@ -212,7 +220,17 @@ def verify_bundle(path: Path, progress: Progress = NO_PROGRESS) -> VerifyReport:
             )
             return report
         report.manifest = manifest
-        report.info = _info(manifest)
+        report.signature = check_signature(manifest.signature, manifest.signed_message)
+        report.info = _info(manifest, report.signature)
+        if report.signature.status == "invalid":
+            report.problems.append(
+                BundleProblem(
+                    "signature_invalid",
+                    MANIFEST_NAME,
+                    f"Chữ ký số trong {MANIFEST_NAME} không khớp với nội dung: gói đã bị sửa "
+                    "sau khi ký (hoặc chữ ký bị làm giả). Không tin được gói này.",
+                )
+            )
         _check_files(src, manifest, report, progress)
     return report
 
