@@ -158,3 +158,30 @@ def test_another_communes_bundle_asks_before_writing(
     assert "Tân Tiến" in boxes.texts[-1] and "Đồng Tâm" in boxes.texts[-1]
     assert getattr(dlg, "apply_job", None) is None
     assert summaries(bundle_window.ws) == before
+
+
+def test_the_signer_is_shown_and_a_changed_key_asks(
+    bundle_window, qtbot, boxes, colleague_bundle, tmp_path, usb
+) -> None:
+    from desktop.core.bundle.import_preview import preview_import
+    from desktop.core.bundle.importer import apply_import
+
+    ws = bundle_window.ws
+    apply_import(ws, preview_import(ws, colleague_bundle), other_commune=True)  # key remembered
+    impostor = open_workspace(tmp_path / "may-gia")
+    try:
+        forged = [(n, d, "Nội dung giả mạo", c) for n, d, _s, c in DOCS[:1]]
+        fill(impostor, tmp_path / "nguon-gia", commune="Tân Tiến", docs=forged)
+        fake = export_bundle(impostor, ExportScope(2023), usb, as_zip=True).path
+    finally:
+        impostor.close()
+    before = summaries(ws)
+    job = wait_job(qtbot, run_import(bundle_window, fake))
+    dlg = job.dialog
+    assert "CẢNH BÁO: KHÓA KÝ CỦA TÂN TIẾN ĐÃ THAY ĐỔI" in dlg.banner.text()
+    assert "Mã khóa người ký:" in dlg.signer.text() and "KHÁC" in dlg.signer.text()
+    boxes.answer = QMessageBox.StandardButton.No
+    dlg.accept()
+    assert boxes.shown[-1][0] == "Khóa ký đã thay đổi"
+    assert getattr(dlg, "apply_job", None) is None
+    assert summaries(ws) == before
