@@ -9,7 +9,6 @@ from datetime import date
 from desktop.cli.common import EXIT_ERROR, EXIT_OK, Registry, emit_json, json_number, year_arg
 from desktop.cli.score import merge_check_json, not_covered, print_checks, year_checks
 from desktop.core.backup.integrity import check_integrity
-from desktop.core.bundle.signing import ensure_signing_key
 from desktop.core.catalog.store import catalog_info, load_builtin
 from desktop.core.office.vnformat import format_points, parse_date
 from desktop.core.workspace import Workspace
@@ -38,6 +37,8 @@ def cmd_init(ws: Workspace, args: argparse.Namespace) -> int:
             set_former_communes(s, args.former_commune)
         catalog, created = load_builtin(s, year)
         former = former_communes(s)
+        from desktop.core.bundle.signing import ensure_signing_key  # not for other commands
+
         fingerprint = ensure_signing_key(s).fingerprint  # signs the commune's bundles
         cat = {
             "name": catalog.name,
