@@ -79,7 +79,7 @@ class Soak:
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
-        self.data = self.root / "du lieu %20 xã"  # an awkward path on purpose
+        self.data = self.root / "dữ liệu xã"  # spaces and Vietnamese, as on a real PC
         self.usb = self.root / "usb"
         self.usb.mkdir(parents=True)
 
