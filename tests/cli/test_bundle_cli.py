@@ -249,3 +249,21 @@ def test_a_changed_key_needs_accept_new_key(cli, evidence, usb: Path, tmp_path: 
     r = cli("bundle", "import", fake, "--yes", "--accept-new-key", "--data-dir", str(other))
     assert r.code == 0, r.err
     assert count_documents(other) == 3
+
+
+def test_import_yes_of_a_zip_bomb_writes_nothing(cli, evidence, usb: Path, tmp_path: Path) -> None:
+    import zipfile
+
+    path = Path(cli("bundle", "export", str(usb), "--year", "2023", "--zip").out.strip())
+    bomb = tmp_path / "bom.zip"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info, src.read(info))
+        dst.writestr("them/khong-lo.bin", b"\0" * (8 * 1024 * 1024))  # ~1000:1
+    other = tmp_path / "dong-nghiep"
+    r = cli("bundle", "import", str(bomb), "--yes", "--data-dir", str(other))
+    assert r.code == 1 and "zip bomb" in r.err and "tỉ lệ nén" in r.err
+    assert count_documents(other) == 0
+    assert not any(p.is_file() for p in (other / "files").rglob("*"))
+    r = cli("bundle", "verify", str(bomb), "--json")
+    assert r.code == 3 and [p["kind"] for p in r.json()["problems"]] == ["zip_bomb"]
