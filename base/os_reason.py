@@ -2,11 +2,18 @@
 
 ``OSError.strerror`` is English ("No such file or directory", "Permission denied") on
 Windows and Linux alike; messages shown to the officer use ``os_reason(exc)`` instead.
+What no reason fits (a library's own exception) is said in general words, and its
+original text goes to the log (``log_original``), never into the message.
 """
 
 from __future__ import annotations
 
 import errno
+import logging
+
+from base.errors import CchcError
+
+log = logging.getLogger("cchc")
 
 # (errno values, Windows error codes)
 FULL = ({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}, {39, 112})
@@ -40,6 +47,17 @@ def os_reason(exc: BaseException) -> str:
         return "đây là một thư mục, không phải tệp"
     if isinstance(exc, NotADirectoryError):
         return "đường dẫn không phải là thư mục"
-    if isinstance(exc, OSError) and exc.strerror:
-        return f"lỗi hệ thống: {exc.strerror}"
-    return str(exc)
+    if isinstance(exc, FileExistsError):
+        return "đã có một tệp hoặc thư mục trùng tên ở đó"
+    if isinstance(exc, CchcError):
+        return str(exc)  # already the officer's words
+    log_original(exc)  # the library's (English) words go to the log, not to the officer
+    if isinstance(exc, OSError):
+        code = getattr(exc, "winerror", None) or exc.errno
+        return f"lỗi hệ thống (mã {code})" if code else "lỗi hệ thống khi đọc ghi tệp"
+    return "nội dung tệp bị hỏng, bị cắt cụt hoặc không đúng định dạng"
+
+
+def log_original(exc: BaseException, label: str = "") -> None:
+    """Keep a library's own message (English, technical) in the log for support."""
+    log.info("%s%s: %s", f"{label}: " if label else "", type(exc).__name__, exc)

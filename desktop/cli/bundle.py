@@ -12,6 +12,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
+from base.errors import CchcError
 from desktop.cli.common import EXIT_OK, Registry, emit_json, year_arg
 from desktop.cli.progress_bar import cli_progress
 from desktop.core.backup.files import backups_dir, list_backups
@@ -26,6 +27,7 @@ from desktop.core.bundle.import_preview import (
 )
 from desktop.core.bundle.importer import apply_import
 from desktop.core.bundle.plan import ExportScope
+from desktop.core.bundle.signing import SignatureCheck
 from desktop.core.bundle.verify import verify_bundle
 from desktop.core.office.vnformat import format_size
 from desktop.core.workspace import Workspace
@@ -79,6 +81,7 @@ def cmd_verify(ws: Workspace, args: argparse.Namespace) -> int:
                 f"Gói “{i.bundle_name}” năm {i.year} của {i.commune or 'xã không rõ'}: "
                 f"{i.documents} tài liệu, {i.files} tệp ({format_size(i.total_bytes)})."
             )
+            print(signer_line(report.signature))
         for p in report.problems:
             print(f"{'LỖI' if p.severity == 'error' else 'Thừa'}: {p.message}")
         if report.ok:
@@ -88,6 +91,20 @@ def cmd_verify(ws: Workspace, args: argparse.Namespace) -> int:
     return EXIT_OK if report.ok else EXIT_PROBLEMS
 
 
+def signer_line(check: SignatureCheck) -> str:
+    if check.status == "valid":
+        return f"Chữ ký số: hợp lệ, mã khóa người ký {check.fingerprint}."
+    if check.status == "invalid":
+        return "Chữ ký số: KHÔNG HỢP LỆ (gói đã bị sửa sau khi ký)."
+    return "Chữ ký số: không có (gói tạo bởi phiên bản Sổ CCHC cũ)."
+
+
+TRUST_TEXT = {
+    "own": "khóa của chính máy này",
+    "new": "lần đầu nhận gói của xã này",
+    "trusted": "đã ghi nhớ từ lần nhập trước",
+    "changed": "KHÁC KHÓA ĐÃ GHI NHỚ",
+}
 STATUS_TEXT = {
     "new": "Mới",
     "identical": "Đã có (giống hệt)",
@@ -111,6 +128,8 @@ def _print_item(item: ImportItem) -> None:
 def _print_preview(p: ImportPreview) -> None:
     c = p.counts
     print(f"Gói “{p.bundle_name}” năm {p.year} của {p.commune or 'xã không rõ'}.")
+    if p.signer.get("fingerprint"):
+        print(f"Mã khóa người ký: {p.signer['fingerprint']} ({TRUST_TEXT[p.signer['status']]}).")
     print(
         f"{c['new']} tài liệu mới, {c['identical']} đã có, {c['additions']} được bổ sung, "
         f"{c['conflict']} khác thông tin; {p.files_to_copy} tệp cần chép "
@@ -165,18 +184,48 @@ def cmd_import(ws: Workspace, args: argparse.Namespace) -> int:
         if args.json or not _interactive():
             choices = None
             if not args.json:
+                flags = "--yes --other-commune" if preview.other_commune else "--yes"
                 print(
-                    "Chưa ghi gì vào dữ liệu. Chạy lại với --yes để nhập (tài liệu khác thông "
-                    "tin sẽ giữ thông tin trên máy, bổ sung tệp và tiêu chí còn thiếu)."
+                    f"Chưa ghi gì vào dữ liệu. Chạy lại với {flags} để nhập (tài liệu khác "
+                    "thông tin sẽ giữ thông tin trên máy, bổ sung tệp và tiêu chí còn thiếu)."
                 )
         else:
             choices = _ask_choices(preview)
             if choices is None:
                 print("Đã hủy: chưa ghi gì vào dữ liệu.")
+    if choices is not None and preview.key_changed and not args.accept_new_key:
+        if args.yes or args.json or not _interactive():
+            raise CchcError(
+                "Chưa ghi gì vào dữ liệu: khóa ký của xã đã thay đổi (xem cảnh báo). Chỉ khi "
+                "đã gọi điện hỏi người gửi và mã khóa khớp, chạy lại với --accept-new-key."
+            )
+        answer = input("Khóa ký đã thay đổi: mã khóa đã khớp với người gửi, vẫn nhập? [c/K]: ")
+        if answer.strip().lower() not in ("c", "co", "có", "y", "yes"):
+            choices = None
+            print("Đã hủy: chưa ghi gì vào dữ liệu.")
+    other_commune = args.other_commune
+    if choices is not None and preview.other_commune and not other_commune:
+        if args.yes or args.json or not _interactive():
+            raise CchcError(
+                f"Chưa ghi gì vào dữ liệu: gói của xã khác ({preview.commune}). Nếu chắc chắn "
+                "đây là tài liệu cho xã mình, chạy lại với --other-commune."
+            )
+        answer = input(f"Gói của xã khác ({preview.commune}): vẫn nhập? [c/K]: ")
+        other_commune = answer.strip().lower() in ("c", "co", "có", "y", "yes")
+        if not other_commune:
+            choices = None
+            print("Đã hủy: chưa ghi gì vào dữ liệu.")
     result = None
     if choices is not None:
         with cli_progress(args.json) as progress:
-            result = apply_import(ws, preview, choices, progress)
+            result = apply_import(
+                ws,
+                preview,
+                choices,
+                progress,
+                other_commune=other_commune,
+                accept_new_key=preview.key_changed,  # refused above unless accepted
+            )
     if args.json:
         emit_json(
             {
@@ -295,6 +344,16 @@ def register(r: Registry) -> None:
     sp = g.command("import", cmd_import, "nhập gói của đồng nghiệp (xem trước, rồi xác nhận)")
     sp.add_argument("path", metavar="PATH")
     sp.add_argument("--yes", action="store_true", help="nhập luôn, không hỏi")
+    sp.add_argument(
+        "--other-commune",
+        action="store_true",
+        help="xác nhận nhập gói của một xã khác (không phải xã trong hồ sơ)",
+    )
+    sp.add_argument(
+        "--accept-new-key",
+        action="store_true",
+        help="nhận khóa ký mới của xã gửi gói (khi đã đối chiếu mã khóa với người gửi)",
+    )
 
     g = r.group("backup", "sao lưu và khôi phục dữ liệu")
     sp = g.command("create", cmd_backup_create, "sao lưu (vào thư mục dữ liệu hoặc ra USB)")

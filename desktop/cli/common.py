@@ -9,6 +9,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, NoReturn
 
+from desktop.core.years.eras import FIRST_YEAR, LAST_YEAR
+
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 # argparse's own messages in Vietnamese (it looks its ``_`` up when it formats a message).
@@ -119,6 +121,6 @@ def year_arg(text: str) -> int:
         year = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"năm “{text}” không hợp lệ") from None
-    if not 2000 <= year <= 2100:
-        raise argparse.ArgumentTypeError(f"năm {year} nằm ngoài khoảng 2000–2100")
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise argparse.ArgumentTypeError(f"năm {year} nằm ngoài khoảng {FIRST_YEAR}–{LAST_YEAR}")
     return year

@@ -37,6 +37,9 @@ def cmd_init(ws: Workspace, args: argparse.Namespace) -> int:
             set_former_communes(s, args.former_commune)
         catalog, created = load_builtin(s, year)
         former = former_communes(s)
+        from desktop.core.bundle.signing import ensure_signing_key  # not for other commands
+
+        fingerprint = ensure_signing_key(s).fingerprint  # signs the commune's bundles
         cat = {
             "name": catalog.name,
             "decision_number": catalog.decision_number,
@@ -52,6 +55,7 @@ def cmd_init(ws: Workspace, args: argparse.Namespace) -> int:
                 "year": year,
                 "catalog": cat,
                 "catalog_created": created,
+                "signing_key_fingerprint": fingerprint,
             }
         )
     else:
@@ -60,6 +64,7 @@ def cmd_init(ws: Workspace, args: argparse.Namespace) -> int:
         print(f"{state} bộ tiêu chí năm {year}: {cat['name']}.")
         if not cat["complete"]:
             print(f"Lưu ý: {cat['note']}")
+        print(f"Mã khóa ký gói của máy này: {fingerprint}.")
     return EXIT_OK
 
 

@@ -154,3 +154,116 @@ def test_restore_from_a_stick_on_a_new_pc(cli, evidence, usb: Path, tmp_path: Pa
     assert main(["--data-dir", str(new_pc), "backup", "restore", str(stick)]) == 0
     assert count_documents(new_pc) == 2
     assert main(["--data-dir", str(new_pc), "check", "--full"]) == 0
+
+
+def test_verify_of_a_hostile_manifest_exits_3_with_the_reason(cli, evidence, usb: Path) -> None:
+    path = Path(cli("bundle", "export", str(usb), "--year", "2023").out.strip())
+    (path / "manifest.json").write_text('{"a": ' + "[" * 50_000 + "]" * 50_000 + "}")
+    r = cli("bundle", "verify", str(path))
+    assert r.code == 3, r.err
+    assert "lồng nhau quá sâu" in r.out and "Traceback" not in r.err
+    doc = cli("bundle", "verify", str(path), "--json").json()
+    assert [p["kind"] for p in doc["problems"]] == ["manifest_corrupt"]
+
+
+def test_import_of_another_communes_bundle_needs_other_commune(
+    cli, evidence, usb: Path, tmp_path: Path
+) -> None:
+    path = cli("bundle", "export", str(usb), "--year", "2023", "--zip").out.strip()
+    other = tmp_path / "xa-khac"
+    r = cli("--data-dir", str(other), "init", "--commune", "Hưng Long", "--province", "Hải Phòng")
+    assert r.code == 0, r.err
+    r = cli("bundle", "import", path, "--yes", "--data-dir", str(other))
+    assert r.code == 1 and "--other-commune" in r.err and "Chưa ghi gì" in r.err
+    assert count_documents(other) == 0
+    r = cli(
+        "bundle", "import", path, "--yes", "--other-commune", "--json", "--data-dir", str(other)
+    )
+    assert r.code == 0, r.err
+    assert r.json()["applied"] is True and count_documents(other) == 2
+
+
+def test_signer_fingerprint_in_verify_and_import(cli, evidence, usb: Path, tmp_path: Path) -> None:
+    path = cli("bundle", "export", str(usb), "--year", "2023", "--zip").out.strip()
+    r = cli("bundle", "verify", path)
+    assert r.code == 0
+    fingerprint = r.out.split("mã khóa người ký ")[1].split(".")[0]
+    assert len(fingerprint) == 39
+    doc = cli("bundle", "verify", path, "--json").json()
+    assert doc["signature"]["valid"] is True and doc["signature"]["fingerprint"] == fingerprint
+    assert doc["bundle"]["fingerprint"] == fingerprint
+    # a colleague's PC with the same commune: first time, then remembered
+    other = tmp_path / "dong-nghiep"
+    r = cli("--data-dir", str(other), "init", "--commune", "Đồng Tâm", "--province", "Hải Dương")
+    assert r.code == 0 and "Mã khóa ký gói của máy này: " in r.out
+    r = cli("bundle", "import", path, "--yes", "--data-dir", str(other))
+    assert r.code == 0, r.err
+    assert f"Mã khóa người ký: {fingerprint} (lần đầu nhận gói của xã này)" in r.out
+    doc = cli("bundle", "import", path, "--json", "--data-dir", str(other)).json()
+    assert doc["preview"]["signer"]["status"] == "trusted"
+
+
+def test_a_changed_key_needs_accept_new_key(cli, evidence, usb: Path, tmp_path: Path) -> None:
+    path = cli("bundle", "export", str(usb), "--year", "2023", "--zip").out.strip()
+    other = tmp_path / "dong-nghiep"
+    cli("--data-dir", str(other), "init", "--commune", "Đồng Tâm", "--province", "Hải Dương")
+    assert cli("bundle", "import", path, "--yes", "--data-dir", str(other)).code == 0
+    # another PC claiming to be Đồng Tâm
+    fake_home = tmp_path / "may-gia"
+    r = cli(
+        "--data-dir",
+        str(fake_home),
+        "init",
+        "--commune",
+        "Đồng Tâm",
+        "--province",
+        "Hải Dương",
+        "--year",
+        "2022",
+    )
+    assert r.code == 0, r.err
+    pdf = tmp_path / "99-BC-UBND 04.4.2022.pdf"
+    pdf.write_bytes(b"%PDF gia mao")
+    r = cli(
+        "--data-dir",
+        str(fake_home),
+        "evidence",
+        "add",
+        str(pdf),
+        "--year",
+        "2022",
+        "--criterion",
+        "1",
+        "--number",
+        "99/BC-UBND",
+        "--date",
+        "04/04/2022",
+    )
+    assert r.code == 0, r.err
+    fake = cli(
+        "--data-dir", str(fake_home), "bundle", "export", str(usb), "--year", "2022", "--zip"
+    ).out.strip()
+    r = cli("bundle", "import", fake, "--yes", "--data-dir", str(other))
+    assert r.code == 1 and "--accept-new-key" in r.err and "CẢNH BÁO: KHÓA KÝ" in r.out
+    assert count_documents(other) == 2
+    r = cli("bundle", "import", fake, "--yes", "--accept-new-key", "--data-dir", str(other))
+    assert r.code == 0, r.err
+    assert count_documents(other) == 3
+
+
+def test_import_yes_of_a_zip_bomb_writes_nothing(cli, evidence, usb: Path, tmp_path: Path) -> None:
+    import zipfile
+
+    path = Path(cli("bundle", "export", str(usb), "--year", "2023", "--zip").out.strip())
+    bomb = tmp_path / "bom.zip"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info, src.read(info))
+        dst.writestr("them/khong-lo.bin", b"\0" * (8 * 1024 * 1024))  # ~1000:1
+    other = tmp_path / "dong-nghiep"
+    r = cli("bundle", "import", str(bomb), "--yes", "--data-dir", str(other))
+    assert r.code == 1 and "zip bomb" in r.err and "tỉ lệ nén" in r.err
+    assert count_documents(other) == 0
+    assert not any(p.is_file() for p in (other / "files").rglob("*"))
+    r = cli("bundle", "verify", str(bomb), "--json")
+    assert r.code == 3 and [p["kind"] for p in r.json()["problems"]] == ["zip_bomb"]

@@ -120,6 +120,10 @@ def test_first_run_wizard_saves_profile_and_year(qtbot, ws) -> None:
         info = catalog_info(s, 2026)
     assert prof.commune_name == "Tân Tiến" and prof.district is None
     assert info.node_count == 10 and wiz.saved_year == 2026
+    from desktop.core.bundle.signing import signing_key
+
+    with ws.session() as s:  # the commune's bundle key is made at the first start
+        assert len(signing_key(s).fingerprint) == 39
 
 
 def test_demo_commune(qtbot, ws) -> None:

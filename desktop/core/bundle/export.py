@@ -22,6 +22,7 @@ from desktop.core.bundle.handoff import NewHandoff, record_handoff
 from desktop.core.bundle.layout import BUNDLE_PREFIX
 from desktop.core.bundle.manifest import INDEX_NAME, MANIFEST_NAME, ManifestFile, manifest_bytes
 from desktop.core.bundle.plan import ExportPlan, ExportScope, PlannedFile, ReportFile, plan_export
+from desktop.core.bundle.signing import SigningKey, ensure_signing_key
 from desktop.core.bundle.writers import FolderWriter, ZipWriter
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.targets import TEMP_SUFFIX, fsync_dir, rename_with_retry, target_error_message
@@ -92,8 +93,9 @@ def write_bundle(
     *,
     as_zip: bool = False,
     progress: Progress = NO_PROGRESS,
+    key: SigningKey | None = None,
 ) -> ExportResult:
-    """Write, read back, check, rename. Raises ``BundleWriteError`` with the reason when
+    """Write, read back, check, rename (the manifest signed with ``key`` when given). Raises ``BundleWriteError`` with the reason when
     the target fails, ``Cancelled`` when the user stops; in both cases no bundle is left."""
     dest = Path(dest)
     if not dest.is_dir():
@@ -127,7 +129,7 @@ def write_bundle(
         writer.add(INDEX_NAME, io.BytesIO(index).read, len(index))
         entry = ManifestFile(INDEX_NAME, hashlib.sha256(index).hexdigest(), len(index), "index")
         manifest = plan.manifest([entry])
-        data = manifest_bytes(manifest)
+        data = manifest_bytes(manifest, key)
         writer.add(MANIFEST_NAME, io.BytesIO(data).read, len(data))
         writer.finish()
         step += 1
@@ -178,11 +180,13 @@ def export_bundle(
 ) -> ExportResult:
     """Plan, write and check a bundle, then record the handoff."""
     ws.ensure_writable()  # the handoff is recorded: not from a read-only view of history
+    with ws.transaction() as s:  # a data folder from before signing gets its key now
+        key = ensure_signing_key(s)
     with ws.session() as s:
         plan = plan_export(
             s, ws.store, scope, dest=dest, reports=reports, ascii_folders=ascii_folders
         )
-    result = write_bundle(plan, ws.store, dest, as_zip=as_zip, progress=progress)
+    result = write_bundle(plan, ws.store, dest, as_zip=as_zip, progress=progress, key=key)
     with ws.transaction() as s:
         handoff_id = record_handoff(
             s,

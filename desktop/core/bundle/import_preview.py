@@ -18,6 +18,7 @@ from base.errors import BundleError
 from db.models import CatalogNode, EvidenceDocument, EvidenceLink
 from desktop.core.bundle.handoff import fingerprint
 from desktop.core.bundle.manifest import Manifest, ManifestDocument
+from desktop.core.bundle.signing import key_trust, trust_warning
 from desktop.core.bundle.verify import VerifyReport, problems_text, verify_bundle
 from desktop.core.catalog.store import catalog_for_year
 from desktop.core.office.text import fold, nfc
@@ -116,6 +117,9 @@ class ImportPreview:
     warnings: list[str] = field(default_factory=list)
     files_to_copy: int = 0
     bytes_to_copy: int = 0
+    # Who signed the bundle (``signing.KeyTrust.to_json()``: status, fingerprint, ...).
+    signer: dict = field(default_factory=dict)
+    key_changed: bool = False  # a commune's key differs from the one remembered
 
     @property
     def counts(self) -> dict[str, int]:
@@ -212,9 +216,10 @@ def _commune_warning(session: Session, manifest: Manifest) -> tuple[str, bool, s
     if former:
         return former_message(former, profile.display_name), True, former
     return (
-        f"Gói này của {theirs}, không phải của {profile.place_line}. Vẫn có thể nhập; hãy xem "
-        "kỹ danh sách trước khi nhập. Dữ liệu của một xã cũ trước khi sáp nhập nên nhập bằng "
-        "Tệp → Nhập lịch sử xã cũ… (cchc history import) để được giữ riêng.",
+        f"Gói này của {theirs}, không phải của {profile.place_line}. Chỉ nhập khi chắc "
+        "chắn đây là tài liệu cho xã mình (cần xác nhận riêng); hãy xem kỹ danh sách trước "
+        "khi nhập. Dữ liệu của một xã cũ trước khi sáp nhập nên nhập bằng Tệp → Nhập lịch "
+        "sử xã cũ… (cchc history import) để được giữ riêng.",
         True,
         "",
     )
@@ -295,6 +300,10 @@ def build_preview(session: Session, store, path: Path, report: VerifyReport) -> 
         )
     warning, other, former = _commune_warning(session, manifest)
     warnings = [warning] if warning else []
+    trust = key_trust(session, manifest.commune, report.signature)
+    said = trust_warning(trust, str(manifest.commune.get("commune_name") or ""))
+    if said:
+        warnings.append(said)
     warnings += [p.message for p in report.problems if p.severity == "warning"]
     if unknown_all:
         warnings.append(
@@ -323,6 +332,8 @@ def build_preview(session: Session, store, path: Path, report: VerifyReport) -> 
         warnings=warnings,
         files_to_copy=len(to_copy),
         bytes_to_copy=sum(sizes[s] for s in to_copy),
+        signer=trust.to_json(),
+        key_changed=trust.status == "changed",
     )
 
 

@@ -31,7 +31,8 @@ from desktop.core.bundle.manifest import (
     ManifestError,
     parse_manifest,
 )
-from desktop.core.bundle.source import open_source
+from desktop.core.bundle.signing import check_signature, remember_key
+from desktop.core.bundle.source import SizeExceeded, capped_reader, ensure_room, open_source
 from desktop.core.catalog.store import NodeRow, catalog_for_year, save_catalog
 from desktop.core.evidence.documents import search_text_of
 from desktop.core.office.text import nfc
@@ -40,7 +41,13 @@ from desktop.core.workspace import Workspace
 
 BUNDLE_FIELDS = ("number", "kind", "summary", "issuer", "signer", "responsible", "note")
 
-__all__ = ["BundleRejected", "ImportResult", "apply_import"]
+__all__ = [
+    "BundleRejected",
+    "ImportResult",
+    "KeyChangedRefused",
+    "OtherCommuneRefused",
+    "apply_import",
+]
 
 
 @dataclass(frozen=True)
@@ -55,6 +62,22 @@ class ImportResult:
     catalog_created: bool = False
     backup: Path | None = None
     warnings: tuple[str, ...] = ()
+
+
+class OtherCommuneRefused(BundleError):
+    """A bundle of another commune, not confirmed: nothing was written."""
+
+    def __init__(self, preview: ImportPreview) -> None:
+        super().__init__(f"Chưa nhập gì. {preview.warnings[0]}")
+
+
+class KeyChangedRefused(BundleError):
+    """The commune's bundle is signed with another key than the one remembered, and the
+    officer has not accepted it: nothing was written."""
+
+    def __init__(self, preview: ImportPreview) -> None:
+        said = next((w for w in preview.warnings if w.startswith("CẢNH BÁO")), "")
+        super().__init__(f"Chưa nhập gì. {said}")
 
 
 def _resolve_choices(preview: ImportPreview, choices: Mapping[str, str] | None) -> dict[str, str]:
@@ -79,6 +102,13 @@ def _needed_files(item: ImportItem, choice: str, doc: ManifestDocument) -> list[
 
 def _copy_blobs(ws: Workspace, preview: ImportPreview, manifest: Manifest, shas, progress) -> int:
     missing = [s for s in dict.fromkeys(shas) if not ws.store.has(s)]
+    sizes = {f.sha256: f.size for f in manifest.files}
+    # What will be written, against the free space, before the first byte is.
+    ensure_room(
+        ws.data_dir,
+        sum(sizes.get(s, 0) for s in missing),
+        f"các tệp của gói {preview.bundle.name}. Chưa nhập gì",
+    )
     with open_source(preview.bundle) as src:
         for i, sha in enumerate(missing):
             path = manifest.path_of(sha)
@@ -86,7 +116,10 @@ def _copy_blobs(ws: Workspace, preview: ImportPreview, manifest: Manifest, shas,
             if path is None or not src.has(path):
                 raise BundleError(f"Gói thiếu tệp có mã {sha[:12]}…: không nhập gì.")
             with src.open(path) as fh:
-                stored = ws.store.put_stream(fh.read, label=path)
+                try:  # never more than the manifest says, whatever the file holds now
+                    stored = ws.store.put_stream(capped_reader(fh, sizes[sha], path), label=path)
+                except SizeExceeded as exc:
+                    raise BundleError(f"{exc} Không nhập gì; hãy kiểm tra gói lại.") from None
             if stored.sha256 != sha:
                 raise BundleError(
                     f"Tệp “{path}” trong gói đã bị thay đổi sau khi kiểm tra: không nhập gì. "
@@ -220,10 +253,18 @@ def apply_import(
     progress: Progress = NO_PROGRESS,
     *,
     backup: bool = True,
+    other_commune: bool = False,
+    accept_new_key: bool = False,
 ) -> ImportResult:
     """Import what the officer confirmed. ``choices``: bundle document key → one of the
-    item's ``choices`` (missing keys take the item's default)."""
+    item's ``choices`` (missing keys take the item's default). A bundle of another commune
+    needs ``other_commune=True`` (the officer said yes to that, explicitly), one signed
+    with another key than the commune's remembered one ``accept_new_key=True``."""
     preview.ensure_importable()  # never mixed into the merged commune's own data
+    if preview.other_commune and not other_commune:
+        raise OtherCommuneRefused(preview)
+    if preview.key_changed and not accept_new_key:
+        raise KeyChangedRefused(preview)
     chosen = _resolve_choices(preview, choices)
     with open_source(preview.bundle) as src:
         try:
@@ -270,6 +311,10 @@ def apply_import(
                         counts["merged"] += 1
                     rows.union(doc, d)
         s.flush()
+        if preview.signer.get("status") in ("new", "changed"):  # trust on first use
+            remember_key(
+                s, manifest.commune, check_signature(manifest.signature, manifest.signed_message)
+            )
     warnings: list[str] = []
     backup_path = None
     if backup:

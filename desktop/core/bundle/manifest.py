@@ -10,17 +10,27 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
 from base.errors import BundleError
+from desktop.core.bundle.schema import (
+    MAX_DEPTH,
+    MAX_MANIFEST_BYTES,
+    SchemaError,
+    check_manifest,
+    depth_of,
+    too_deep_message,
+)
 
 FORMAT = "so-cchc/goi-tai-lieu-kiem-chung"
 FORMAT_VERSION = 1
 MANIFEST_NAME = "manifest.json"
 INDEX_NAME = "Danh muc tai lieu kiem chung.xlsx"
 ROLES = ("evidence", "report", "index")
+log = logging.getLogger("cchc")
 
 
 class ManifestError(BundleError):
@@ -86,12 +96,15 @@ class Manifest:
     checksum: str = ""
     # The year's scores and appraising body (``bundle.year_data``); None in older bundles.
     year_data: dict[str, Any] | None = None
+    # The Ed25519 signature as read (``bundle.signing``); None in older bundles.
+    signature: dict[str, Any] | None = field(default=None, compare=False)
+    signed_message: bytes = field(default=b"", repr=False, compare=False)
     _paths: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def body(self) -> dict[str, Any]:
         doc = asdict(self)
-        doc.pop("checksum")
-        doc.pop("_paths")
+        for key in ("checksum", "_paths", "signature", "signed_message"):
+            doc.pop(key)
         doc["format"] = FORMAT
         return doc
 
@@ -107,12 +120,24 @@ class Manifest:
         return self._paths.get(sha256)
 
 
+def _too_big(size: int) -> str:
+    return (
+        f"Tệp {MANIFEST_NAME} quá lớn ({size // (1024 * 1024)} MB, tối đa "
+        f"{MAX_MANIFEST_BYTES // (1024 * 1024)} MB): không phải danh sách do Sổ CCHC ghi."
+    )
+
+
 def _canonical(body: dict[str, Any]) -> bytes:
     return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
 
-def manifest_bytes(manifest: Manifest) -> bytes:
+def manifest_bytes(manifest: Manifest, key=None) -> bytes:
+    """The manifest as written; with ``key`` (``bundle.signing.SigningKey``) signed over
+    the body, and the checksum taken over the body with its signature (so that older
+    versions, which know no signature, still find it intact)."""
     body = manifest.body()
+    if key is not None:
+        body["signature"] = key.sign(_canonical(body))
     body["checksum"] = hashlib.sha256(_canonical(body)).hexdigest()
     return (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
@@ -153,6 +178,8 @@ def _file(f: dict[str, Any]) -> ManifestFile:
 
 def parse_manifest(data: bytes) -> Manifest:
     """Read ``manifest.json``; refuse a truncated, foreign or hand-edited one."""
+    if len(data) > MAX_MANIFEST_BYTES:
+        raise ManifestError("manifest_corrupt", _too_big(len(data)))
     try:
         body = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
@@ -160,6 +187,14 @@ def parse_manifest(data: bytes) -> Manifest:
             "manifest_corrupt",
             f"Tệp {MANIFEST_NAME} bị hỏng hoặc bị cắt cụt (không đọc được nội dung).",
         ) from None
+    except RecursionError:  # [[[[… a million deep: refused, never a crash
+        raise ManifestError(
+            "manifest_corrupt", f"Tệp {MANIFEST_NAME} không dùng được: {too_deep_message()}."
+        ) from None
+    if depth_of(body) > MAX_DEPTH:
+        raise ManifestError(
+            "manifest_corrupt", f"Tệp {MANIFEST_NAME} không dùng được: {too_deep_message()}."
+        )
     if not isinstance(body, dict) or body.get("format") != FORMAT:
         raise ManifestError(
             "not_bundle", f"Tệp {MANIFEST_NAME} không phải danh sách của gói Sổ CCHC."
@@ -178,6 +213,12 @@ def parse_manifest(data: bytes) -> Manifest:
             "không tin được danh sách tệp trong gói.",
         )
     try:
+        check_manifest(body)
+    except SchemaError as exc:
+        raise ManifestError(
+            "manifest_corrupt", f"Tệp {MANIFEST_NAME} không đúng cấu trúc: {exc}."
+        ) from None
+    try:
         manifest = Manifest(
             bundle_id=str(body["bundle_id"]),
             bundle_name=str(body["bundle_name"]),
@@ -192,10 +233,14 @@ def parse_manifest(data: bytes) -> Manifest:
             format_version=version,
             checksum=checksum,
             year_data=dict(body["year_data"]) if body.get("year_data") else None,
+            signature=body.get("signature"),
+            signed_message=_canonical({k: v for k, v in body.items() if k != "signature"}),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        log.info("manifest.json: %r", exc)  # the library's words go to the log only
         raise ManifestError(
-            "manifest_corrupt", f"Tệp {MANIFEST_NAME} không đúng cấu trúc ({exc!r})."
+            "manifest_corrupt",
+            f"Tệp {MANIFEST_NAME} không đúng cấu trúc (có trường thiếu hoặc sai kiểu).",
         ) from None
     shas = {f.sha256 for f in manifest.files}
     for d in manifest.documents:

@@ -4,26 +4,89 @@ A path inside a bundle is only ever used to *read*; imported files go into the
 content-addressed store under their hash, so no name from a bundle becomes a path in the
 data folder. Still, entries that try to leave the bundle (``..``, absolute paths, drive
 letters, links) are listed as unsafe, and a bundle holding any is refused.
+
+A .zip is judged by its own directory before anything is unpacked: an entry that claims
+to inflate more than ``MAX_RATIO`` times (a "zip bomb") is listed in ``bombs``; reads are
+capped at the size the manifest gives (``open_capped``), and what an import will write is
+weighed against the free space first (``ensure_room``).
 """
 
 from __future__ import annotations
 
 import os
 import re
+import shutil
 import stat
 import zipfile
 from pathlib import Path
 from typing import BinaryIO
 
 from base.errors import BundleError, NotFoundError
-from base.os_reason import os_reason
+from base.os_reason import log_original, os_reason
 from desktop.core.office.text import nfc
+from desktop.core.office.vnformat import format_size
 from desktop.core.targets import TEMP_SUFFIX
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
 # Files that Windows, macOS or Excel drop into any folder they look at.
 JUNK = re.compile(r"(^|/)(Thumbs\.db|desktop\.ini|\.DS_Store|~\$[^/]*|\._[^/]*)$", re.I)
 JUNK_DIRS = ("System Volume Information/", "__MACOSX/", "$RECYCLE.BIN/")
+
+
+# Real evidence (PDF, JPEG, DOCX) barely compresses; deflate peaks near 1032:1, which only
+# a crafted entry reaches. Small entries may compress well (a text file of spaces).
+MAX_RATIO = 200
+RATIO_FLOOR = 1024 * 1024
+ROOM_MARGIN = 50 * 1024 * 1024  # left free after an import: the database must still grow
+
+
+def zip_entry_problem(info: zipfile.ZipInfo) -> str | None:
+    """Why a zip entry must not be unpacked (None when it may)."""
+    size, packed = info.file_size, max(info.compress_size, 1)
+    if size > RATIO_FLOOR and size > MAX_RATIO * packed:
+        return (
+            f"tỉ lệ nén bất thường ({format_size(packed)} giải nén thành {format_size(size)}, "
+            f"gấp {size // packed} lần; tối đa {MAX_RATIO} lần): có thể là tệp .zip độc hại "
+            "(“zip bomb”) làm đầy ổ đĩa; không giải nén"
+        )
+    return None
+
+
+def ensure_room(folder: Path, needed: int, what: str, error=BundleError) -> None:
+    """Refuse (nothing written yet) when ``needed`` bytes would not fit in ``folder``."""
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return  # cannot tell: the writes themselves report a full disk
+    if needed + ROOM_MARGIN > free:
+        raise error(
+            f"Ổ đĩa chứa {folder} không đủ chỗ cho {what}: cần {format_size(needed)} "
+            f"(và {format_size(ROOM_MARGIN)} dự phòng), chỉ còn {format_size(free)}. "
+            "Hãy giải phóng dung lượng rồi thử lại."
+        )
+
+
+class SizeExceeded(BundleError):
+    """A file of the bundle holds more than its manifest says."""
+
+
+def capped_reader(fh: BinaryIO, size: int, label: str):
+    """``fh.read`` that raises ``SizeExceeded`` once more than ``size`` bytes come out."""
+    left = size
+
+    def read(n: int = -1) -> bytes:
+        nonlocal left
+        want = left + 1 if n is None or n < 0 else min(n, left + 1)
+        data = fh.read(want)
+        left -= len(data)
+        if left < 0:
+            raise SizeExceeded(
+                f"Tệp “{label}” trong gói lớn hơn dung lượng ghi trong danh sách "
+                f"({format_size(size)}): đã dừng đọc."
+            )
+        return data
+
+    return read
 
 
 def unsafe_reason(name: str) -> str | None:
@@ -53,13 +116,21 @@ class BundleSource:
     def __init__(self) -> None:
         self.names: list[str] = []
         self.unsafe: list[tuple[str, str]] = []  # (name, reason)
+        self.bombs: list[tuple[str, str]] = []  # (name, reason): never read
 
     def open(self, name: str) -> BinaryIO:
         raise NotImplementedError
 
-    def read(self, name: str) -> bytes:
+    def read(self, name: str, cap: int | None = None) -> bytes:
+        """The whole file; with ``cap``, ``SizeExceeded`` past that many bytes."""
         with self.open(name) as fh:
-            return fh.read()
+            if cap is None:
+                return fh.read()
+            return capped_reader(fh, cap, name)(-1)
+
+    def size(self, name: str) -> int:
+        """The size the bundle gives (a zip's directory, a file's length on disk)."""
+        raise NotImplementedError
 
     def has(self, name: str) -> bool:
         return name in self._name_set
@@ -117,6 +188,9 @@ class FolderSource(BundleSource):
             raise BundleError(f"Không đọc tệp “{name}” trong gói: {reason or 'không có'}.")
         return (self.path / self._real[name]).open("rb")
 
+    def size(self, name: str) -> int:
+        return (self.path / self._real[name]).stat().st_size
+
 
 class ZipSource(BundleSource):
     is_zip = True
@@ -127,10 +201,13 @@ class ZipSource(BundleSource):
         try:
             self._zip = zipfile.ZipFile(path)
             infos = self._zip.infolist()
-        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        except OSError as exc:
+            raise BundleError(f"Không mở được tệp {path.name}: {os_reason(exc)}.") from None
+        except (zipfile.BadZipFile, EOFError, ValueError) as exc:
+            log_original(exc, path.name)
             raise BundleError(
                 f"Tệp {path.name} không mở được như tệp .zip: tệp bị hỏng hoặc bị cắt cụt "
-                f"(chép chưa xong?) ({os_reason(exc)})."
+                "(chép chưa xong?)."
             ) from None
         self._infos: dict[str, zipfile.ZipInfo] = {}
         for info in infos:
@@ -144,6 +221,9 @@ class ZipSource(BundleSource):
             if reason:
                 self.unsafe.append((name, reason))
             elif not info.is_dir() and not name.startswith(JUNK_DIRS):
+                bomb = zip_entry_problem(info)
+                if bomb:
+                    self.bombs.append((name, bomb))
                 self.names.append(name)
                 self._infos[name] = info
         self._done()
@@ -152,7 +232,13 @@ class ZipSource(BundleSource):
         info = self._infos.get(name)
         if info is None:
             raise BundleError(f"Không có tệp “{name}” trong gói {self.path.name}.")
+        bomb = zip_entry_problem(info)
+        if bomb:
+            raise BundleError(f"Không đọc tệp “{name}” trong gói {self.path.name}: {bomb}.")
         return self._zip.open(info)  # type: ignore[return-value]
+
+    def size(self, name: str) -> int:
+        return self._infos[name].file_size
 
     def close(self) -> None:
         self._zip.close()

@@ -11,8 +11,11 @@ from pathlib import Path
 from base.errors import BundleError
 from base.os_reason import os_reason
 from desktop.core.bundle.manifest import MANIFEST_NAME, Manifest, ManifestError, parse_manifest
+from desktop.core.bundle.schema import MAX_MANIFEST_BYTES
+from desktop.core.bundle.signing import SignatureCheck, check_signature
 from desktop.core.bundle.source import JUNK, BundleSource, open_source, unsafe_reason
 from desktop.core.bundle.writers import hash_stream
+from desktop.core.office.vnformat import format_size
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.targets import TEMP_SUFFIX
 
@@ -20,7 +23,8 @@ from desktop.core.targets import TEMP_SUFFIX
 @dataclass(frozen=True)
 class BundleProblem:
     # incomplete | not_bundle | zip_corrupt | manifest_missing | manifest_corrupt |
-    # manifest_edited | too_new | unsafe_path | missing | changed | extra
+    # manifest_edited | too_new | signature_invalid | unsafe_path | zip_bomb | missing |
+    # changed | extra
     kind: str
     path: str
     message: str
@@ -40,6 +44,8 @@ class BundleInfo:
     documents: int
     files: int
     total_bytes: int
+    signed: bool = False  # an Ed25519 signature (bundles from older versions have none)
+    fingerprint: str = ""  # the signer's key, as the officer compares it
 
 
 @dataclass
@@ -50,6 +56,7 @@ class VerifyReport:
     files_checked: int = 0
     problems: list[BundleProblem] = field(default_factory=list)
     manifest: Manifest | None = field(default=None, repr=False)
+    signature: SignatureCheck = field(default_factory=lambda: SignatureCheck("unsigned"))
 
     @property
     def ok(self) -> bool:
@@ -68,10 +75,11 @@ class VerifyReport:
             "bundle": asdict(self.info) if self.info else None,
             "files_checked": self.files_checked,
             "problems": [asdict(p) for p in self.problems],
+            "signature": self.signature.to_json(),
         }
 
 
-def _info(m: Manifest) -> BundleInfo:
+def _info(m: Manifest, check: SignatureCheck) -> BundleInfo:
     return BundleInfo(
         bundle_name=m.bundle_name,
         created_at=m.created_at,
@@ -82,6 +90,8 @@ def _info(m: Manifest) -> BundleInfo:
         documents=len(m.documents),
         files=len(m.files),
         total_bytes=m.total_bytes,
+        signed=check.signed,
+        fingerprint=check.fingerprint,
     )
 
 
@@ -89,6 +99,7 @@ def _check_files(
     src: BundleSource, manifest: Manifest, report: VerifyReport, progress: Progress
 ) -> None:
     listed: set[str] = set()
+    bombs = dict(src.bombs)
     total = len(manifest.files)
     for i, f in enumerate(manifest.files):
         progress.update(i, total, f"Đang kiểm tra {f.path}")
@@ -104,9 +115,28 @@ def _check_files(
                 BundleProblem("missing", f.path, f"Thiếu tệp “{f.path}” (có trong danh sách).")
             )
             continue
+        if f.path in bombs:
+            report.problems.append(
+                BundleProblem("zip_bomb", f.path, f"Tệp “{f.path}” bị từ chối: {bombs[f.path]}.")
+            )
+            continue
+        try:
+            size = src.size(f.path)
+        except OSError:
+            size = f.size
+        if size != f.size:
+            report.problems.append(
+                BundleProblem(
+                    "changed",
+                    f.path,
+                    f"Tệp “{f.path}” có dung lượng {format_size(size)}, khác với lúc tạo gói "
+                    f"({format_size(f.size)}): đã bị thay đổi.",
+                )
+            )
+            continue
         try:
             with src.open(f.path) as fh:
-                sha = hash_stream(fh)
+                sha = hash_stream(fh, f.size + 1)
         except (OSError, zipfile.BadZipFile, zlib.error, EOFError) as exc:
             report.problems.append(
                 BundleProblem(
@@ -125,7 +155,11 @@ def _check_files(
             )
     progress.update(total, total, "Đã kiểm tra xong")
     for name in src.names:
-        if name not in listed and name != MANIFEST_NAME and not JUNK.search(name):
+        if name in bombs and name not in listed:
+            report.problems.append(
+                BundleProblem("zip_bomb", name, f"Tệp “{name}” bị từ chối: {bombs[name]}.")
+            )
+        elif name not in listed and name != MANIFEST_NAME and not JUNK.search(name):
             report.problems.append(
                 BundleProblem(
                     "extra", name, f"Tệp “{name}” không có trong danh sách của gói.", "warning"
@@ -169,9 +203,12 @@ def verify_bundle(path: Path, progress: Progress = NO_PROGRESS) -> VerifyReport:
             )
             return report
         try:
-            manifest = parse_manifest(src.read(MANIFEST_NAME))
+            manifest = parse_manifest(src.read(MANIFEST_NAME, MAX_MANIFEST_BYTES))
         except ManifestError as exc:
             report.problems.append(BundleProblem(exc.kind, MANIFEST_NAME, str(exc)))
+            return report
+        except BundleError as exc:  # a zip bomb, or larger than any real manifest
+            report.problems.append(BundleProblem("manifest_corrupt", MANIFEST_NAME, str(exc)))
             return report
         except (OSError, zipfile.BadZipFile, zlib.error, EOFError) as exc:
             report.problems.append(
@@ -183,7 +220,17 @@ def verify_bundle(path: Path, progress: Progress = NO_PROGRESS) -> VerifyReport:
             )
             return report
         report.manifest = manifest
-        report.info = _info(manifest)
+        report.signature = check_signature(manifest.signature, manifest.signed_message)
+        report.info = _info(manifest, report.signature)
+        if report.signature.status == "invalid":
+            report.problems.append(
+                BundleProblem(
+                    "signature_invalid",
+                    MANIFEST_NAME,
+                    f"Chữ ký số trong {MANIFEST_NAME} không khớp với nội dung: gói đã bị sửa "
+                    "sau khi ký (hoặc chữ ký bị làm giả). Không tin được gói này.",
+                )
+            )
         _check_files(src, manifest, report, progress)
     return report
 

@@ -34,10 +34,18 @@ def copy_stream(read: Callable[[int], bytes], out: BinaryIO) -> tuple[str, int]:
     return digest.hexdigest(), size
 
 
-def hash_stream(fh: BinaryIO) -> str:
+def hash_stream(fh: BinaryIO, limit: int | None = None) -> str:
+    """SHA-256 of what ``fh`` yields, reading at most ``limit`` bytes when given (a
+    longer file cannot match a hash of the expected size anyway)."""
     digest = hashlib.sha256()
-    for chunk in iter(lambda: fh.read(CHUNK), b""):
+    left = limit
+    while left is None or left > 0:
+        chunk = fh.read(CHUNK if left is None else min(CHUNK, left))
+        if not chunk:
+            break
         digest.update(chunk)
+        if left is not None:
+            left -= len(chunk)
     return digest.hexdigest()
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import python_calamine as calamine
 
 from base.errors import CchcError
-from base.os_reason import os_reason
+from base.os_reason import log_original, os_reason
 from desktop.core.office.crypto import OLE_MAGIC, is_password_protected, password_message
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -66,9 +66,10 @@ class Workbook:
         try:
             raw = self._book.get_sheet_by_name(name)
         except calamine.CalamineError as exc:
+            log_original(exc, self.label)
             raise DossierFileError(
-                f"Không đọc được trang tính “{name}” của tệp {self.label}: {exc}."
-            ) from exc
+                f"Không đọc được trang tính “{name}” của tệp {self.label}: trang tính bị hỏng."
+            ) from None
         start = raw.start
         col0 = start[1] if start else 0
         merged = []
@@ -144,8 +145,10 @@ def open_workbook(path: Path) -> Workbook:
     except (calamine.CalamineError, ValueError, OSError) as exc:
         if is_password_protected(data):
             raise _password_error(label) from None
+        log_original(exc, label)
         raise DossierFileError(
-            f"Không đọc được tệp {label}: tệp Excel bị hỏng hoặc không đúng định dạng ({exc})."
+            f"Không đọc được tệp {label}: tệp Excel bị hỏng, bị cắt cụt hoặc không đúng định "
+            "dạng. Hãy mở tệp bằng Excel, chọn Lưu thành (Save As) dạng .xlsx rồi nhập lại."
         ) from None
     names = [m.name for m in book.sheets_metadata if m.typ == calamine.SheetTypeEnum.WorkSheet]
     if not names:

@@ -15,11 +15,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from base.errors import BackupError, BundleError, NotFoundError
+from base.os_reason import log_original
 from db.dbfile import DB_FILE_NAME, connect_read_only
 from desktop.core.backup.files import list_backups
 from desktop.core.bundle.import_preview import verified_bundle
 from desktop.core.bundle.manifest import MANIFEST_NAME, Manifest
-from desktop.core.bundle.source import unsafe_reason
+from desktop.core.bundle.source import (
+    capped_reader,
+    ensure_room,
+    unsafe_reason,
+    zip_entry_problem,
+)
 from desktop.core.history.store import covered_years, history_root
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.years.store import default_appraiser, default_level
@@ -114,8 +120,10 @@ def read_backup(path: Path) -> HistorySource:
         finally:
             con.close()
     except sqlite3.Error as exc:
+        log_original(exc, path.name)
         raise BackupError(
-            f"Tệp {path.name} không đọc được như bản sao lưu của Sổ CCHC ({exc}). Chưa thay đổi gì."
+            f"Tệp {path.name} không đọc được như bản sao lưu của Sổ CCHC: tệp bị hỏng hoặc "
+            "là cơ sở dữ liệu của chương trình khác. Chưa thay đổi gì."
         ) from None
     if row is None:
         raise BackupError(f"Bản sao lưu {path.name} chưa có hồ sơ xã: không biết là của xã nào.")
@@ -150,6 +158,14 @@ def _newest_in(folder: Path) -> Path:
     )
 
 
+def _unpack(zf: zipfile.ZipFile, info: zipfile.ZipInfo, dest: Path) -> None:
+    """One entry, streamed with a running cap at the size its directory declares."""
+    with zf.open(info) as src, dest.open("wb") as out:
+        read = capped_reader(src, info.file_size, info.filename)
+        for chunk in iter(lambda: read(1024 * 1024), b""):
+            out.write(chunk)
+
+
 def _unzip_backup(path: Path, zf: zipfile.ZipFile, data_dir: Path) -> Path:
     """Unpack the newest database and the stored files of a zipped backup; returns the
     temporary folder (``<data>/lich-su/.tam-…``)."""
@@ -162,19 +178,35 @@ def _unzip_backup(path: Path, zf: zipfile.ZipFile, data_dir: Path) -> Path:
         raise BackupError(
             f"Tệp {path.name} không chứa gói tài liệu (manifest.json) hay bản sao lưu (.sqlite3)."
         )
+    wanted = [zf.getinfo(dbs[-1])] + [
+        info
+        for info in zf.infolist()
+        if _BLOB.search(info.filename) and not unsafe_reason(info.filename)
+    ]
+    # Judged by the zip's directory before anything is unpacked: no entry inflating
+    # beyond reason, and the whole must fit with room to spare.
+    for info in wanted:
+        bomb = zip_entry_problem(info)
+        if bomb:
+            raise BackupError(
+                f"Tệp {path.name}: mục “{info.filename}” bị từ chối: {bomb}. Chưa thay đổi gì."
+            )
+    ensure_room(
+        data_dir,
+        sum(info.file_size for info in wanted),
+        f"bản sao lưu giải nén từ {path.name}. Chưa thay đổi gì",
+        BackupError,
+    )
     temp = history_root(data_dir) / f".tam-{uuid.uuid4().hex[:8]}"
     (temp / "files").mkdir(parents=True)
     try:
         target = temp / Path(dbs[-1]).name
-        with zf.open(dbs[-1]) as src, target.open("wb") as out:
-            shutil.copyfileobj(src, out)
-        for name in zf.namelist():
-            m = _BLOB.search(name)
-            if m and not unsafe_reason(name):
-                dest = temp / "files" / m[1] / m[2]
-                dest.parent.mkdir(exist_ok=True)
-                with zf.open(name) as src, dest.open("wb") as out:
-                    shutil.copyfileobj(src, out)
+        _unpack(zf, wanted[0], target)
+        for info in wanted[1:]:
+            m = _BLOB.search(info.filename)
+            dest = temp / "files" / m[1] / m[2]
+            dest.parent.mkdir(exist_ok=True)
+            _unpack(zf, info, dest)
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)
         raise

@@ -19,6 +19,7 @@ from pathlib import Path
 import python_calamine as calamine
 
 from base.errors import ValidationError
+from base.os_reason import log_original
 from desktop.core.office.crypto import is_password_protected, password_message
 from desktop.core.office.text import fold, nfc
 from desktop.core.office.vnformat import parse_date, parse_points
@@ -137,9 +138,11 @@ def read_grids(path: Path) -> list[Grid]:
     except Exception as exc:  # calamine raises its own error types for damaged files
         if isinstance(exc, calamine.PasswordError) or _password_protected(path):
             raise ValidationError(password_message(path.name)) from None
+        log_original(exc, path.name)
         raise ValidationError(
-            f"Không đọc được tệp {path.name}: tệp hỏng hoặc không phải bảng tính Excel ({exc})."
-        ) from exc
+            f"Không đọc được tệp {path.name}: tệp hỏng, bị cắt cụt hoặc không phải bảng tính "
+            "Excel. Hãy mở tệp bằng Excel, chọn Lưu thành (Save As) dạng .xlsx rồi nhập lại."
+        ) from None
     grids = []
     try:
         for meta in wb.sheets_metadata:
@@ -155,7 +158,11 @@ def read_grids(path: Path) -> list[Grid]:
                             merged_to[(r, c)] = (r0, c0)
             grids.append(Grid(nfc(meta.name), cells, merged_to))
     except Exception as exc:
-        raise ValidationError(f"Không đọc được nội dung tệp {path.name} ({exc}).") from exc
+        log_original(exc, path.name)
+        raise ValidationError(
+            f"Không đọc được nội dung tệp {path.name}: tệp bị hỏng. Hãy mở tệp bằng Excel, "
+            "chọn Lưu thành (Save As) dạng .xlsx rồi nhập lại."
+        ) from None
     finally:
         wb.close()
     return grids

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from desktop.core.office.text import fold
 
 FIRST_PROVINCE_YEAR = 2025  # the first index appraised by the province
+# The years the app accepts anywhere (the CLI's --year, a bundle's years).
+FIRST_YEAR, LAST_YEAR = 2000, 2100
 LEVELS = {"district": "cấp huyện", "province": "cấp tỉnh"}
 # Centrally-run cities after the 2025 reorganisation ("thành phố", not "tỉnh").
 CITIES = ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế")

@@ -38,7 +38,7 @@ from desktop.core.office.vnformat import format_size
 from desktop.ui.bundle.verify_dialog import BAD_STYLE, WARN_STYLE, VerifyDialog, pick_bundle
 from desktop.ui.errors import show_error
 from desktop.ui.table_model import RECORD_ROLE, SORT_ROLE, Column, RecordTableModel, compact_rows
-from desktop.ui.vi import dialog_buttons, info
+from desktop.ui.vi import ask_yes_no, dialog_buttons, info
 from desktop.ui.worker import Job, run_job
 
 STATUS_TEXT = {
@@ -83,9 +83,14 @@ class ImportDialog(QDialog):
                 f"Máy này chưa có bộ tiêu chí năm {preview.year}: sẽ lấy bộ tiêu chí trong gói."
             )
         self.banner.setText("\n".join(notes))
-        self.banner.setStyleSheet(BAD_STYLE if preview.other_commune else WARN_STYLE)
+        loud = preview.other_commune or preview.key_changed
+        self.banner.setStyleSheet(BAD_STYLE if loud else WARN_STYLE)
         self.banner.setVisible(bool(notes))
         lay.addWidget(self.banner)
+        self.signer = QLabel(signer_text(preview))
+        self.signer.setWordWrap(True)
+        self.signer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        lay.addWidget(self.signer)
         c = preview.counts
         lay.addWidget(
             QLabel(
@@ -349,7 +354,46 @@ def result_text(r: ImportResult) -> str:
     return text
 
 
-def apply_choices(window, dialog: ImportDialog) -> Job:
+TRUST_TEXT = {
+    "own": "khóa của chính máy này",
+    "new": "lần đầu nhận gói của xã này; máy sẽ ghi nhớ khóa sau khi nhập",
+    "trusted": "khớp với khóa đã ghi nhớ",
+    "changed": "KHÁC với khóa đã ghi nhớ",
+}
+
+
+def signer_text(preview: ImportPreview) -> str:
+    s = preview.signer
+    if not s.get("fingerprint"):
+        return "Gói không có chữ ký số (tạo bởi phiên bản Sổ CCHC cũ)."
+    return f"Mã khóa người ký: {s['fingerprint']} ({TRUST_TEXT[s['status']]})."
+
+
+def confirm_new_key(parent, preview: ImportPreview) -> bool:
+    """A commune's bundle signed with another key goes in only on an explicit Có."""
+    if not preview.key_changed:
+        return True
+    loud = next((w for w in preview.warnings if w.startswith("CẢNH BÁO")), "")
+    return ask_yes_no(
+        parent,
+        "Khóa ký đã thay đổi",
+        f"{loud}\n\nĐã gọi điện đối chiếu mã khóa với người gửi và mã khớp: vẫn nhập gói "
+        "này và ghi nhớ khóa mới?",
+    )
+
+
+def confirm_other_commune(parent, preview: ImportPreview) -> bool:
+    """Another commune's bundle goes in only on an explicit Có (default Không)."""
+    if not preview.other_commune:
+        return True
+    return ask_yes_no(
+        parent,
+        "Gói của xã khác",
+        f"{preview.warnings[0]}\n\nVẫn nhập tài liệu của gói này vào dữ liệu của xã mình?",
+    )
+
+
+def apply_choices(window, dialog: ImportDialog) -> Job | None:
     """Run the confirmed import in the background; then every screen refreshes."""
 
     def done(result: ImportResult) -> None:
@@ -357,9 +401,18 @@ def apply_choices(window, dialog: ImportDialog) -> Job:
         info(window, "Nhập gói", result_text(result))
 
     preview, choices = dialog.preview, dialog.choices()
+    if not confirm_new_key(window, preview) or not confirm_other_commune(window, preview):
+        return None
     job = run_job(
         window,
-        lambda progress: apply_import(window.ws, preview, choices, progress),
+        lambda progress: apply_import(
+            window.ws,
+            preview,
+            choices,
+            progress,
+            other_commune=preview.other_commune,
+            accept_new_key=preview.key_changed,
+        ),
         label=f"Đang nhập gói {preview.bundle_name}…",
         on_success=done,
     )

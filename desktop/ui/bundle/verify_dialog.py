@@ -40,6 +40,8 @@ KIND_TEXT = {
     "manifest_corrupt": "Danh sách hỏng",
     "manifest_edited": "Danh sách bị sửa",
     "too_new": "Phiên bản mới hơn",
+    "signature_invalid": "Chữ ký sai",
+    "zip_bomb": "Tệp nén bất thường",
 }
 
 
@@ -104,8 +106,17 @@ def info_line(report: VerifyReport) -> str:
     return (
         f"Gói “{i.bundle_name}” năm {i.year} của {commune}: {i.documents} tài liệu, "
         f"{i.files} tệp ({format_size(i.total_bytes)}), tạo lúc {created} "
-        f"(Sổ CCHC {i.app_version}).\n{report.source}"
+        f"(Sổ CCHC {i.app_version}).\n{signature_line(report)}\n{report.source}"
     )
+
+
+def signature_line(report: VerifyReport) -> str:
+    check = report.signature
+    if check.status == "valid":
+        return f"Chữ ký số hợp lệ, mã khóa người ký: {check.fingerprint}."
+    if check.status == "invalid":
+        return "Chữ ký số KHÔNG hợp lệ: gói đã bị sửa sau khi ký."
+    return "Gói không có chữ ký số (tạo bởi phiên bản Sổ CCHC cũ)."
 
 
 class VerifyDialog(QDialog):

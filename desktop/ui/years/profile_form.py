@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from base.errors import CchcError
+from desktop.core.bundle.signing import ensure_signing_key
 from desktop.core.catalog.store import load_builtin
 from desktop.core.office.vnformat import format_date, parse_date
 from desktop.core.settings import set_setting
@@ -128,7 +129,8 @@ class ProfileForm(QWidget):
             if merger_date is None:
                 clear_merger_date(s)
             save_former_communes(s, self.former.edits())
-            if self.year is not None:
+            if self.year is not None:  # the first start: the commune's bundle key too
+                ensure_signing_key(s)
                 year = self.year.value()
                 load_builtin(s, year)
                 set_setting(s, "last_year", str(year))

@@ -16,7 +16,7 @@ from db.models import Blob, Catalog, EvidenceDocument, EvidenceFile, EvidenceLin
 from desktop.core.backup.integrity import check_integrity
 from desktop.core.bundle.export import export_bundle
 from desktop.core.bundle.import_preview import BundleRejected, preview_import
-from desktop.core.bundle.importer import apply_import
+from desktop.core.bundle.importer import OtherCommuneRefused, apply_import
 from desktop.core.bundle.plan import ExportScope
 from desktop.core.evidence.documents import nodes_by_code
 from desktop.core.workspace import Workspace, open_workspace
@@ -159,13 +159,18 @@ def test_a_choice_that_does_not_apply_is_refused(sample_ws, other, usb) -> None:
         apply_import(other, preview, {preview.items[0].key: "take_bundle"})
 
 
-def test_bundle_from_another_commune_warns_and_is_allowed(sample_ws, other, usb) -> None:
+def test_bundle_from_another_commune_needs_an_explicit_confirmation(sample_ws, other, usb) -> None:
     with other.transaction() as s:
         save_profile(s, commune_name="Hưng Long", province="Hải Phòng")
     preview = preview_import(other, export_bundle(sample_ws, ExportScope(2023), usb).path)
     assert preview.other_commune
     assert any("Đồng Tâm" in w and "không phải của Xã Hưng Long" in w for w in preview.warnings)
-    assert apply_import(other, preview).added == len(SAMPLE)
+    with pytest.raises(OtherCommuneRefused) as exc:
+        apply_import(other, preview)
+    assert str(exc.value).startswith("Chưa nhập gì. Gói này của Xã Đồng Tâm")
+    with other.session() as s:
+        assert s.query(EvidenceDocument).count() == 0 and s.query(Catalog).count() == 0
+    assert apply_import(other, preview, other_commune=True).added == len(SAMPLE)
 
 
 def test_tampered_bundle_is_refused_and_nothing_written(sample_ws, other, usb) -> None:

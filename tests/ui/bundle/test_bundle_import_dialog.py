@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bundle_ui_data import DOCS, add_doc, bundle_window_fixture, fill, usb_fixture, wait_job  # noqa: F401
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QFileDialog, QRadioButton
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QRadioButton
 from sqlalchemy import select
 
 from db.models import EvidenceDocument
@@ -144,3 +144,44 @@ def test_a_former_communes_bundle_cannot_be_imported_as_a_colleagues(
     assert not dlg.import_button.isEnabled()
     dlg.reject()
     assert summaries(bundle_window.ws) == before
+
+
+def test_another_communes_bundle_asks_before_writing(
+    bundle_window, qtbot, boxes, colleague_bundle
+) -> None:
+    before = summaries(bundle_window.ws)
+    job = wait_job(qtbot, run_import(bundle_window, colleague_bundle))
+    dlg = job.dialog
+    boxes.answer = QMessageBox.StandardButton.No
+    dlg.accept()
+    assert boxes.shown and boxes.shown[-1][0] == "Gói của xã khác"
+    assert "Tân Tiến" in boxes.texts[-1] and "Đồng Tâm" in boxes.texts[-1]
+    assert getattr(dlg, "apply_job", None) is None
+    assert summaries(bundle_window.ws) == before
+
+
+def test_the_signer_is_shown_and_a_changed_key_asks(
+    bundle_window, qtbot, boxes, colleague_bundle, tmp_path, usb
+) -> None:
+    from desktop.core.bundle.import_preview import preview_import
+    from desktop.core.bundle.importer import apply_import
+
+    ws = bundle_window.ws
+    apply_import(ws, preview_import(ws, colleague_bundle), other_commune=True)  # key remembered
+    impostor = open_workspace(tmp_path / "may-gia")
+    try:
+        forged = [(n, d, "Nội dung giả mạo", c) for n, d, _s, c in DOCS[:1]]
+        fill(impostor, tmp_path / "nguon-gia", commune="Tân Tiến", docs=forged)
+        fake = export_bundle(impostor, ExportScope(2023), usb, as_zip=True).path
+    finally:
+        impostor.close()
+    before = summaries(ws)
+    job = wait_job(qtbot, run_import(bundle_window, fake))
+    dlg = job.dialog
+    assert "CẢNH BÁO: KHÓA KÝ CỦA TÂN TIẾN ĐÃ THAY ĐỔI" in dlg.banner.text()
+    assert "Mã khóa người ký:" in dlg.signer.text() and "KHÁC" in dlg.signer.text()
+    boxes.answer = QMessageBox.StandardButton.No
+    dlg.accept()
+    assert boxes.shown[-1][0] == "Khóa ký đã thay đổi"
+    assert getattr(dlg, "apply_job", None) is None
+    assert summaries(ws) == before

@@ -219,3 +219,14 @@ def test_signed_report_from_the_register(
     (copied,) = (bundle / "BaoCao").iterdir()
     assert copied.name.startswith("5-BC-UBND") and copied.name.endswith("(ban da ky).pdf")
     assert copied.read_bytes() == scan.read_bytes()
+
+
+def test_verify_shows_the_signers_key(bundle_window, qtbot, boxes, monkeypatch, usb) -> None:
+    from desktop.core.bundle.signing import signing_key
+
+    bundle = export_bundle(bundle_window.ws, ExportScope(2023), usb, as_zip=True).path
+    with bundle_window.ws.session() as s:
+        mine = signing_key(s).fingerprint
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bundle), ""))
+    job = wait_job(qtbot, bundle_window.safety.verify(as_zip=True))
+    assert f"Chữ ký số hợp lệ, mã khóa người ký: {mine}" in job.dialog.info.text()
