@@ -162,6 +162,10 @@ class EvidenceFile(Base):
     original_name: Mapped[str] = mapped_column(String(255))
     position: Mapped[int] = mapped_column(Integer, default=0)
     added_at: Mapped[datetime] = mapped_column(DateTime, default=_now)
+    # The digital signature read from the file (not verified): None = not read yet.
+    signed: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    signed_by: Mapped[str] = mapped_column(String(255), default="", server_default="")
+    signed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
     document: Mapped[EvidenceDocument] = relationship(back_populates="files")
     blob: Mapped[Blob] = relationship()
