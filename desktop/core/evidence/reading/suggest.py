@@ -181,7 +181,7 @@ class _Leaf:
     code: str
     title: str
     evidence: str
-    terms: Counter
+    terms: dict[str, float]  # term → weight (its own words 1, its criterion's ½)
     kinds: set[str]
 
 
@@ -206,15 +206,18 @@ class CatalogMatcher:
             if n.id in parents or n.parent_id is None or not n.self_scored:
                 continue
             parent = by_id.get(n.parent_id)
-            context = f"{n.title} {n.evidence_required}"
+            own = _terms(f"{n.title} {n.evidence_required}")
+            # the criterion's title counts half: it is shared by its sub-criteria
+            weights = {t: 1.0 for t in own}
             if parent is not None and parent.parent_id is not None:
-                context += f" {parent.title}"
+                for t in _terms(parent.title):
+                    weights.setdefault(t, 0.5)
             self.leaves.append(
                 _Leaf(
                     n.code,
                     n.title,
                     n.evidence_required,
-                    _terms(context),
+                    weights,
                     kinds_asked(n.title, n.evidence_required),
                 )
             )
@@ -232,7 +235,9 @@ class CatalogMatcher:
         found: list[CriterionMatch] = []
         for leaf in self.leaves:
             shared = {t for t in doc if t in leaf.terms}
-            score = sum(self.idf.get(t, 0.0) * (1.6 if " " in t else 0.5) for t in shared)
+            score = sum(
+                self.idf.get(t, 0.0) * (1.6 if " " in t else 0.5) * leaf.terms[t] for t in shared
+            )
             reasons = []
             if kind and leaf.kinds:
                 if kind in leaf.kinds:
