@@ -77,7 +77,7 @@ def unchecked_file_ids(session: Session, year: int) -> list[int]:
 def check_year_signatures(
     session: Session, store: FileStore, year: int, progress: Progress = NO_PROGRESS
 ) -> int:
-    """Read the signatures of the year's files not read yet (cancel keeps what is done)."""
+    """Read the signatures of the year's files not read yet (cancelling keeps none)."""
     ids = unchecked_file_ids(session, year)
     done = 0
     for i, file_id in enumerate(ids):

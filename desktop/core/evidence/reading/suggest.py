@@ -228,8 +228,8 @@ class CatalogMatcher:
         self.idf = {t: math.log(1 + total / c) for t, c in df.items()}
 
     def match(self, kind: str, summary: str, *, limit: int = 5) -> list[CriterionMatch]:
-        if not self.leaves or not (summary or kind):
-            return []
+        if not self.leaves or not summary.strip():
+            return []  # a kind alone (from a file name) says too little
         doc = _terms(summary)
         doc_tokens = _tokens(summary)
         found: list[CriterionMatch] = []

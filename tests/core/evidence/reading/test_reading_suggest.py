@@ -55,6 +55,7 @@ def test_a_cong_van_on_discipline_suggests_the_public_service_culture(sample_ws)
 
 def test_nothing_to_match_suggests_nothing(sample_ws) -> None:
     assert _match(sample_ws, "", "") == []
+    assert _match(sample_ws, "Báo cáo", "") == []  # a kind from a file name alone
     with sample_ws.session() as s:
         assert CatalogMatcher(s, 1999).match("Kế hoạch", "cải cách hành chính") == []
 
