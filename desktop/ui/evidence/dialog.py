@@ -203,8 +203,9 @@ class DocumentDialog(FileDropTarget, QDialog):
         self._fill(doc, codes)
         self.add_paths(files)
         self._update_buttons()
-        # the number is typed first, unless the file name already gave it
-        (self.summary if self.number.text() else self.number).setFocus()
+        # the first field still empty gets the cursor (what was read stays unselected)
+        empty = [w for w in (self.number, self.summary) if not w.text().strip()]
+        (empty[0] if empty else self.responsible).setFocus()
 
     # --- filling --------------------------------------------------------------------------
 
@@ -321,8 +322,7 @@ class DocumentDialog(FileDropTarget, QDialog):
         if sg.criteria:
             ticked: list[str] = []
             if not self.given_codes and not self.picker.checked_codes():
-                best = sg.criteria[0].score
-                ticked = [m.code for m in sg.criteria[:2] if m.score >= 0.9 * best]
+                ticked = [sg.criteria[0].code]
                 self.picker.set_checked(ticked)
             head = (
                 "Gợi ý tiêu chí (đã đánh dấu, bỏ dấu nếu không đúng):"

@@ -71,8 +71,8 @@ FIELD_COLUMNS = {
 }
 READ_COLOUR = "#fff8d6"
 WARN_COLOUR = "#fde7e9"
-WIDTHS = {C_SAVE: 40, C_FILE: 170, C_NUMBER: 105, C_DATE: 95, C_KIND: 85, C_SUMMARY: 260}
-WIDTHS |= {C_ISSUER: 150, C_SIGNER: 120, C_SIGNED: 110, C_CODES: 80, C_NOTE: 220}
+WIDTHS = {C_SAVE: 40, C_FILE: 150, C_NUMBER: 105, C_DATE: 95, C_KIND: 80, C_SUMMARY: 235}
+WIDTHS |= {C_ISSUER: 145, C_SIGNER: 115, C_SIGNED: 105, C_CODES: 65, C_NOTE: 170}
 
 
 class ReviewDialog(QDialog):
@@ -111,6 +111,7 @@ class ReviewDialog(QDialog):
         )
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header = self.table.horizontalHeader()
         for col, width in WIDTHS.items():
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
@@ -381,8 +382,7 @@ def _fixed(text: str, tip: str = "") -> QTableWidgetItem:
 def _chosen(sg: Suggestion) -> list[str]:
     if not sg.criteria:
         return []
-    best = sg.criteria[0].score
-    return [m.code for m in sg.criteria[:2] if m.score >= 0.9 * best]
+    return [sg.criteria[0].code]
 
 
 def _unread(path: Path) -> Reading:
