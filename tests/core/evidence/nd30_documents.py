@@ -278,3 +278,48 @@ def build_docx(doc: NdDocument, path: Path) -> Path:
     )
     d.save(path)
     return path
+
+
+# A draft typed without the header table: the two columns set apart with a tab, the
+# signature block pushed right with a tab (it may spill onto the last page alone).
+TAB_DOCUMENT = NdDocument(
+    stem="to-trinh-khong-bang",
+    organ=("ỦY BAN NHÂN DÂN", "XÃ ĐỒNG TÂM"),
+    number_line="Số:  07 /TTr-UBND",
+    place_date="Đồng Tâm, ngày  12  tháng  3  năm  2024",
+    kind_line="TỜ TRÌNH",
+    summary_lines=(
+        "Về việc đề nghị phê duyệt Kế hoạch kiểm tra công tác",
+        "cải cách hành chính năm 2024",
+    ),
+    greeting="Kính gửi: Ủy ban nhân dân huyện Ninh Giang",
+    sign_lines=("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"),
+    signer_name="Nguyễn Văn An",
+    number="07/TTr-UBND",
+    issue_date=date(2024, 3, 12),
+    kind="Tờ trình",
+    summary=("Về việc đề nghị phê duyệt Kế hoạch kiểm tra công tác cải cách hành chính năm 2024"),
+    issuer="UBND xã Đồng Tâm",
+)
+
+
+def build_docx_tabs(doc: NdDocument, path: Path) -> Path:
+    d = Document()
+    motto = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+    for left, right in zip(doc.organ, motto, strict=True):
+        _para(d, f"{left}\t{right}", bold=True, size=12, align="left")
+    _para(d, f"{doc.number_line}\t{doc.place_date}", size=13, align="left")
+    _para(d, "")
+    _para(d, doc.kind_line, bold=True, size=14, space=8)
+    for line in doc.summary_lines:
+        _para(d, line, bold=True, size=14, space=8)
+    _para(d, doc.greeting, size=14, space=8)
+    for text in BODY * 3:
+        _para(d, text, size=14, align="justify", space=8)
+    for line in doc.sign_lines:
+        _para(d, f"\t\t\t{line}", bold=True, size=14, align="left")
+    for _ in range(3):
+        _para(d, "")
+    _para(d, f"\t\t\t{doc.signer_name}", bold=True, size=14, align="left")
+    d.save(path)
+    return path

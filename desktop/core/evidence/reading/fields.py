@@ -237,8 +237,41 @@ def _pretty(text: str) -> str:
     return result
 
 
+def _no_motto(line: str) -> str:
+    m = _MOTTO.search(fold_chars(line))
+    return line[: m.start()] if m else line
+
+
+_MOTTO_WORDS = set(
+    [
+        "cong",
+        "hoa",
+        "xa",
+        "hoi",
+        "chu",
+        "nghia",
+        "viet",
+        "nam",
+        "doc",
+        "lap",
+        "tu",
+        "do",
+        "hanh",
+        "phuc",
+        "-",
+        "–",
+    ]
+)
+
+
+def _motto_only(line: str) -> bool:
+    """A piece of the motto wrapped into the left column (``NAM``)."""
+    return set(fold(line).split()) <= _MOTTO_WORDS
+
+
 def issuer_of(organ_lines: list[str]) -> str:
-    lines = [ln for ln in (clean_line(x) for x in organ_lines) if ln and not is_rule(ln)]
+    lines = [clean_line(_no_motto(x)) for x in organ_lines]
+    lines = [ln for ln in lines if ln and not is_rule(ln) and not _motto_only(ln)]
     if not lines:
         return ""
     groups = [" ".join(g) for g in _organ_groups(lines)]

@@ -66,7 +66,8 @@ def _lines(runs: list[_Run], centre: float, width: float) -> list[Line]:
             lines[-1].text += " " + run.text
             prev = run
             continue
-        gap = prev is not None and prev.bottom - run.top > 0.9 * run.height
+        # a blank line, not a paragraph's spacing (text runs are ~0.75 of the line pitch)
+        gap = prev is not None and prev.bottom - run.top > 1.6 * run.height
         centred = abs(run.centre - centre) < 0.04 * width and (run.x1 - run.x0) < 0.92 * width
         lines.append(Line(run.text, centered=centred, gap_before=gap))
         prev = run
@@ -107,8 +108,10 @@ def _closing(runs: list[_Run], centre: float, width: float) -> list[str]:
     """The signature block: the right-hand runs under the last full-width line."""
     full = [i for i, r in enumerate(runs) if (r.x1 - r.x0) > 0.7 * width]
     start = full[-1] + 1 if full else 0
-    right = [r.text for r in runs[start:] if r.centre > centre and not is_rule(r.text)]
-    return right
+    block = [r for r in runs[start:] if not is_rule(r.text)]
+    right = [r.text for r in block if r.centre > centre]
+    # a block set with tabs at the left, or one that spilled onto the last page alone
+    return right or [r.text for r in block]
 
 
 def read_pdf(path: Path) -> tuple[DocumentText, SignatureInfo]:
@@ -133,10 +136,12 @@ def read_pdf(path: Path) -> tuple[DocumentText, SignatureInfo]:
 
     n = _split_header(runs, page_height, centre)
     text = DocumentText(pages=pages)
-    for run in runs[:n]:
-        if is_rule(run.text):
-            continue
-        (text.header_left if run.centre < centre else text.header_right).append(run.text)
+    header = [r for r in runs[:n] if not is_rule(r.text)]
+    for run in header:
+        # on a row of two runs the left one is the left column, whatever its width
+        row = [r for r in header if abs(r.top - run.top) < run.height / 2]
+        left = run is min(row, key=lambda r: r.x0) if len(row) > 1 else run.centre < centre
+        (text.header_left if left else text.header_right).append(run.text)
     text.body = _lines(runs[n:], centre, width)
     text.closing = _closing(last_runs, centre, width)
     text.content = "\n".join(r.text for r in runs + (last_runs if pages > 1 else []))

@@ -5,7 +5,8 @@
 Needs LibreOffice (``soffice``) and pyHanko + cryptography (the test extra). Writes, next to
 this script:
 
-- ``<stem>.pdf`` for each document of ``tests/core/evidence/nd30_documents.DOCUMENTS``: the
+- ``<stem>.pdf`` for each document of ``tests/core/evidence/nd30_documents.DOCUMENTS`` and
+  for ``TAB_DOCUMENT`` (a Tờ trình typed with tabs instead of the header table): the
   python-docx document exported by ``soffice --headless --convert-to pdf``;
 - ``ke-hoach-cchc-2023-ky-so.pdf``: the Kế hoạch signed with a self-signed test certificate
   (CN "Nguyễn Văn An", O "UBND xã Đồng Tâm"), as the e-office system's signed copies are;
@@ -27,7 +28,13 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[3]
 sys.path.insert(0, str(ROOT))
 
-from tests.core.evidence.nd30_documents import BY_STEM, DOCUMENTS, build_docx  # noqa: E402
+from tests.core.evidence.nd30_documents import (  # noqa: E402
+    BY_STEM,
+    DOCUMENTS,
+    TAB_DOCUMENT,
+    build_docx,
+    build_docx_tabs,
+)
 
 SIGNED = "ke-hoach-cchc-2023-ky-so.pdf"
 SCANNED = "bao-cao-ban-quet.pdf"
@@ -38,12 +45,13 @@ def export_pdfs(tmp: Path) -> None:
     if soffice is None:
         sys.exit("soffice (LibreOffice) is needed to regenerate the PDFs")
     docs = [build_docx(d, tmp / f"{d.stem}.docx") for d in DOCUMENTS]
+    docs.append(build_docx_tabs(TAB_DOCUMENT, tmp / f"{TAB_DOCUMENT.stem}.docx"))
     subprocess.run(
         [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp), *map(str, docs)],
         check=True,
         capture_output=True,
     )
-    for d in DOCUMENTS:
+    for d in (*DOCUMENTS, TAB_DOCUMENT):
         shutil.copyfile(tmp / f"{d.stem}.pdf", HERE / f"{d.stem}.pdf")
 
 

@@ -11,7 +11,14 @@ from pathlib import Path
 import pytest
 
 from desktop.core.evidence.reading.read import IMAGE_NOTE, read_document
-from tests.core.evidence.nd30_documents import BY_STEM, DOCUMENTS, NdDocument, build_docx
+from tests.core.evidence.nd30_documents import (
+    BY_STEM,
+    DOCUMENTS,
+    TAB_DOCUMENT,
+    NdDocument,
+    build_docx,
+    build_docx_tabs,
+)
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -58,6 +65,16 @@ def test_every_field_is_read_from_the_libreoffice_pdf(doc: NdDocument) -> None:
 def test_every_field_is_read_from_the_docx(doc: NdDocument, tmp_path: Path) -> None:
     path = build_docx(doc, tmp_path / f"{doc.stem}.docx")
     assert _got(path) == _expected(doc)
+
+
+def test_a_draft_typed_with_tabs_instead_of_the_header_table(tmp_path: Path) -> None:
+    """The motto shares the organ's lines (split at the tab); the signature block is
+    pushed right with tabs, on the last of three pages."""
+    docx = build_docx_tabs(TAB_DOCUMENT, tmp_path / "to-trinh.docx")
+    assert _got(docx) == _expected(TAB_DOCUMENT)
+    pdf = DATA / f"{TAB_DOCUMENT.stem}.pdf"
+    assert read_document(pdf).pages == 3
+    assert _got(pdf) == _expected(TAB_DOCUMENT)
 
 
 def test_the_district_decision_signed_for_the_chairman() -> None:

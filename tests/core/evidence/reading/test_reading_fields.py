@@ -146,3 +146,11 @@ def test_the_summary_stops_at_the_authority_line_and_at_can_cu() -> None:
 def test_a_document_without_any_header_gives_empty_fields() -> None:
     f = read_fields(plain_text("Hình ảnh niêm yết thủ tục hành chính tại Bộ phận Một cửa\n"))
     assert (f.number, f.issue_date, f.kind, f.issuer) == ("", None, "", "")
+
+
+def test_a_signature_block_alone_on_the_last_page_with_tabs() -> None:
+    from desktop.core.evidence.reading.fields import signer_of
+
+    assert signer_of(["CHỦ TỊCH", "(Đã ký)", "Nguyễn Văn An"]) == "Nguyễn Văn An"
+    assert signer_of(["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "TRẦN VĂN BÌNH"]) == "Trần Văn Bình"
+    assert signer_of(["Nơi nhận:", "- Như trên;", "- Lưu: VT."]) == ""
