@@ -166,6 +166,9 @@ class EvidenceFile(Base):
     signed: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
     signed_by: Mapped[str] = mapped_column(String(255), default="", server_default="")
     signed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    # sha256 of the file's folded text ("" when none was read): the same document
+    # re-exported or re-saved is recognised although its bytes differ.
+    text_key: Mapped[str] = mapped_column(String(64), default="", server_default="", index=True)
 
     document: Mapped[EvidenceDocument] = relationship(back_populates="files")
     blob: Mapped[Blob] = relationship()

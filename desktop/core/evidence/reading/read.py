@@ -53,8 +53,7 @@ class Reading:
         return [FIELD_LABELS[n] for n in FIELD_NAMES if n in self.from_document]
 
 
-def _read_text(path: Path) -> tuple[DocumentText | None, SignatureInfo, str]:
-    suffix = path.suffix.lower()
+def _read_text(path: Path, suffix: str) -> tuple[DocumentText | None, SignatureInfo, str]:
     if suffix == ".pdf":
         from desktop.core.evidence.reading.pdf import read_pdf
 
@@ -81,15 +80,17 @@ def _reason(path: Path, exc: BaseException) -> str:
     return f"không đọc được nội dung tệp {path.name} (tệp hỏng hoặc không đúng định dạng)"
 
 
-def read_document(path: Path) -> Reading:
+def read_document(path: Path, name: str = "") -> Reading:
+    """``name``: the file's own name when ``path`` has none (a blob in the store)."""
     path = Path(path)
+    suffix = Path(name or path.name).suffix.lower()
     try:
-        text, signature, note = _read_text(path)
+        text, signature, note = _read_text(path, suffix)
     except Exception as exc:  # any library's refusal becomes a note; the file-name hints stay
         text, signature, note = None, SignatureInfo(), _reason(path, exc)
     found = read_fields(text) if text is not None and text.text_layer else Fields()
     from_document = frozenset(n for n in FIELD_NAMES if getattr(found, n))
-    hints = hints_from_filename(path.name)
+    hints = hints_from_filename(name or path.name)
     fill: dict = {}
     for name, value in (
         ("number", hints.number),

@@ -1,6 +1,7 @@
 """Digital signatures of the files already in the store, kept on each file row.
 
-A file is read once (``EvidenceFile.signed`` is None until then): when a document is added
+A file is read once (``EvidenceFile.signed`` is None until then; ``text_key`` keeps the hash
+of its text for finding the same document again): when a document is added
 with it, or, for files stored before this was known, in one pass over a year
 (``check_year_signatures``, with progress and cancel). Only PDFs and Word files can carry a
 signature; other files are recorded as unsigned.
@@ -16,48 +17,34 @@ from sqlalchemy.orm import Session
 
 from db.filestore import FileStore
 from db.models import EvidenceDocument, EvidenceFile
-from desktop.core.evidence.reading.signature import SignatureInfo, docx_signatures
+from desktop.core.evidence.reading.read import read_document
+from desktop.core.evidence.reading.signature import SignatureInfo
 from desktop.core.progress import NO_PROGRESS, Progress
 
 SIGNABLE = (".pdf", ".docx", ".docm")
 
 
-def signature_of_file(path: Path, name: str) -> SignatureInfo:
-    """The signature of a stored blob (``name`` gives its kind); unreadable → unsigned."""
-    suffix = Path(name).suffix.lower()
-    try:
-        if suffix == ".pdf":
-            import pypdfium2 as pdfium
-
-            from desktop.core.evidence.reading.signature import pdf_signatures
-
-            pdf = pdfium.PdfDocument(str(path))
-            try:
-                return pdf_signatures(pdf)
-            finally:
-                pdf.close()
-        if suffix in (".docx", ".docm"):
-            return docx_signatures(path)
-    except Exception:  # a damaged file: nothing to say about a signature
-        return SignatureInfo()
-    return SignatureInfo()
-
-
-def apply_signature(row: EvidenceFile, info: SignatureInfo) -> None:
+def apply_reading(row: EvidenceFile, info: SignatureInfo, text_key: str = "") -> None:
     row.signed = info.present
     row.signed_by = info.signer[:255]
     row.signed_at = info.signed_at.replace(tzinfo=None) if info.signed_at else None
+    row.text_key = text_key
 
 
 def record_signatures(session: Session, store: FileStore, rows: Iterable[EvidenceFile]) -> int:
-    """Read and keep the signature of each file row not read yet; returns how many."""
+    """Read each file row not read yet (its signature, the hash of its text) and keep
+    what was found; returns how many were read. A damaged file counts as unsigned."""
     done = 0
     for row in rows:
         if row.signed is not None:
             continue
         if not store.has(row.sha256):
             continue
-        apply_signature(row, signature_of_file(store.path_for(row.sha256), row.original_name))
+        if Path(row.original_name).suffix.lower() in SIGNABLE:
+            reading = read_document(store.path_for(row.sha256), row.original_name)
+            apply_reading(row, reading.signature, reading.content_key)
+        else:
+            apply_reading(row, SignatureInfo())
         done += 1
     session.flush()
     return done

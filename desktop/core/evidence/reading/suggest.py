@@ -8,8 +8,8 @@ words every criterion has; the document's kind counts when the evidence text ask
 kind (a Kế hoạch for "Kế hoạch CCHC năm") and against it when it asks for another one. The
 best come first, each with the reason; the officer confirms.
 
-``find_duplicate`` says which document of the year already has the same file (same
-content) or the same number and date.
+``find_duplicate`` says which document of the year already has the same file, the same
+text (the same document exported or saved again) or the same number and date.
 """
 
 from __future__ import annotations
@@ -279,14 +279,22 @@ def _number_key(number: str) -> str:
 
 
 def find_duplicate(
-    session: Session, year: int, number: str, issue_date: date | None, sha: str = ""
+    session: Session,
+    year: int,
+    number: str,
+    issue_date: date | None,
+    sha: str = "",
+    text_key: str = "",
 ) -> int | None:
-    """The id of a document of ``year`` with this file, or with this number and date."""
-    if sha:
+    """The id of a document of ``year`` with this file, the same text (re-exported), or
+    this number and date."""
+    for column, value in ((EvidenceFile.sha256, sha), (EvidenceFile.text_key, text_key)):
+        if not value:
+            continue
         doc_id = session.scalar(
             select(EvidenceDocument.id)
             .join(EvidenceFile, EvidenceFile.document_id == EvidenceDocument.id)
-            .where(EvidenceDocument.year == year, EvidenceFile.sha256 == sha)
+            .where(EvidenceDocument.year == year, column == value)
             .order_by(EvidenceDocument.id)
             .limit(1)
         )
@@ -343,6 +351,8 @@ def suggest_one(session: Session, year: int, path: Path, matcher: CatalogMatcher
     return Suggestion(
         reading=reading,
         criteria=matcher.match(f.kind, f.summary),
-        duplicate_of=find_duplicate(session, year, f.number, f.issue_date, sha),
+        duplicate_of=find_duplicate(
+            session, year, f.number, f.issue_date, sha, reading.content_key
+        ),
         sha256=sha,
     )

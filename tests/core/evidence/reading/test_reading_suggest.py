@@ -89,3 +89,17 @@ def test_signatures_are_kept_on_the_stored_files(sample_ws, add_doc, make_file) 
         assert files[photo].signed is False
         # read once: nothing left to read
         assert record_signatures(s, sample_ws.store, files.values()) == 0
+
+
+def test_the_same_text_saved_again_is_a_duplicate(sample_ws, add_doc) -> None:
+    """The signed copy from the e-office system has other bytes than the draft's PDF, and
+    the officer typed another number: the text is the same."""
+    first = add_doc("99/KH-UBND", ("1.1.1",), files=[DATA / "ke-hoach-cchc-2023.pdf"])
+    with sample_ws.session() as s:
+        (before,) = suggest_files(s, YEAR, [DATA / "ke-hoach-cchc-2023-ky-so.pdf"])
+    assert before.duplicate_of is None  # the stored file's text not read yet
+    with sample_ws.transaction() as s:
+        check_year_signatures(s, sample_ws.store, YEAR)
+    with sample_ws.session() as s:
+        (after,) = suggest_files(s, YEAR, [DATA / "ke-hoach-cchc-2023-ky-so.pdf"])
+    assert after.duplicate_of == first
