@@ -211,3 +211,24 @@ def test_old_files_signatures_are_read_on_request(ev_window, qtbot) -> None:
         pass
     qtbot.waitUntil(lambda: not tab.read_signatures_btn.isVisible(), timeout=10_000)
     assert [r[8] for r in tab.model.texts()] == ["Chưa ký", "Chưa ký", "Chưa ký"]
+
+
+def test_the_year_asks_for_signed_pdfs_in_the_checks_panel(ev_window, qtbot, tmp_path) -> None:
+    from desktop.ui.evidence.actions import add_documents
+
+    w = ev_window
+    (pdf,) = _copies(tmp_path, "cong-van-ky-cuong-hanh-chinh.pdf")
+    dlg = add_documents(w, [pdf])
+    with qtbot.waitSignal(w.dataShown, timeout=10_000):
+        dlg.save_btn.click()
+    w.act_checks.trigger()  # F7
+    panel = w.checks
+    qtbot.waitUntil(lambda: panel.job is None and panel.report is not None, timeout=10_000)
+    assert not panel.require_signed.isChecked()
+    assert not any(line.finding.kind == "unsigned_pdf" for line in panel.model.rows)
+    panel.require_signed.setChecked(True)  # Alt+S, as the officer ticks it
+    qtbot.waitUntil(lambda: panel.job is None, timeout=10_000)
+    (line,) = [ln for ln in panel.model.rows if ln.finding.kind == "unsigned_pdf"]
+    assert line.document == "215/UBND-VP"
+    assert "chưa ký số (năm đánh giá yêu cầu tài liệu có chữ ký số)" in line.finding.message
+    assert "Tài liệu PDF chưa ký số" in panel.model.texts()[panel.model.rows.index(line)]
