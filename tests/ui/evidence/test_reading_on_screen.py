@@ -232,3 +232,52 @@ def test_the_year_asks_for_signed_pdfs_in_the_checks_panel(ev_window, qtbot, tmp
     assert line.document == "215/UBND-VP"
     assert "chưa ký số (năm đánh giá yêu cầu tài liệu có chữ ký số)" in line.finding.message
     assert "Tài liệu PDF chưa ký số" in panel.model.texts()[panel.model.rows.index(line)]
+
+
+def test_many_files_dropped_on_a_sub_criterion_are_filed_under_it(
+    ev_window, qtbot, drop, tmp_path
+) -> None:
+    w = ev_window
+    files = _copies(tmp_path, "bao-cao-ket-qua-chi-so-2022.pdf", "thong-bao-ket-luan-kiem-tra.pdf")
+    view = w.tree.view
+    view.expandAll()
+    w.tree.select_node(w.node_by_code("1.2.1"))
+    rect = view.visualRect(view.currentIndex())
+    assert drop(view.viewport(), files, rect.center())
+    (dlg,) = w.findChildren(ReviewDialog)
+    qtbot.waitUntil(lambda: dlg.reading is None, timeout=20_000)
+    assert [dlg.cell(r, C_CODES) for r in range(dlg.table.rowCount())] == ["1.2.1", "1.2.1"]
+    # suggestions stay in the tooltip, the officer's choice in the cell
+    assert "1.1.2" in dlg.table.item(0, C_CODES).toolTip()
+
+
+def test_the_files_are_one_document_after_all(ev_window, qtbot, drop, tmp_path) -> None:
+    w = ev_window
+    tab = open_register(w, qtbot)
+    files = _copies(tmp_path, "quyet-dinh-huyen-cong-bo-chi-so.pdf", "bao-cao-ban-quet.pdf")
+    assert drop(tab.table.viewport(), files)
+    (review,) = w.findChildren(ReviewDialog)
+    qtbot.waitUntil(lambda: review.reading is None, timeout=20_000)
+    review.one_btn.click()
+    assert not review.isVisible()
+    (dlg,) = [d for d in w.findChildren(DocumentDialog) if d.isVisible()]
+    assert [dlg.files.item(i).text() for i in range(dlg.files.count())] == [
+        "quyet-dinh-huyen-cong-bo-chi-so.pdf",
+        "bao-cao-ban-quet.pdf",
+    ]
+    assert dlg.number.text() == "766/QĐ-UBND"
+    dlg.reject()
+
+
+def test_closing_the_review_table_asks_first(ev_window, qtbot, drop, boxes, tmp_path) -> None:
+    w = ev_window
+    dlg = _review(w, qtbot, drop, tmp_path)
+    boxes.answer = boxes.answer.No
+    qtbot.keyClick(dlg.table, Qt.Key.Key_Escape)
+    assert dlg.isVisible()
+    assert "Đóng bảng mà không lưu các tài liệu đã đọc?" in boxes.texts[-1]
+    boxes.answer = boxes.answer.Yes
+    dlg.reject()
+    assert not dlg.isVisible()
+    with w.ws.session() as s:
+        assert len(list_register(s, RegisterFilter(year=YEAR))) == 3  # nothing added

@@ -127,7 +127,12 @@ def pdf_signatures(pdf) -> SignatureInfo:
 
 
 _X509 = re.compile(rb"<(?:\w+:)?X509Certificate>\s*([A-Za-z0-9+/=\s]+?)\s*</", re.S)
-_SIGNING_TIME = re.compile(rb"<(?:\w+:)?SigningTime>\s*([^<]+?)\s*</", re.S)
+# XAdES <xades:SigningTime>, or Word's <mdssi:SignatureTime><mdssi:Value>
+_SIGNING_TIME = re.compile(
+    rb"<(?:\w+:)?SigningTime>\s*([^<]+?)\s*</|<(?:\w+:)?SignatureTime[^>]*>\s*"
+    rb"<(?:\w+:)?Value>\s*([^<]+?)\s*</",
+    re.S,
+)
 
 
 def docx_signatures(path: Path) -> SignatureInfo:
@@ -151,7 +156,8 @@ def docx_signatures(path: Path) -> SignatureInfo:
             t = _SIGNING_TIME.search(xml)
             if t and when is None:
                 try:
-                    when = datetime.fromisoformat(t.group(1).decode().replace("Z", "+00:00"))
+                    stamp = (t.group(1) or t.group(2)).decode().replace("Z", "+00:00")
+                    when = datetime.fromisoformat(stamp)
                 except ValueError:
                     when = None
     return SignatureInfo(present=True, signer=signer, signed_at=when, count=len(parts))

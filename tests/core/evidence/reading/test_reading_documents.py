@@ -187,3 +187,35 @@ def test_a_missing_file_never_raises(tmp_path: Path) -> None:
     reading = read_document(tmp_path / "45-KH-UBND.pdf")
     assert reading.note == "không tìm thấy tệp 45-KH-UBND.pdf"
     assert reading.fields.number == "45/KH-UBND"  # the file name still helps
+
+
+def test_a_word_file_signed_in_word_names_its_signer(tmp_path: Path) -> None:
+    """Word keeps its signatures as XML-DSig parts under ``_xmlsignatures/``."""
+    pytest.importorskip("cryptography")
+    import base64
+    import zipfile
+
+    from cryptography.hazmat.primitives.serialization import Encoding
+    from cryptography.x509 import load_pem_x509_certificate
+
+    from tests.core.evidence.data.make_fixtures import self_signed
+
+    _key, cert_pem = self_signed(tmp_path, "Lê Thị Hoa", "UBND xã Đồng Tâm")
+    der = load_pem_x509_certificate(cert_pem.read_bytes()).public_bytes(Encoding.DER)
+    doc = BY_STEM["cong-van-ky-cuong-hanh-chinh"]
+    path = build_docx(doc, tmp_path / "cong-van.docx")
+    xml = (
+        '<Signature xmlns="http://www.w3.org/2000/09/xmldsig#"><KeyInfo><X509Data>'
+        f"<X509Certificate>{base64.b64encode(der).decode()}</X509Certificate>"
+        "</X509Data></KeyInfo><Object><SignatureProperties><SignatureProperty>"
+        '<mdssi:SignatureTime xmlns:mdssi="http://schemas.openxmlformats.org/package/2006/'
+        'digital-signature"><mdssi:Value>2023-01-05T08:30:00Z</mdssi:Value>'
+        "</mdssi:SignatureTime></SignatureProperty></SignatureProperties></Object></Signature>"
+    )
+    with zipfile.ZipFile(path, "a") as zf:
+        zf.writestr("_xmlsignatures/sig1.xml", xml)
+    reading = read_document(path)
+    assert reading.signature.present
+    assert reading.signature.signer == "Lê Thị Hoa"
+    assert reading.signature.signed_at.isoformat() == "2023-01-05T08:30:00+00:00"
+    assert reading.fields.signer == "Lê Thị Hoa" and reading.fields.number == "215/UBND-VP"
