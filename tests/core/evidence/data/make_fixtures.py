@@ -98,9 +98,14 @@ def self_signed(tmp: Path, common_name: str, organisation: str) -> tuple[Path, P
 
 def sign_pdf(src: Path, dest: Path, common_name: str, organisation: str, tmp: Path) -> Path:
     """Sign ``src`` into ``dest`` with pyHanko and a fresh self-signed certificate."""
+    import warnings
+
     from asn1crypto import cms, x509
-    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-    from pyhanko.sign import signers
+
+    with warnings.catch_warnings():  # pyHanko still imports cryptography's DSA
+        warnings.simplefilter("ignore")
+        from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+        from pyhanko.sign import signers
 
     # pyHanko adds attribute names to asn1crypto's tables; a table already used before
     # (the app read a signature first, in the same process) must rebuild its reverse map
