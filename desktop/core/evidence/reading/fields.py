@@ -93,8 +93,10 @@ _DATE_WORDS = re.compile(
     r"ng\w{0,2}y\s*(?P<d>\d{1,2})\s*[,.]?\s*th\w{0,3}ng\s*(?P<m>\d{1,2})\s*[,.]?\s*"
     r"n\w{0,2}m\s*(?P<y>(?:19|20)\d{2})"
 )
+# "ngày 05/01/2023", "ngày 5-1-2023"
 _DATE_DIGITS = re.compile(
-    r"(?<!\d)(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d{2})"
+    r"ng\w{0,2}y\s*(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*"
+    r"(?P<y>(?:19|20)\d{2})(?!\d)"
 )
 
 
@@ -110,7 +112,8 @@ def parse_date(line: str, *, after_place: bool = False) -> date | None:
     date that starts the line or follows a comma (the header's "place, ngày …", not the
     "ngày … của …" of a text cited in the body)."""
     folded = fold_chars(line)
-    for m in _DATE_WORDS.finditer(folded):
+    matches = [*_DATE_WORDS.finditer(folded), *_DATE_DIGITS.finditer(folded)]
+    for m in sorted(matches, key=lambda m: m.start()):
         if after_place:
             before = folded[: m.start()].rstrip()
             if before and not before.endswith(","):

@@ -48,6 +48,8 @@ def test_a_number_cited_in_the_body_is_not_the_documents_number() -> None:
         ("Nhu Xudn, ngay 15 thdng 3 nam 2023", date(2023, 3, 15)),
         ("Phong Thé, ngay 09 thdng 9 nam 2022", date(2022, 9, 9)),
         ("Đồng Tâm, ngày 31 tháng 02 năm 2023", None),  # no such day
+        ("Đồng Tâm, ngày 05/01/2023", date(2023, 1, 5)),
+        ("Ninh Giang, ngày 16-3-2023", date(2023, 3, 16)),
     ],
 )
 def test_date_variants(line: str, when: date | None) -> None:
