@@ -281,3 +281,40 @@ def test_closing_the_review_table_asks_first(ev_window, qtbot, drop, boxes, tmp_
     assert not dlg.isVisible()
     with w.ws.session() as s:
         assert len(list_register(s, RegisterFilter(year=YEAR))) == 3  # nothing added
+
+
+def test_cancelling_the_reading_keeps_what_was_read(
+    ev_window, qtbot, drop, tmp_path, monkeypatch
+) -> None:
+    """Hủy while the second file is being read: the first row is filled in from its
+    document, the others from their names only."""
+    import threading
+
+    from desktop.ui.evidence import review
+
+    w = ev_window
+    reading_second = threading.Event()
+    go_on = threading.Event()
+    real = review.suggest_one
+
+    def slow(session, year, path, matcher):
+        if path.name != FILES[0]:
+            reading_second.set()
+            go_on.wait(10)
+        return real(session, year, path, matcher)
+
+    monkeypatch.setattr(review, "suggest_one", slow)
+    tab = open_register(w, qtbot)
+    files = _copies(tmp_path, *FILES[:3])
+    files[2] = files[2].rename(files[2].with_name("766-QD-UBND 16.3.2023.pdf"))
+    assert drop(tab.table.viewport(), files)
+    (dlg,) = w.findChildren(ReviewDialog)
+    assert reading_second.wait(10)
+    dlg.reading.cancel()  # the progress dialog's Hủy
+    go_on.set()
+    qtbot.waitUntil(lambda: dlg.reading is None, timeout=20_000)
+    assert dlg.table.rowCount() == 3
+    assert "Đã đọc 2/3 tệp." in dlg.status.text() and "Đã dừng đọc" in dlg.status.text()
+    assert dlg.cell(0, C_SIGNER) == "Nguyễn Văn An"  # read from the document
+    assert dlg.cell(2, C_NUMBER) == "766/QĐ-UBND"  # from its name only
+    assert dlg.cell(2, C_NOTE) == "chưa đọc (đã dừng)"
