@@ -321,13 +321,19 @@ _STOP = re.compile(
 _VV = re.compile(r"^\s*(?:v\s*/\s*v|v\s*[il1|]\s*v|ve viec)\s*[:.]?\s*", re.IGNORECASE)
 
 
+_KIND_SQUEEZED = {k.replace(" ", ""): v for k, v in KIND_LINES.items()}
+_OTHER_SQUEEZED = {k.replace(" ", "") for k in OTHER_KIND_LINES}
+
+
 def _kind_line(text: str) -> str | None:
+    """``KẾ HOẠCH``, also spaced out (``B Á O  C Á O``) → the kind; None for other lines."""
     core = fold(text).strip(" :.")
     if text != text.upper() or not core:
         return None
-    if core in KIND_LINES:
-        return KIND_LINES[core]
-    if core in OTHER_KIND_LINES:
+    squeezed = core.replace(" ", "")
+    if squeezed in _KIND_SQUEEZED:
+        return _KIND_SQUEEZED[squeezed]
+    if squeezed in _OTHER_SQUEEZED:
         return "Khác"
     return None
 

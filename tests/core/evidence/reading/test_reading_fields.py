@@ -156,3 +156,13 @@ def test_a_signature_block_alone_on_the_last_page_with_tabs() -> None:
     assert signer_of(["CHỦ TỊCH", "(Đã ký)", "Nguyễn Văn An"]) == "Nguyễn Văn An"
     assert signer_of(["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "TRẦN VĂN BÌNH"]) == "Trần Văn Bình"
     assert signer_of(["Nơi nhận:", "- Như trên;", "- Lưu: VT."]) == ""
+
+
+def test_a_spaced_out_kind_line() -> None:
+    text = plain_text(
+        "ỦY BAN NHÂN DÂN\nXÃ ĐỒNG TÂM\nSố: 15/UBND\nĐồng Tâm, ngày 2 tháng 3 năm 2023\n"
+        "B Á O  C Á O\nKết quả thực hiện nhiệm vụ quý I năm 2023\n\nI. KẾT QUẢ\n"
+    )
+    f = read_fields(text)
+    assert f.kind == "Báo cáo"  # the capitals line wins over a number without kind code
+    assert f.summary == "Kết quả thực hiện nhiệm vụ quý I năm 2023"
