@@ -162,6 +162,13 @@ class EvidenceFile(Base):
     original_name: Mapped[str] = mapped_column(String(255))
     position: Mapped[int] = mapped_column(Integer, default=0)
     added_at: Mapped[datetime] = mapped_column(DateTime, default=_now)
+    # The digital signature read from the file (not verified): None = not read yet.
+    signed: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    signed_by: Mapped[str] = mapped_column(String(255), default="", server_default="")
+    signed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    # sha256 of the file's folded text ("" when none was read): the same document
+    # re-exported or re-saved is recognised although its bytes differ.
+    text_key: Mapped[str] = mapped_column(String(64), default="", server_default="", index=True)
 
     document: Mapped[EvidenceDocument] = relationship(back_populates="files")
     blob: Mapped[Blob] = relationship()

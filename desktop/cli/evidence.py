@@ -1,13 +1,19 @@
-"""Evidence register commands: ``cchc evidence add|list|show|edit|link|unlink|delete|hints``."""
+"""Evidence register commands: ``cchc evidence add|list|show|edit|link|unlink|delete|hints|
+suggest``.
+
+``suggest`` reads the documents themselves (number, date, kind, summary, issuer, signer,
+digital signature) and suggests the sub-criteria of the year; ``add --auto`` takes the fields
+not given on the command line from that reading."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from dataclasses import replace
 from pathlib import Path
 
 from base.errors import ValidationError
-from desktop.cli.common import EXIT_OK, Registry, emit_json, year_arg
+from desktop.cli.common import EXIT_OK, EXIT_USAGE, Registry, emit_json, year_arg
 from desktop.core.evidence.documents import (
     KINDS,
     DocumentFields,
@@ -28,6 +34,8 @@ from desktop.core.evidence.query import (
     document_row,
     list_register,
 )
+from desktop.core.evidence.reading.stored import record_signatures
+from desktop.core.evidence.reading.suggest import Suggestion, suggest_files
 from desktop.core.office.vnformat import format_date, parse_date
 from desktop.core.workspace import Workspace
 
@@ -73,21 +81,63 @@ def _show(ws: Workspace, doc_id: int, args: argparse.Namespace, said: str) -> in
     return EXIT_OK
 
 
+def _auto_fields(ws: Workspace, args: argparse.Namespace, files: list[Path]) -> None:
+    """``--auto``: the fields not given come from reading the first readable file."""
+    with ws.session() as s:
+        found = suggest_files(s, args.year, files)
+    best = next((sg for sg in found if sg.reading.from_document), found[0] if found else None)
+    if best is None:
+        return
+    f = best.reading.fields
+    if args.number is None:
+        args.number = f.number
+    if args.date is None and f.issue_date is not None:
+        args.date = format_date(f.issue_date)
+    if args.kind is None and f.kind:
+        args.kind = f.kind
+    for name in ("summary", "issuer", "signer"):
+        if getattr(args, name) is None:
+            setattr(args, name, getattr(f, name))
+    for sg in found:
+        if sg.reading.note:
+            print(f"{sg.reading.name}: {sg.reading.note}.", file=sys.stderr)
+        if sg.duplicate_of is not None:
+            print(
+                f"{sg.reading.name}: sổ đã có tài liệu #{sg.duplicate_of} cùng tệp hoặc cùng "
+                "số và ngày.",
+                file=sys.stderr,
+            )
+
+
 def cmd_add(ws: Workspace, args: argparse.Namespace) -> int:
+    files = [Path(f) for f in args.files]
+    if args.auto:
+        _auto_fields(ws, args, files)
+    elif args.number is None or args.date is None:
+        missing = " và ".join(
+            n for n, v in (("--number", args.number), ("--date", args.date)) if v is None
+        )
+        print(
+            f"Lỗi cú pháp lệnh: thiếu {missing} (hoặc dùng --auto để đọc số, ngày, loại… "
+            "từ tài liệu).",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     doc = NewDocument(
         year=args.year,
-        number=args.number,
+        number=args.number or "",
         issue_date=_date(args.date),
-        kind=args.kind,
-        summary=args.summary,
-        issuer=args.issuer,
-        signer=args.signer,
-        responsible=args.responsible,
-        note=args.note,
+        kind=args.kind or "Khác",
+        summary=args.summary or "",
+        issuer=args.issuer or "",
+        signer=args.signer or "",
+        responsible=args.responsible or "",
+        note=args.note or "",
     )
-    files = [Path(f) for f in args.files]
     with ws.transaction() as s:
-        doc_id = add_document(s, ws.store, doc, files, args.criterion).id
+        row = add_document(s, ws.store, doc, files, args.criterion)
+        record_signatures(s, ws.store, row.files)
+        doc_id = row.id
     return _show(ws, doc_id, args, "Đã thêm tài liệu")
 
 
@@ -219,11 +269,75 @@ def cmd_hints(ws: Workspace, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def suggestion_json(file: str, sg: Suggestion) -> dict:
+    r = sg.reading
+    f = r.fields
+    sig = r.signature
+    return {
+        "file": file,
+        "number": f.number,
+        "date": f.issue_date.isoformat() if f.issue_date else None,
+        "kind": f.kind,
+        "summary": f.summary,
+        "issuer": f.issuer,
+        "signer": f.signer,
+        "text_layer": r.text_layer,
+        "signature": {
+            "present": sig.present,
+            "signer": sig.signer,
+            "signed_at": sig.signed_at.isoformat() if sig.signed_at else None,
+        },
+        "criteria": sg.codes,
+        "duplicate_of": sg.duplicate_of,
+    }
+
+
+def _suggestion_text(file: str, sg: Suggestion) -> list[str]:
+    r, f = sg.reading, sg.reading.fields
+    out = [f"{file}:"]
+    for label, value in (
+        ("Số ký hiệu", f.number),
+        ("Ngày ban hành", format_date(f.issue_date) if f.issue_date else ""),
+        ("Loại", f.kind),
+        ("Trích yếu", f.summary),
+        ("Cơ quan ban hành", f.issuer),
+        ("Người ký", f.signer),
+    ):
+        if value:
+            out.append(f"  {label}: {value}")
+    if r.note:
+        out.append(f"  ({r.note})")
+    if r.signature.present:
+        out.append(f"  {r.signature.label()}")
+    for m in sg.criteria:
+        out.append(f"  Gợi ý tiêu chí {m.code} {m.title}: {m.reason}")
+    if sg.duplicate_of is not None:
+        out.append(f"  Có thể trùng tài liệu #{sg.duplicate_of} đã có trong sổ.")
+    return out
+
+
+def cmd_suggest(ws: Workspace, args: argparse.Namespace) -> int:
+    """Never fails on a file it cannot read: that file's fields stay empty."""
+    with ws.session() as s:
+        found = suggest_files(s, args.year, [Path(f) for f in args.files])
+    if args.json:
+        for f, sg in zip(args.files, found, strict=True):
+            if sg.reading.note:
+                print(f"{Path(f).name}: {sg.reading.note}.", file=sys.stderr)
+        emit_json(
+            {"items": [suggestion_json(f, sg) for f, sg in zip(args.files, found, strict=True)]}
+        )
+        return EXIT_OK
+    for f, sg in zip(args.files, found, strict=True):
+        print("\n".join(_suggestion_text(f, sg)))
+    return EXIT_OK
+
+
 def _doc_fields(sp: argparse.ArgumentParser, *, required: bool) -> None:
-    sp.add_argument("--number", required=required, help="số ký hiệu, ví dụ 123/BC-UBND")
-    sp.add_argument("--date", required=required, help="ngày ban hành dd/mm/yyyy")
-    default = "Khác" if required else None
-    sp.add_argument("--kind", default=default, help=f"loại văn bản ({', '.join(KINDS)})")
+    # --number and --date are needed to add a document, unless --auto reads them
+    sp.add_argument("--number", help="số ký hiệu, ví dụ 123/BC-UBND")
+    sp.add_argument("--date", help="ngày ban hành dd/mm/yyyy")
+    sp.add_argument("--kind", default=None, help=f"loại văn bản ({', '.join(KINDS)})")
     for name, help_ in [
         ("summary", "trích yếu"),
         ("issuer", "cơ quan ban hành"),
@@ -231,7 +345,7 @@ def _doc_fields(sp: argparse.ArgumentParser, *, required: bool) -> None:
         ("responsible", "người phụ trách"),
         ("note", "ghi chú"),
     ]:
-        sp.add_argument(f"--{name}", default="" if required else None, help=help_)
+        sp.add_argument(f"--{name}", default=None, help=help_)
 
 
 def register(r: Registry) -> None:
@@ -241,6 +355,12 @@ def register(r: Registry) -> None:
     sp.add_argument("--year", type=year_arg, required=True)
     sp.add_argument("--criterion", action="append", required=True, metavar="CODE")
     _doc_fields(sp, required=True)
+    sp.add_argument(
+        "--auto",
+        action="store_true",
+        help="đọc số, ngày, loại, trích yếu, cơ quan ban hành, người ký từ tài liệu cho các "
+        "trường không ghi trên dòng lệnh",
+    )
 
     sp = g.command("list", cmd_list, "liệt kê, lọc và tìm tài liệu kiểm chứng của năm")
     sp.add_argument("--year", type=year_arg, required=True)
@@ -273,3 +393,12 @@ def register(r: Registry) -> None:
 
     sp = g.command("hints", cmd_hints, "đoán số, ngày, loại văn bản từ tên tệp")
     sp.add_argument("files", nargs="+", metavar="FILE")
+
+    sp = g.command(
+        "suggest",
+        cmd_suggest,
+        "đọc số, ngày, loại, trích yếu, cơ quan ban hành, người ký, chữ ký số từ tài liệu và "
+        "gợi ý tiêu chí thành phần",
+    )
+    sp.add_argument("files", nargs="+", metavar="FILE")
+    sp.add_argument("--year", type=year_arg, required=True)

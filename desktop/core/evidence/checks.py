@@ -30,6 +30,7 @@ from db.models import (
     SelfScore,
 )
 from desktop.core.backup.integrity import Finding
+from desktop.core.office.text import fold
 from desktop.core.office.vnformat import format_date, format_points
 from desktop.core.scoring.scores import require_catalog
 
@@ -47,7 +48,29 @@ FINDING_KINDS = {
     "unlinked": ("warning", "Tài liệu chưa gắn tiêu chí"),
     "score_above_max": ("error", "Điểm tự chấm vượt điểm tối đa"),
     "score_missing": ("warning", "Có tài liệu nhưng chưa chấm điểm"),
+    "unsigned_pdf": ("warning", "Tài liệu PDF chưa ký số"),
 }
+# The year's setting "tài liệu kiểm chứng phải là bản điện tử có chữ ký số" (AppSetting).
+REQUIRE_SIGNED_KEY = "evidence.require_signed.{year}"
+
+
+def require_signed(session: Session, year: int) -> bool:
+    from desktop.core.settings import get_setting
+
+    return get_setting(session, REQUIRE_SIGNED_KEY.format(year=year)) == "1"
+
+
+def set_require_signed(session: Session, year: int, on: bool) -> None:
+    from desktop.core.settings import set_setting
+
+    set_setting(session, REQUIRE_SIGNED_KEY.format(year=year), "1" if on else "0")
+
+
+def asks_for_signed(node: CatalogNode) -> bool:
+    """The sub-criterion's evidence text asks for digitally signed documents."""
+    text = fold(f"{node.title} {node.evidence_required}")
+    return "ky so" in text or "chu ky so" in text
+
 
 _TOKEN = r"[A-ZĐ][A-Za-zĐđ0-9]*"
 # 123/BC-UBND, 05/KH-UBND, 01/2020/TT-VPCP, 123/UBND-VP, 15/NQ-HĐND; party: 60-NQ/TW
@@ -121,6 +144,7 @@ class _Doc:
     kind: str
     nodes: list[int] = field(default_factory=list)
     files: list[tuple[str, str]] = field(default_factory=list)  # (sha256, name)
+    unsigned_pdfs: list[str] = field(default_factory=list)  # PDFs read as not signed
 
     @property
     def label(self) -> str:
@@ -165,13 +189,20 @@ def run_checks(session: Session, store: FileStore, year: int) -> CheckReport:
     ):
         docs[doc_id].nodes.append(node_id)
         docs_of_node[node_id].append(doc_id)
-    for doc_id, sha, name in session.execute(
-        select(EvidenceFile.document_id, EvidenceFile.sha256, EvidenceFile.original_name)
+    for doc_id, sha, name, signed in session.execute(
+        select(
+            EvidenceFile.document_id,
+            EvidenceFile.sha256,
+            EvidenceFile.original_name,
+            EvidenceFile.signed,
+        )
         .join(EvidenceDocument, EvidenceDocument.id == EvidenceFile.document_id)
         .where(EvidenceDocument.year == year)
         .order_by(EvidenceFile.position, EvidenceFile.id)
     ):
         docs[doc_id].files.append((sha, name))
+        if signed is False and name.lower().endswith(".pdf"):
+            docs[doc_id].unsigned_pdfs.append(name)
     scores = {
         s.node_id: s
         for s in session.scalars(select(SelfScore).where(SelfScore.node_id.in_(list(nodes))))
@@ -188,9 +219,34 @@ def run_checks(session: Session, store: FileStore, year: int) -> CheckReport:
         for sha, _name in d.files:
             users[sha].add(d.id)
     present = store.present(users)
+    every = require_signed(session, year)
     for d in docs.values():
         out.extend(_doc_findings(d, year, nodes, users, present))
+        if d.unsigned_pdfs and (every or any(asks_for_signed(nodes[n]) for n in d.nodes)):
+            out.append(_unsigned_finding(d, nodes, every))
     return _apply_dismissals(session, year, out)
+
+
+def _unsigned_finding(d: _Doc, nodes, every: bool) -> EvidenceFinding:
+    codes = tuple(nodes[n].code for n in d.nodes)
+    why = (
+        "năm đánh giá yêu cầu tài liệu có chữ ký số"
+        if every
+        else "tiêu chí yêu cầu văn bản có chữ ký số"
+    )
+    names = ", ".join(f"“{n}”" for n in d.unsigned_pdfs)
+    where = f" (tiêu chí {', '.join(codes)})" if codes else ""
+    return _finding(
+        "unsigned_pdf",
+        f"{d.title_label}{where}: tệp PDF "
+        f"{names} chưa ký số ({why}); hãy lấy bản đã ký số từ hệ thống văn bản điện tử.",
+        evidence_id=d.id,
+        code=codes[0] if codes else None,
+        node_id=d.nodes[0] if d.nodes else None,
+        codes=codes,
+        scope="document",
+        detail="|".join(d.unsigned_pdfs),
+    )
 
 
 def _finding(kind: str, message: str, **kw) -> EvidenceFinding:

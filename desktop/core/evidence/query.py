@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from operator import itemgetter
 
-from sqlalchemy import Select, String, and_, func, or_, select, type_coerce
+from sqlalchemy import Select, String, and_, case, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from base.errors import ValidationError
@@ -30,6 +30,11 @@ STATUS_LABELS = {
     "unlinked": "Chưa gắn tiêu chí",
     "incomplete": "Thiếu số, ngày hoặc tệp",
     "complete": "Đủ thông tin",
+}
+# A document's digital signature, from its files (read when they were added).
+SIGNATURE_LABELS = {
+    "signed": "Đã ký số",
+    "unsigned_pdf": "PDF chưa ký số",
 }
 SORT_KEYS = ("date", "number", "kind", "summary", "issuer", "responsible", "id")
 CHUNK = 500  # document ids per query for their sub-criteria and files
@@ -61,6 +66,10 @@ class RegisterRow:
     files: tuple[FileInfo, ...] = ()  # empty in RegisterIndex rows: see document_row
     file_count: int = 0
     search_text: str = field(default="", repr=False, compare=False)  # folded, for RegisterIndex
+    # "signed" (a file carries a digital signature), "unsigned_pdf" (PDFs, none signed),
+    # "unknown" (a PDF not read yet), "" (no PDF)
+    signature: str = ""
+    signed_by: str = ""
 
     @property
     def status(self) -> str:
@@ -85,6 +94,7 @@ class RegisterFilter:
     status: str = ""
     node_id: int | None = None  # exactly one node (the sub-criterion pane)
     ids: tuple[int, ...] = field(default=())
+    signature: str = ""  # one of SIGNATURE_LABELS
 
 
 def _doc_select(flt: RegisterFilter) -> Select:
@@ -166,12 +176,31 @@ def _fetch(session: Session, flt: RegisterFilter, *, with_files: bool = True) ->
         ).join(Blob, Blob.sha256 == EvidenceFile.sha256)
     else:
         file_q = select(EvidenceFile.document_id, func.count()).group_by(EvidenceFile.document_id)
+    f = EvidenceFile
+    is_pdf = func.lower(f.original_name).like("%.pdf")
+    sig_q = select(
+        f.document_id,
+        func.max(case((f.signed.is_(True), 1), else_=0)),
+        func.sum(case((and_(is_pdf, f.signed.is_(False)), 1), else_=0)),
+        func.sum(case((and_(is_pdf, f.signed.is_(None)), 1), else_=0)),
+        func.max(case((f.signed.is_(True), f.signed_by), else_="")),
+    ).group_by(f.document_id)
     with _gc_paused():
         links: list = []
         files: list = []
+        sigs: dict[int, tuple[str, str]] = {}
         for part in _chunks(ids):  # by id, a chunk at a time: index lookups only
             links += conn.execute(link_q.where(EvidenceLink.document_id.in_(part))).all()
             files += conn.execute(file_q.where(EvidenceFile.document_id.in_(part))).all()
+            for doc_id, signed, unsigned, unknown, by in conn.execute(
+                sig_q.where(f.document_id.in_(part))
+            ):
+                if signed:
+                    sigs[doc_id] = ("signed", by or "")
+                elif unknown:
+                    sigs[doc_id] = ("unknown", "")
+                elif unsigned:
+                    sigs[doc_id] = ("unsigned_pdf", "")
         links.sort(key=itemgetter(2))
         codes: dict[int, list[str]] = defaultdict(list)
         for doc_id, code, _pos in links:
@@ -201,6 +230,7 @@ def _fetch(session: Session, flt: RegisterFilter, *, with_files: bool = True) ->
                 tuple(infos[i]) if i in infos else (),
                 counts.get(i, 0),
                 search_text,
+                *sigs.get(i, ("", "")),
             )
             for i, year, number, when, kind, summary, issuer, signer, responsible, note, search_text in docs
         ]
@@ -225,6 +255,8 @@ def list_register(
     rows = _fetch(session, flt)
     if flt.status:
         rows = [r for r in rows if r.status == flt.status]
+    if flt.signature:
+        rows = [r for r in rows if r.signature == flt.signature]
     rows.sort(key=register_sort_key(sort), reverse=descending)
     return rows
 
@@ -284,6 +316,8 @@ class RegisterIndex:
             rows = [r for r in rows if any(c == code or c.startswith(below) for c in r.codes)]
         if flt.status:
             rows = [r for r in rows if r.status == flt.status]
+        if flt.signature:
+            rows = [r for r in rows if r.signature == flt.signature]
         return list(rows)
 
 

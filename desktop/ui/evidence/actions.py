@@ -22,6 +22,7 @@ from desktop.ui.vi import ask_yes_no
 if TYPE_CHECKING:
     from desktop.ui.evidence.dialog import DocumentDialog
     from desktop.ui.evidence.node_picker import LinkDialog
+    from desktop.ui.evidence.review import ReviewDialog
     from desktop.ui.main_window import MainWindow
 
 
@@ -42,17 +43,46 @@ def writable(parent: QWidget, window: MainWindow) -> bool:
 
 def add_documents(
     window: MainWindow, files: Sequence[Path] = (), codes: Sequence[str] = ()
+) -> DocumentDialog | ReviewDialog | None:
+    """One file (or none): the add dialog, filled in from the document; many files: the
+    review table, one document per file, read in the background."""
+    if len(files) > 1:
+        return review_documents(window, files, codes)
+    return add_one_document(window, files, codes)
+
+
+def _can_add(window: MainWindow) -> bool:
+    if not writable(window, window):
+        return False
+    if window.year is None:
+        show_error(window, "Chưa có năm đánh giá: hãy thêm năm đánh giá trước (Ctrl+N).")
+        return False
+    return True
+
+
+def add_one_document(
+    window: MainWindow, files: Sequence[Path] = (), codes: Sequence[str] = ()
 ) -> DocumentDialog | None:
     """The add dialog, with the files and sub-criteria already filled in."""
     from desktop.ui.evidence.dialog import DocumentDialog
 
-    if not writable(window, window):
-        return None
-    if window.year is None:
-        show_error(window, "Chưa có năm đánh giá: hãy thêm năm đánh giá trước (Ctrl+N).")
+    if not _can_add(window):
         return None
     dlg = DocumentDialog(window, files=files, codes=codes)
     dlg.open()
+    return dlg
+
+
+def review_documents(
+    window: MainWindow, files: Sequence[Path], codes: Sequence[str] = ()
+) -> ReviewDialog | None:
+    from desktop.ui.evidence.review import ReviewDialog
+
+    if not _can_add(window):
+        return None
+    dlg = ReviewDialog(window, files, codes)
+    dlg.open()
+    dlg.start_reading()
     return dlg
 
 

@@ -31,8 +31,10 @@ from desktop.core.evidence.checks import (
     CheckReport,
     EvidenceFinding,
     dismiss_finding,
+    require_signed,
     restore_finding,
     run_checks,
+    set_require_signed,
 )
 from desktop.core.evidence.query import RegisterIndex
 from desktop.core.selfassess.readiness import (
@@ -103,12 +105,24 @@ class ChecksPanel(QDockWidget):
         self.summary = QLabel("Chưa kiểm tra.")
         self.summary.setWordWrap(True)
         self.show_dismissed = QCheckBox("Hiện mục đã &bỏ qua")
+        self.require_signed = QCheckBox("Yêu cầu PDF có chữ ký &số")
+        self.require_signed.setToolTip(
+            "Năm đánh giá này yêu cầu tài liệu kiểm chứng là bản điện tử có chữ ký số: cảnh "
+            "báo mọi tài liệu PDF chưa ký số (không đánh dấu: chỉ ở tiêu chí có ghi “ký số” "
+            "trong tài liệu cần có)"
+        )
         self.rerun_btn = button("&Kiểm tra lại", "Kiểm tra lại (F7)")
         self.dismiss_btn = button("Bỏ &qua…", "Bỏ qua cảnh báo này, ghi rõ lý do")
         self.restore_btn = button("&Khôi phục", "Hiện lại cảnh báo đã bỏ qua")
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
-        for w in (self.show_dismissed, self.rerun_btn, self.dismiss_btn, self.restore_btn):
+        for w in (
+            self.require_signed,
+            self.show_dismissed,
+            self.rerun_btn,
+            self.dismiss_btn,
+            self.restore_btn,
+        ):
             top.addWidget(w)
 
         self.model: RecordTableModel[FindingLine] = RecordTableModel(COLUMNS, self)
@@ -133,6 +147,7 @@ class ChecksPanel(QDockWidget):
         self.dismiss_btn.clicked.connect(self.dismiss)
         self.restore_btn.clicked.connect(self.restore)
         self.show_dismissed.toggled.connect(lambda _on: self._show_lines())
+        self.require_signed.toggled.connect(self._set_require_signed)
         self.table.activated.connect(lambda idx: self.jump(idx.row()))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         window.dataShown.connect(self._data_shown)
@@ -151,6 +166,15 @@ class ChecksPanel(QDockWidget):
             self._show_lines()
             return None
 
+        try:
+            with ws.session() as s:
+                wanted = require_signed(s, year)
+        except CchcError:
+            wanted = False
+        self.require_signed.blockSignals(True)
+        self.require_signed.setChecked(wanted)
+        self.require_signed.blockSignals(False)
+
         def work(_progress) -> tuple[CheckReport, dict[int, str], list[EvidenceFinding]]:
             with ws.session() as s:
                 report = run_checks(s, ws.store, year)
@@ -168,6 +192,20 @@ class ChecksPanel(QDockWidget):
         )
         self.job.finished.connect(self._job_ended)
         return self.job
+
+    def _set_require_signed(self, on: bool) -> None:
+        """The year's setting; the checks run again at once."""
+        year = self.window_.year
+        if year is None:
+            return
+        try:
+            self.window_.ws.ensure_writable()
+            with self.window_.ws.transaction() as s:
+                set_require_signed(s, year, on)
+        except CchcError as exc:
+            show_error(self, exc)
+            return
+        self.run()
 
     def _job_ended(self) -> None:
         self.job = None

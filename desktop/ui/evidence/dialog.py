@@ -2,8 +2,11 @@
 
 Number, issue date (dd/mm/yyyy, or empty: "chưa có ngày"), kind, summary, issuer, signer,
 responsible officer, note; the files (add, remove, drop from Explorer) and the
-sub-criteria it serves (ticked in the year's catalog). Number, date and kind found in a
-file name are filled in, marked, for the officer to check. Files are copied into the store
+sub-criteria it serves (ticked in the year's catalog). The first file is read: number,
+date, kind, trích yếu, issuer and signer printed in it (else number, date and kind from its
+name) are filled in, marked, for the officer to check; its digital signature is named; the
+sub-criteria it most likely serves are ticked (when the dialog was not opened for one), with
+the reasons; a document already in the register is pointed out. Files are copied into the store
 on a worker thread with a progress dialog; a refused save leaves nothing behind.
 Enter = Lưu, Esc = Hủy.
 """
@@ -46,9 +49,11 @@ from desktop.core.evidence.documents import (
     unlink_document,
     update_document,
 )
-from desktop.core.evidence.filename_hints import FilenameHints, hints_from_filename
 from desktop.core.evidence.files import release_blobs
-from desktop.core.evidence.query import FileInfo, RegisterRow, responsible_names
+from desktop.core.evidence.query import FileInfo, RegisterRow, document_row, responsible_names
+from desktop.core.evidence.reading.read import FIELD_LABELS
+from desktop.core.evidence.reading.stored import record_signatures
+from desktop.core.evidence.reading.suggest import CatalogMatcher, Suggestion, suggest_one
 from desktop.core.office.vnformat import format_date, parse_date
 from desktop.ui.errors import show_error
 from desktop.ui.evidence.node_picker import NodePicker
@@ -64,6 +69,8 @@ FILE_FILTER = (
     "Tài liệu (*.pdf *.docx *.doc *.xlsx *.xls *.jpg *.jpeg *.png *.tif *.tiff);;Tất cả tệp (*)"
 )
 HINT_STYLE = "QLineEdit, QComboBox { background-color: #fff8d6; }"
+READ_TIP = "Đọc từ tài liệu: hãy kiểm tra lại."
+NAME_TIP = "Gợi ý từ tên tệp: hãy kiểm tra lại."
 FILE_ROLE = Qt.ItemDataRole.UserRole + 1  # Path (new) or FileInfo (stored)
 
 
@@ -84,6 +91,8 @@ class DocumentDialog(FileDropTarget, QDialog):
         self.year = doc.year if doc else window.year
         self.saved_id: int | None = None
         self.job: Job | None = None
+        self.given_codes = list(codes)
+        self.suggestion: Suggestion | None = None
         self._removed_files: list[FileInfo] = []
         self.setWindowTitle("Sửa tài liệu kiểm chứng" if doc else "Thêm tài liệu kiểm chứng")
         self.setAcceptDrops(True)
@@ -187,15 +196,16 @@ class DocumentDialog(FileDropTarget, QDialog):
         self.remove_file_btn.clicked.connect(self.remove_selected_file)
         self.files.currentRowChanged.connect(lambda _r: self._update_buttons())
         self.date.textEdited.connect(lambda _t: self.error.hide())
-        for w in (self.number, self.date):
+        for w in (self.number, self.date, self.summary, self.issuer, self.signer):
             w.textEdited.connect(lambda _t, w=w: self._unmark(w))
         self.kind.activated.connect(lambda _i: self._unmark(self.kind))
 
         self._fill(doc, codes)
         self.add_paths(files)
         self._update_buttons()
-        # the number is typed first, unless the file name already gave it
-        (self.summary if self.number.text() else self.number).setFocus()
+        # the first field still empty gets the cursor (what was read stays unselected)
+        empty = [w for w in (self.number, self.summary) if not w.text().strip()]
+        (empty[0] if empty else self.responsible).setFocus()
 
     # --- filling --------------------------------------------------------------------------
 
@@ -250,36 +260,90 @@ class DocumentDialog(FileDropTarget, QDialog):
         self._update_buttons()
 
     def _suggest(self, paths: Sequence[Path]) -> None:
-        """Fill number, date and kind from the first file name that carries them, where
-        the officer has not typed anything yet; mark them to be checked."""
-        for path in paths:
-            h: FilenameHints = hints_from_filename(path.name)
-            if h.empty:
-                continue
-            said = []
-            if h.number and not self.number.text().strip():
-                self.number.setText(h.number)
-                self._mark(self.number)
-                said.append(f"số {h.number}")
-            if h.issue_date and not self.date.text().strip():
-                self.date.setText(format_date(h.issue_date))
-                self._mark(self.date)
-                said.append(f"ngày {format_date(h.issue_date)}")
-            if h.kind and self.kind.currentText() == KIND_OTHER:
-                self.kind.setCurrentText(h.kind)
-                self._mark(self.kind)
-                said.append(f"loại {h.kind}")
-            if said:
-                self.hints.setText(
-                    f"Đã điền theo tên tệp “{path.name}”: {', '.join(said)}. "
-                    "Hãy kiểm tra lại các ô tô vàng trước khi lưu."
-                )
-                self.hints.show()
+        """Fill the fields from the first file that says something (its text, else its
+        name), where the officer has not typed anything yet; mark them to be checked."""
+        profile = self.window_.overview.profile if self.window_.overview else None
+        default_issuer = f"UBND {profile.unit_kind} {profile.commune_name}" if profile else ""
+        try:
+            with self.window_.ws.session() as s:
+                matcher = CatalogMatcher(s, self.year)
+                for path in paths:
+                    sg = suggest_one(s, self.year, path, matcher)
+                    if sg.reading.from_document or sg.reading.from_filename or sg.reading.note:
+                        break
+                else:
+                    return
+                dup = document_row(s, sg.duplicate_of) if sg.duplicate_of else None
+        except CchcError as exc:
+            show_error(self, exc)
             return
+        self.suggestion = sg
+        r, f = sg.reading, sg.reading.fields
+        said: list[str] = []
+        named: list[str] = []
 
-    def _mark(self, w: QWidget) -> None:
+        def fill(widget, name: str, value: str, shown: str, *, replaceable: str = "") -> None:
+            current = widget.text().strip()
+            if not value or (current and current != replaceable):
+                return
+            widget.setText(value)
+            from_doc = name in r.from_document
+            self._mark(widget, READ_TIP if from_doc else NAME_TIP)
+            (said if from_doc else named).append(shown)
+
+        fill(self.number, "number", f.number, f"số {f.number}")
+        when = format_date(f.issue_date) if f.issue_date else ""
+        fill(self.date, "issue_date", when, f"ngày {when}")
+        if f.kind and self.kind.currentText() == KIND_OTHER and f.kind in KINDS:
+            self.kind.setCurrentText(f.kind)
+            from_doc = "kind" in r.from_document
+            self._mark(self.kind, READ_TIP if from_doc else NAME_TIP)
+            (said if from_doc else named).append(f"loại {f.kind}")
+        fill(self.summary, "summary", f.summary, FIELD_LABELS["summary"])
+        fill(self.issuer, "issuer", f.issuer, FIELD_LABELS["issuer"], replaceable=default_issuer)
+        fill(self.signer, "signer", f.signer, f"người ký {f.signer}")
+        lines: list[str] = []
+        if said:
+            lines.append(f"Đã đọc từ tài liệu “{r.name}”: {', '.join(said)}.")
+        if named:
+            lines.append(f"Đã điền theo tên tệp “{r.name}”: {', '.join(named)}.")
+        if r.note:
+            lines.append(f"“{r.name}”: {r.note}.")
+        if r.signature.present:
+            at = f", lúc {r.signature.signed_at:%H:%M %d/%m/%Y}" if r.signature.signed_at else ""
+            lines.append(f"{r.signature.label()}{at}.")
+        elif r.text_layer and r.path.suffix.lower() == ".pdf":
+            lines.append("Tài liệu PDF chưa ký số.")
+        if dup is not None:
+            lines.append(
+                f"Sổ đã có tài liệu này: {dup.number or '#' + str(dup.id)} "
+                f"({dup.kind.lower()}, #{dup.id}) cùng tệp hoặc cùng số và ngày."
+            )
+        if sg.criteria:
+            ticked: list[str] = []
+            if not self.given_codes and not self.picker.checked_codes():
+                ticked = [sg.criteria[0].code]
+                self.picker.set_checked(ticked)
+            head = (
+                "Gợi ý tiêu chí (đã đánh dấu, bỏ dấu nếu không đúng):"
+                if ticked
+                else "Gợi ý tiêu chí:"
+            )
+            lines.append(head)
+            lines += [f"• {m.code} {m.title}: {m.reason}" for m in sg.criteria[:3]]
+        if said or named:
+            lines.append("Hãy kiểm tra lại các ô tô vàng trước khi lưu.")
+        if lines:
+            self.hints.setText("\n".join(lines))
+            self.hints.show()
+        if dup is not None:
+            self.hints.setStyleSheet(
+                "QLabel { background:#fde7e9; border:1px solid #c42b1c; padding:4px; }"
+            )
+
+    def _mark(self, w: QWidget, tip: str = NAME_TIP) -> None:
         w.setStyleSheet(HINT_STYLE)
-        w.setToolTip("Gợi ý từ tên tệp: hãy kiểm tra lại.")
+        w.setToolTip(tip)
 
     def _unmark(self, w: QWidget) -> None:
         w.setStyleSheet("")
@@ -353,7 +417,9 @@ class DocumentDialog(FileDropTarget, QDialog):
 
         def work(progress: Progress) -> int:
             with ws.transaction() as s:
-                return add_document(s, ws.store, new, paths, codes, progress=progress).id
+                row = add_document(s, ws.store, new, paths, codes, progress=progress)
+                record_signatures(s, ws.store, row.files)
+                return row.id
 
         return work
 
@@ -374,7 +440,8 @@ class DocumentDialog(FileDropTarget, QDialog):
                 for file_id in removed:
                     freed += remove_file(s, doc.id, file_id)
                 if paths:
-                    add_files(s, ws.store, doc.id, paths, progress=progress)
+                    added = add_files(s, ws.store, doc.id, paths, progress=progress)
+                    record_signatures(s, ws.store, added)
                 if link:
                     link_document(s, doc.id, link)
                 if unlink:

@@ -5,7 +5,8 @@ that ignores diacritics, case and Unicode form (``ke hoach`` finds ``Kế hoạc
 is the window's. The year's rows are held in a ``RegisterIndex``: filtering and typing in
 the search box never ask the database again. Enter opens the file, F2 edits, Ctrl+L
 chooses the sub-criteria, Delete deletes after a Có/Không question; files dropped on the
-tab open the add dialog. Under the table: the sub-criteria the selected document serves
+tab open the add dialog (one file) or the review table (many). The "Ký số" column says
+which documents carry a digital signature and filters the PDFs not signed. Under the table: the sub-criteria the selected document serves
 (double-click jumps to the catalog tree) and its files (double-click opens one).
 """
 
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 from base.errors import CchcError
 from desktop.core.evidence.documents import KINDS
 from desktop.core.evidence.query import (
+    SIGNATURE_LABELS,
     STATUS_LABELS,
     RegisterFilter,
     RegisterIndex,
@@ -52,6 +54,21 @@ if TYPE_CHECKING:
 ALL = ""
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 FILE_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+SIGNED_TEXT = {"signed": "Đã ký", "unsigned_pdf": "Chưa ký", "unknown": "?"}
+SIGNED_ORDER = {"unsigned_pdf": 0, "unknown": 1, "signed": 2, "": 3}
+
+
+def _signed_tip(r: RegisterRow) -> str:
+    if r.signature == "signed":
+        who = f": {r.signed_by}" if r.signed_by else ""
+        return f"Đã ký số{who} (chưa kiểm tra chuỗi chứng thư)"
+    if r.signature == "unsigned_pdf":
+        return "Tài liệu PDF chưa ký số"
+    if r.signature == "unknown":
+        return "Chưa đọc chữ ký số của tệp: bấm “Đọc chữ ký số”"
+    return "Không có tệp PDF"
 
 
 def _codes_key(r: RegisterRow) -> tuple:
@@ -87,11 +104,19 @@ COLUMNS: list[Column[RegisterRow]] = [
         tooltip=lambda r: f"{r.file_count} tệp",
         background=lambda r: None if r.file_count else "#fde7e9",
     ),
+    Column(
+        "Ký số",
+        lambda r: SIGNED_TEXT.get(r.signature, ""),
+        sort=lambda r: (SIGNED_ORDER.get(r.signature, 9), r.id),
+        tooltip=lambda r: _signed_tip(r),
+        background=lambda r: "#fff4ce" if r.signature == "unsigned_pdf" else None,
+    ),
 ]
 COL_SUMMARY = 3
+COL_SIGNED = 8
 # columns the register index sorts (and keeps the order of, so typing stays fast)
 INDEX_SORTS = {0: "number", 1: "date", 2: "kind", 3: "summary", 4: "issuer", 5: "responsible"}
-WIDTHS = {0: 120, 1: 118, 2: 90, 4: 150, 5: 140, 6: 110, 7: 45}
+WIDTHS = {0: 120, 1: 118, 2: 90, 4: 150, 5: 140, 6: 110, 7: 45, 8: 70}
 
 
 class _RegisterModel(RecordTableModel[RegisterRow]):
@@ -137,10 +162,14 @@ class RegisterTab(FileDropTarget, QWidget):
         self.status.addItem("Mọi tình trạng", ALL)
         for key, label in STATUS_LABELS.items():
             self.status.addItem(label, key)
+        self.signed = _combo("Lọc theo chữ ký số")
+        self.signed.addItem("Ký số: mọi tài liệu", ALL)
+        for key, label in SIGNATURE_LABELS.items():
+            self.signed.addItem(label, key)
         self.count = QLabel()
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
-        for w in (self.area, self.kind, self.responsible, self.status):
+        for w in (self.area, self.kind, self.responsible, self.status, self.signed):
             filters.addWidget(w)
 
         self.add_btn = button(
@@ -152,8 +181,19 @@ class RegisterTab(FileDropTarget, QWidget):
         )
         self.open_btn = button("&Mở tệp", "Mở tệp của tài liệu bằng chương trình mặc định (Enter)")
         self.delete_btn = button("&Xóa", "Xóa tài liệu đang chọn (Delete)")
+        self.read_signatures_btn = button(
+            "Đọc chữ &ký số",
+            "Đọc chữ ký số của các tệp thêm vào trước đây (cột Ký số hiện “?”)",
+        )
         buttons = QHBoxLayout()
-        for b in (self.add_btn, self.edit_btn, self.link_btn, self.open_btn, self.delete_btn):
+        for b in (
+            self.add_btn,
+            self.edit_btn,
+            self.link_btn,
+            self.open_btn,
+            self.delete_btn,
+            self.read_signatures_btn,
+        ):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.count)
@@ -194,8 +234,9 @@ class RegisterTab(FileDropTarget, QWidget):
         lay.addWidget(split, 1)
 
         self.search.textChanged.connect(lambda _t: self.apply_filters())
-        for box in (self.area, self.kind, self.responsible, self.status):
+        for box in (self.area, self.kind, self.responsible, self.status, self.signed):
             box.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self.read_signatures_btn.clicked.connect(self.read_signatures)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_detail())
         self.table.doubleClicked.connect(lambda _i: self.open_file())
         self.codes.itemActivated.connect(self._jump_to_code)
@@ -243,6 +284,30 @@ class RegisterTab(FileDropTarget, QWidget):
                 self.index = None
         self._fill_filter_choices()
         self.apply_filters()
+        unknown = self.index is not None and any(r.signature == "unknown" for r in self.index.rows)
+        self.read_signatures_btn.setVisible(unknown)
+
+    def read_signatures(self):
+        """Read the signatures of the year's files added before they were read (progress,
+        cancel); the column and the filter show them afterwards."""
+        from desktop.core.evidence.reading.stored import check_year_signatures
+        from desktop.ui.worker import run_job
+
+        year = self.window_.year
+        if year is None or not actions.writable(self, self.window_):
+            return None
+        ws = self.window_.ws
+
+        def work(progress):
+            with ws.transaction() as s:
+                return check_year_signatures(s, ws.store, year, progress)
+
+        return run_job(
+            self,
+            work,
+            label="Đang đọc chữ ký số của các tệp…",
+            on_success=lambda _n: self.window_.dataChanged.emit(),
+        )
 
     def _tab_changed(self, _index: int) -> None:
         if self._stale and self.window_.tabs.currentWidget() is self:
@@ -281,6 +346,7 @@ class RegisterTab(FileDropTarget, QWidget):
             kind=self.kind.currentData() or "",
             responsible=self.responsible.currentData() or "",
             status=self.status.currentData() or "",
+            signature=self.signed.currentData() or "",
         )
 
     def apply_filters(self) -> None:
@@ -311,7 +377,7 @@ class RegisterTab(FileDropTarget, QWidget):
 
     def clear_filters(self) -> None:
         self.search.clear()
-        for box in (self.area, self.kind, self.responsible, self.status):
+        for box in (self.area, self.kind, self.responsible, self.status, self.signed):
             box.setCurrentIndex(0)
 
     # --- selection ------------------------------------------------------------------------
