@@ -154,11 +154,11 @@ def build_document(info: ReportInfo) -> ReportDocument:
 
 
 def placeholders(info: ReportInfo) -> list[str]:
-    """Names of the sections (and header fields) that still hold a blank ``…`` or a
-    bracketed note about missing data."""
+    """Names of the sections that still hold a blank ``…`` (a blank field, or one the
+    officer typed), and "Người ký" while the signer is empty."""
     out = []
     for sec in info.sections:
-        if "…" in sec.text or "…" in sec.heading or "Soạn lại mục này" in sec.text:
+        if "…" in sec.text or "…" in sec.heading:
             out.append(sec.name)
     if not info.header.signer.strip():
         out.append("Người ký")
