@@ -141,9 +141,7 @@ def cmd_index(ws: Workspace, args: argparse.Namespace) -> int:
     for w in warnings:
         print(f"Lưu ý: {w}", file=sys.stderr)
     if missing:
-        print(
-            f"Lưu ý: bản nháp có chỗ trống “…”: {blank_message(missing)}.", file=sys.stderr
-        )
+        print(f"Lưu ý: bản nháp có chỗ trống “…”: {blank_message(missing)}.", file=sys.stderr)
     elif left:
         print(f"Lưu ý: còn dấu “…” trong mục: {', '.join(left)}.", file=sys.stderr)
     for o in offers:

@@ -88,7 +88,9 @@ def _can_cu(data: ReportData) -> SectionDraft:
         f"UBND tỉnh {province}" if province else "UBND tỉnh"
     )
     what = (
-        cat.name if cat is not None and cat.name else "Bộ Chỉ số cải cách hành chính của UBND cấp xã"
+        cat.name
+        if cat is not None and cat.name
+        else "Bộ Chỉ số cải cách hành chính của UBND cấp xã"
     )
     first = (
         f"Căn cứ Quyết định {doc_ref(data, 'catalog_decision', 'QĐ-UBND')} của {issuer} "

@@ -145,28 +145,40 @@ def specs(data: ReportData) -> list[FieldSpec]:
     year = data.period.end.year if data.period else y + 1
     out = [
         FieldSpec(
-            "catalog_decision", f"Quyết định ban hành Bộ Chỉ số CCHC năm {y}", "document",
+            "catalog_decision",
+            f"Quyết định ban hành Bộ Chỉ số CCHC năm {y}",
+            "document",
             symbol="QĐ-UBND",
         ),  # fmt: skip
         FieldSpec(
-            "guidance_letter", f"Công văn hướng dẫn chấm điểm Chỉ số CCHC năm {y}", "document",
+            "guidance_letter",
+            f"Công văn hướng dẫn chấm điểm Chỉ số CCHC năm {y}",
+            "document",
             symbol="UBND-NV",
         ),  # fmt: skip
         FieldSpec(
-            "results_decision", f"Quyết định công bố Chỉ số CCHC năm {y}", "document",
+            "results_decision",
+            f"Quyết định công bố Chỉ số CCHC năm {y}",
+            "document",
             symbol="QĐ-UBND",
         ),  # fmt: skip
         FieldSpec("total_score", f"Tổng điểm Chỉ số CCHC năm {y}", "number"),
         FieldSpec(
-            "commune_plan", f"Kế hoạch CCHC năm {y} của UBND {data.unit}", "document",
+            "commune_plan",
+            f"Kế hoạch CCHC năm {y} của UBND {data.unit}",
+            "document",
             symbol="KH-UBND",
         ),  # fmt: skip
         FieldSpec(
-            "upper_plan", f"Kế hoạch CCHC năm {year} của {ap.name}", "document",
+            "upper_plan",
+            f"Kế hoạch CCHC năm {year} của {ap.name}",
+            "document",
             symbol="KH-UBND",
         ),  # fmt: skip
         FieldSpec(
-            "next_plan", f"Kế hoạch CCHC năm {year} của UBND {data.unit}", "document",
+            "next_plan",
+            f"Kế hoạch CCHC năm {year} của UBND {data.unit}",
+            "document",
             symbol="KH-UBND",
         ),  # fmt: skip
     ]
@@ -174,7 +186,9 @@ def specs(data: ReportData) -> list[FieldSpec]:
         out += [
             FieldSpec("service_index", "Chỉ số phục vụ người dân và doanh nghiệp (điểm)", "number"),
             FieldSpec(
-                "service_rank", "Xếp hạng Chỉ số phục vụ người dân và doanh nghiệp", "rank",
+                "service_rank",
+                "Xếp hạng Chỉ số phục vụ người dân và doanh nghiệp",
+                "rank",
                 required=False,
             ),  # fmt: skip
             FieldSpec("online_payment_rate", "Tỷ lệ thanh toán trực tuyến phí, lệ phí", "percent"),
@@ -183,14 +197,18 @@ def specs(data: ReportData) -> list[FieldSpec]:
         if t is not None and not t["digital.digitised_received_known"]:
             out.append(
                 FieldSpec(
-                    "digitised_received_rate", "Tỷ lệ hồ sơ số hóa khi tiếp nhận", "percent",
+                    "digitised_received_rate",
+                    "Tỷ lệ hồ sơ số hóa khi tiếp nhận",
+                    "percent",
                     required=False,
                 )  # fmt: skip
             )
         if t is not None and not t["digital.results_digitised_known"]:
             out.append(
                 FieldSpec(
-                    "results_digitised_rate", "Tỷ lệ số hóa kết quả giải quyết TTHC", "percent",
+                    "results_digitised_rate",
+                    "Tỷ lệ số hóa kết quả giải quyết TTHC",
+                    "percent",
                     required=False,
                 )  # fmt: skip
             )
@@ -272,9 +290,7 @@ def plan_candidates(src: Source, year: int) -> list[Candidate]:
             continue
         years = {int(y) for y in _YEAR_WORDS.findall(summary)}
         if year in years or (not years and r["year"] == year):
-            out.append(
-                Candidate(r["id"], r["number"], date_from_db(r["issue_date"]), r["summary"])
-            )
+            out.append(Candidate(r["id"], r["number"], date_from_db(r["issue_date"]), r["summary"]))
     return out
 
 
@@ -292,7 +308,9 @@ def stored_fields(src: Source, report_id: int | None) -> dict[str, tuple[str, in
     return {
         r["key"]: (r["value"], r["document_id"])
         for r in rows(
-            src, "SELECT key, value, document_id FROM report_field WHERE report_id = ?", (report_id,)
+            src,
+            "SELECT key, value, document_id FROM report_field WHERE report_id = ?",
+            (report_id,),
         )
     }
 
@@ -318,7 +336,9 @@ def resolve_fields(
         if k == "catalog_decision":
             cat = data.catalog
             if cat is not None and cat.decision_number and cat.decision_date:
-                info = FieldInfo(spec, DocRef(cat.decision_number, cat.decision_date), "bộ tiêu chí")
+                info = FieldInfo(
+                    spec, DocRef(cat.decision_number, cat.decision_date), "bộ tiêu chí"
+                )
         elif k == "results_decision":
             res = data.results
             if res is not None and res.decision_number and res.decision_date:
@@ -350,7 +370,11 @@ def resolve_fields(
             elif len(options) == 1 and _candidate_ref(options[0]):
                 c = options[0]
                 info = FieldInfo(
-                    spec, _candidate_ref(c), f"sổ tài liệu kiểm chứng: {c.text}", options, c.document_id
+                    spec,
+                    _candidate_ref(c),
+                    f"sổ tài liệu kiểm chứng: {c.text}",
+                    options,
+                    c.document_id,
                 )
             else:
                 info = FieldInfo(spec, None, "", options)
