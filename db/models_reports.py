@@ -120,4 +120,3 @@ class ReportField(Base):
         ForeignKey("evidence_document.id", ondelete="SET NULL"), index=True
     )
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
-
