@@ -8,7 +8,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from babel.numbers import format_decimal, format_percent as babel_percent
+from babel.numbers import format_decimal
+from babel.numbers import format_percent as babel_percent
 
 from desktop.core.office.vnformat import (
     format_count,
