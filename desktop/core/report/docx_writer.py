@@ -24,7 +24,7 @@ from docx.enum.text import WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from desktop.core.office.docx_common import write_atomic
+from desktop.core.office.docx_common import set_properties, write_atomic
 from desktop.core.office.docx_xml import FONTS, parse_wml, run_text
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.report.layout import (
@@ -76,6 +76,7 @@ def write_docx(doc: ReportDocument, path: Path, progress: Progress = NO_PROGRESS
 
 def build_docx(doc: ReportDocument):
     d = Document()
+    set_properties(d, title=" ".join(doc.summary) or doc.title, author=doc.author)
     _normal_style(d)
     section = d.sections[0]
     section.page_width, section.page_height = Mm(A4_MM[0]), Mm(A4_MM[1])

@@ -145,7 +145,7 @@ def export_evidence_index(index: EvidenceIndex, path: Path) -> Path:
 
 
 def build_docx(index: EvidenceIndex):
-    doc = landscape_document()
+    doc = landscape_document(title=index.title, author=index.unit)
     centered(doc, index.title, 14, bold=True)
     if index.unit:
         centered(doc, f"({index.unit})", 13, italic=True, after=10)

@@ -111,6 +111,7 @@ class ReportDocument:
     margins: Margins = field(default_factory=_default_margins)
     file_stem: str = "bao-cao"
     problems: list[str] = field(default_factory=list)
+    author: str = ""  # the unit, for the file's properties: "Ủy ban nhân dân xã Đồng Tâm"
 
     def text_lines(self) -> list[str]:
         """Every line of text, in reading order (tests compare the DOCX and the PDF)."""
@@ -150,7 +151,22 @@ def build_document(info: ReportInfo) -> ReportDocument:
         signer=h.signer,
         margins=info.margins,
         file_stem=info.file_stem,
+        author=unit_name(h.body_name, h.place),
     )
+
+
+def unit_name(body_name: str, place: str) -> str:
+    """``ỦY BAN NHÂN DÂN / XÃ ĐỒNG TÂM`` and ``Đồng Tâm`` → ``Ủy ban nhân dân xã Đồng
+    Tâm`` (the issuing body as a sentence writes it)."""
+    parts = lines(body_name)
+    if not parts:
+        return place
+    words = " ".join(parts)
+    if place and words.upper().endswith(place.upper()):
+        words = words[: len(words) - len(place)].lower().strip() + " " + place
+    else:
+        words = words.lower() if words.isupper() else words
+    return words[:1].upper() + words[1:]
 
 
 def placeholders(info: ReportInfo) -> list[str]:

@@ -47,8 +47,14 @@ def export_plan(plan: PlanInfo, path: Path, progress: Progress = NO_PROGRESS) ->
 # --- DOCX -------------------------------------------------------------------------------
 
 
+def _unit_of(plan: PlanInfo) -> str:
+    """The commune named by the appendix line: ``… của UBND xã Đồng Tâm)``."""
+    _, found, unit = plan.attachment_line.rpartition(" của ")
+    return unit.rstrip(")").strip() if found else ""
+
+
 def build_docx(plan: PlanInfo):
-    doc = landscape_document()
+    doc = landscape_document(title=plan.title, author=_unit_of(plan))
     centered(doc, plan.title, 14, bold=True, after=2)
     if plan.attachment_line:
         centered(doc, plan.attachment_line, 13, italic=True, after=10)

@@ -104,6 +104,7 @@ def document_of(report: SelfAssessmentReport) -> ReportDocument:
         sign_authority="TM. ỦY BAN NHÂN DÂN",
         sign_title="CHỦ TỊCH",
         signer=report.profile.chairman if report.profile else "",
+        author=f"Ủy ban nhân dân {report.unit} {commune}",
     )
 
 
