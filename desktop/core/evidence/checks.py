@@ -32,6 +32,7 @@ from db.models import (
 from desktop.core.backup.integrity import Finding
 from desktop.core.office.vnformat import format_date, format_points
 from desktop.core.scoring.scores import require_catalog
+from desktop.core.years.evidence_window import EvidenceWindow, evidence_window
 
 # kind → (severity, short Vietnamese label for a filter)
 FINDING_KINDS = {
@@ -188,8 +189,9 @@ def run_checks(session: Session, store: FileStore, year: int) -> CheckReport:
         for sha, _name in d.files:
             users[sha].add(d.id)
     present = store.present(users)
+    window = evidence_window(session, year)
     for d in docs.values():
-        out.extend(_doc_findings(d, year, nodes, users, present))
+        out.extend(_doc_findings(d, year, nodes, users, present, window))
     return _apply_dismissals(session, year, out)
 
 
@@ -239,7 +241,9 @@ def _node_findings(node: CatalogNode, doc_ids, score: SelfScore | None, docs) ->
     return out
 
 
-def _doc_findings(d: _Doc, year: int, nodes, users, present: set[str]) -> list[EvidenceFinding]:
+def _doc_findings(
+    d: _Doc, year: int, nodes, users, present: set[str], window: EvidenceWindow
+) -> list[EvidenceFinding]:
     codes = tuple(nodes[n].code for n in d.nodes)
     at = {
         "evidence_id": d.id,
@@ -256,12 +260,12 @@ def _doc_findings(d: _Doc, year: int, nodes, users, present: set[str]) -> list[E
         )
     if d.issue_date is None:
         out.append(_finding("date_missing", f"{d.title_label}{where} chưa có ngày ban hành.", **at))
-    elif d.issue_date.year != year:
+    elif d.issue_date not in window:
         out.append(
             _finding(
                 "wrong_year",
                 f"{d.title_label}{where} ban hành ngày {format_date(d.issue_date)}, không thuộc năm "
-                f"đánh giá {year}.",
+                f"đánh giá {year} (tài liệu của năm được tính {window.text}).",
                 detail=d.issue_date.isoformat(),
                 **at,
             )
