@@ -220,7 +220,7 @@ def cmd_evidence_index(ws: Workspace, args: argparse.Namespace) -> int:
     from desktop.core.report.evidence_index import evidence_index, export_evidence_index
 
     with ws.session() as s:
-        index = evidence_index(s, args.year)
+        index = evidence_index(s, args.year, ws.store)
     export_evidence_index(index, Path(args.out))
     if args.json:
         emit_json({"year": args.year, "file": str(args.out), "rows": len(index.rows)})

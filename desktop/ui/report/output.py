@@ -180,7 +180,7 @@ class ReportOutput:
 
             progress.update(0, 0, f"Đang xuất {path.name}…")
             with ws.session() as s:
-                index = evidence_index(s, year)
+                index = evidence_index(s, year, ws.store)
             export_evidence_index(index, path)
             return index
 
