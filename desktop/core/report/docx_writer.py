@@ -91,6 +91,8 @@ def build_docx(doc: ReportDocument):
     xml = [_header_table(doc), _p("title", doc.title)]
     xml += [_p("summary", line) for line in doc.summary]
     xml.append(_rule(SUMMARY_RULE_MM, text_width, after=12))
+    if doc.addressee:
+        xml.append(_p("addressee", doc.addressee_line))
     # The closing paragraph keeps with the signature table (its row cannot split), so
     # "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH / name" and "Nơi nhận" never stand apart nor alone.
     last = len(doc.blocks) - 1

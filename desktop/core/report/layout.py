@@ -64,6 +64,7 @@ STYLES: dict[str, TextStyle] = {
     # title
     "title": TextStyle(14, bold=True, align="center", indent=False, space_before=18, space_after=0),
     "summary": TextStyle(14, bold=True, align="center", indent=False, space_after=0),
+    "addressee": TextStyle(14, align="center", indent=False, space_after=12),
     # body
     "h1": TextStyle(14, bold=True, keep_with_next=True),
     "h2": TextStyle(14, bold=True, keep_with_next=True),
@@ -112,6 +113,11 @@ class ReportDocument:
     file_stem: str = "bao-cao"
     problems: list[str] = field(default_factory=list)
     author: str = ""  # the unit, for the file's properties: "Ủy ban nhân dân xã Đồng Tâm"
+    addressee: str = ""  # "Kính gửi: …" under the trích yếu (a report sent to one body)
+
+    @property
+    def addressee_line(self) -> str:
+        return f"Kính gửi: {self.addressee}."
 
     def text_lines(self) -> list[str]:
         """Every line of text, in reading order (tests compare the DOCX and the PDF)."""
@@ -123,6 +129,7 @@ class ReportDocument:
             self.place_date,
             self.title,
             *self.summary,
+            *([self.addressee_line] if self.addressee else []),
             *(b.text for b in self.blocks),
             "Nơi nhận:",
             *self.recipients,

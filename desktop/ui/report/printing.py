@@ -213,6 +213,8 @@ class ReportPages:
         for line in d.summary:
             self._para(cursor, "summary", line)
         self._rule(cursor, SUMMARY_RULE_MM, after_pt=12)
+        if d.addressee:
+            self._para(cursor, "addressee", d.addressee_line)
         self._kept: list = []  # blocks kept with the next one: headings, the closing line
         for i, b in enumerate(d.blocks):
             self._para(cursor, b.style, b.text)
