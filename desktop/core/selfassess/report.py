@@ -161,9 +161,7 @@ class SelfAssessmentReport:
             if unscored
             else ""
         )
-        out = [
-            (f"Tổng điểm tự đánh giá, không gồm điểm cộng{survey}{pending}", self.index_total)
-        ]
+        out = [(f"Tổng điểm tự đánh giá, không gồm điểm cộng{survey}{pending}", self.index_total)]
         if t.bonus_max:
             out.append(
                 ("Điểm cộng", f"{format_points(t.bonus_score or 0)}/{format_points(t.bonus_max)}")
