@@ -129,6 +129,9 @@ def test_done_when_the_cli_alone_finishes_the_report(cli, from_scratch) -> None:
         ):
             assert phrase in text, phrase
     assert cli("report", "list", "--json").json()["reports"][0]["status"] == "exported"
+    # the plan of 31/12/2021 is the 2022 register's, not "outside the year"
+    findings = cli("check", "--year", "2022", "--json").json()["findings"]
+    assert not [f for f in findings if f["kind"] == "wrong_year"]
 
 
 def test_a_field_feeds_its_sentence_but_an_edited_section_is_kept(

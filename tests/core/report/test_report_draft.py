@@ -175,3 +175,57 @@ def test_how_the_text_names_a_period() -> None:
     assert period_name(custom_period("03/02/2023", "17/05/2023")) == (
         "từ ngày 03/02/2023 đến ngày 17/5/2023"
     )
+
+
+def test_a_custom_period_is_named_once(seeded) -> None:
+    """The period was written twice ("từ ngày 01/6/2023 đến ngày 30/6/2023 từ ngày …")."""
+    period = custom_period("03/02/2023", "17/05/2023")
+    with seeded.transaction() as s:
+        outcome = create_index_report(s, index_year=2022, period=period)
+    text = outcome.report.section("ho_so").text
+    assert "TTHC từ ngày 03/02/2023 đến ngày 17/5/2023: Ủy ban nhân dân xã" in text
+    assert text.count("từ ngày 03/02/2023") == 1
+    with seeded.transaction() as s:  # a named period keeps its dates once too
+        named = create_index_report(s, index_year=2022, period=PERIOD, number="124").report
+    assert "quý I năm 2023 từ ngày 15/12/2022 đến ngày 30/3/2023:" in named.section("ho_so").text
+
+
+def test_number_below_ten_is_padded() -> None:
+    """ND 30/2020 numbers from 01 each year: ``Số: 07/BC-UBND``."""
+    from dataclasses import replace
+
+    from desktop.core.report.records import ReportInfo
+
+    info = ReportInfo(1, "index", 2022, "7", "BC-UBND", None, None, None, "", "draft", None, None)  # type: ignore[arg-type]
+    assert info.number_text == "07/BC-UBND"
+    assert replace(info, number="123").number_text == "123/BC-UBND"
+    assert replace(info, number="").number_text == "      /BC-UBND"
+
+
+def test_tasks_from_the_lost_points_without_a_saved_plan(ws) -> None:
+    """Section III without a remediation plan: per area that lost points, the sub-criteria
+    lost with the officer responsible where one is assigned; no run of identical lines."""
+    from report_seed import AREAS, LOSSES, YEAR
+
+    from desktop.core.catalog.assignments import set_assignment
+    from desktop.core.results.store import set_result, set_result_header
+
+    fill_profile_and_catalog(ws)
+    with ws.transaction() as s:
+        set_result_header(s, YEAR, decision_number="766/QĐ-UBND", decision_date=date(2023, 3, 16))
+        for code, (score, rank) in AREAS.items():
+            set_result(s, YEAR, code, Decimal(score), rank=rank)
+        for code, (score, note) in LOSSES.items():
+            set_result(s, YEAR, code, Decimal(score), note=note)
+        set_assignment(s, YEAR, "6.2", "Lê Thị Tài Chính")
+        outcome = create_index_report(s, index_year=YEAR, period=PERIOD)
+    lines = outcome.report.section("nhiem_vu").text.splitlines()
+    finance = next(ln for ln in lines if "cải cách tài chính công" in ln)
+    assert "(đạt 5/7 điểm)" in finance
+    assert (
+        "6.2 Công khai ngân sách (đạt 1/2 điểm; công chức phụ trách: Lê Thị Tài Chính)" in finance
+    )
+    assert "6.3 Thực hiện kiến nghị sau thanh tra, kiểm toán (đạt 1/2 điểm)" in finance
+    assert not any("cải cách tổ chức bộ máy (đạt" in ln for ln in lines)  # full marks: kept
+    assert len(lines) == len(set(lines))
+    assert "(" not in lines[0] and "Chưa có" not in "\n".join(lines)
