@@ -217,5 +217,5 @@ def test_signed_report_from_the_register(
     wait_job(qtbot, tab.export())
     (bundle,) = usb.iterdir()
     (copied,) = (bundle / "BaoCao").iterdir()
-    assert copied.name.startswith("5-BC-UBND") and copied.name.endswith("(ban da ky).pdf")
+    assert copied.name.startswith("05-BC-UBND") and copied.name.endswith("(ban da ky).pdf")
     assert copied.read_bytes() == scan.read_bytes()
