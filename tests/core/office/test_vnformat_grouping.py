@@ -1,7 +1,7 @@
 """Numbers of a thousand and more are grouped the Vietnamese way (``1.234 hồ sơ``,
 ``45.734``, ``1.234,5``), as CLDR's ``vi`` locale writes them: the app's formatting is
 checked against Babel, the well-kept library for CLDR number formats; the grouped forms
-are read back, and the report and the statistics screen show them."""
+are read back, and the report writes them."""
 
 from __future__ import annotations
 
