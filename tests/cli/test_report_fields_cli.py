@@ -208,3 +208,29 @@ def test_allow_blanks_exports_the_draft_with_blanks(cli, from_scratch, tmp_path)
     assert "Căn cứ Công văn số …/UBND-NV ngày …" in text
     assert "(Chưa" not in text
     json.dumps(doc)  # one JSON document
+
+
+def test_an_appraiser_the_app_cannot_know_is_a_field(cli, tmp_path) -> None:
+    """A commune entered without its district: the appraising body of 2022 is a blank field
+    (never "UBND huyện …" in print); setting it names the district's offices too."""
+    from results_sheets import results_areas
+
+    assert cli("init", "--commune", "Đồng Tâm", "--province", "Hải Dương", "--chairman",
+               "Nguyễn Văn Hùng", "--year", "2022").code == 0  # fmt: skip
+    assert cli("results", "import", str(results_areas(tmp_path / "kq.xlsx")), "--year",
+               "2022").code == 0  # fmt: skip
+    assert cli("dossiers", "import", str(write_dossier_export(tmp_path / "hs.xlsx"))).code == 0
+    out = tmp_path / "bc.docx"
+    r = cli(*INDEX, "--out", str(out), "--json")
+    assert r.code == 1 and "appraiser" in r.json()["blanks"]
+    assert "Cơ quan thẩm định Chỉ số CCHC năm 2022 (appraiser)" in r.err
+    r = cli("report", "set", "--id", "1", "appraiser", "UBND huyện Ninh Giang", "--json")
+    assert r.code == 0, r.err
+    assert "appraiser" not in r.json()["blanks"]
+    assert cli("year", "show", "2022", "--json").json()["appraiser"] == "UBND huyện Ninh Giang"
+    r = cli(*INDEX, "--out", str(out), "--allow-blanks")
+    assert r.code == 0, r.err
+    text = _docx_text(out)
+    assert "huyện …" not in text
+    assert "Phòng Nội vụ huyện Ninh Giang (để b/c)" in text
+    assert "của UBND huyện Ninh Giang hướng dẫn đánh giá" in text

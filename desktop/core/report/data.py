@@ -90,6 +90,7 @@ class ReportData:
     plan: PlanInfo | None = None
     figures: DossierFigures | None = None
     commune_name: str = ""  # the commune's name in the index year
+    appraiser_confirmed: bool = False  # set for the year, not the era's default
     problems: list[str] = field(default_factory=list)  # the report cannot be issued
     warnings: list[str] = field(default_factory=list)  # a blank the officer fills
     fields: dict[str, FieldInfo] = field(default_factory=dict)
@@ -137,6 +138,7 @@ def gather(
     data = ReportData(index_year, period, profile, appraiser_of(settings))
     if settings is not None and settings.commune_name:
         data.commune_name = settings.commune_name  # the name that year (before a merger)
+    data.appraiser_confirmed = bool(settings and settings.confirmed)
     if profile is None:
         data.problems.append("Chưa có hồ sơ xã (tên xã, huyện, tỉnh, chủ tịch): hãy nhập trước.")
     try:

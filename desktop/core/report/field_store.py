@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from base.errors import NotFoundError, ValidationError
 from db.sqlconn import execute, row, value
 from db.values import date_to_db, datetime_to_db, now, points_to_db, result_points_to_db
+from desktop.core.report.draft import HeaderDraft, draft_header
 from desktop.core.report.fields import DocRef, FieldInfo, parse_value, value_text
 from desktop.core.report.records import ReportInfo
 from desktop.core.report.redraft import RefreshOutcome, refresh_report
@@ -42,8 +43,23 @@ def set_field(src: Source, report_id: int, key: str, text: str) -> RefreshOutcom
     r = editable_report(src, report_id)
     f = _field(src, r, key)
     parsed = parse_value(f.spec, text)
+    before = draft_header(report_data(src, report_id))
     _write(src, r, f, parsed, value_text(f.spec.kind, parsed))
+    _follow_header(src, r, before)
     return refresh_report(src, report_id)
+
+
+def _follow_header(src: Source, r: ReportInfo, before: HeaderDraft) -> None:
+    """Header fields drafted from a field (Nơi nhận names the appraising body's office)
+    follow it, unless the officer wrote them by hand."""
+    after = draft_header(report_data(src, r.id))
+    changed = {
+        k: getattr(after, k)
+        for k in ("recipients",)
+        if getattr(r.header, k) == getattr(before, k) != getattr(after, k)
+    }
+    if changed:
+        update_header(src, r.id, **changed)
 
 
 def pick_document(src: Source, report_id: int, key: str, document_id: int) -> RefreshOutcome:
@@ -107,10 +123,47 @@ def _manual_id(src: Source, r: ReportInfo) -> int:
     return found
 
 
+def _set_appraiser(src: Source, year: int, name: str) -> None:
+    """The year's appraising body, as ``Thiết lập năm`` sets it (its district too when the
+    name says ``UBND huyện …``, so the report names the district's offices)."""
+    from desktop.core.office.text import fold
+    from desktop.core.years.read import fresh_year
+
+    if not name:
+        raise ValidationError("Chưa nhập tên cơ quan thẩm định.")
+    folded = fold(name)
+    level = (
+        "district"
+        if folded.startswith("ubnd huyen ")
+        else "province"
+        if folded.startswith(("so noi vu", "ubnd tinh", "ubnd thanh pho"))
+        else None
+    )
+    district = name[len("UBND huyện ") :].strip() if level == "district" else None
+    stamp = datetime_to_db(now())
+    if value(src, "SELECT year FROM assessment_year WHERE year = ?", (year,)) is None:
+        f = fresh_year(src, year)
+        execute(
+            src,
+            "INSERT INTO assessment_year (year, commune_name, district, province, appraiser, "
+            "appraiser_level, appraiser_confirmed, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?)",
+            (year, f.commune_name, f.district, f.province, f.appraiser, f.appraiser_level, stamp),
+        )
+    execute(
+        src,
+        "UPDATE assessment_year SET appraiser = ?, appraiser_confirmed = 1, "
+        "appraiser_level = COALESCE(?, appraiser_level), district = COALESCE(?, district), "
+        "updated_at = ? WHERE year = ?",
+        (name, level, district, stamp, year),
+    )
+
+
 def _write(src: Source, r: ReportInfo, f: FieldInfo, parsed: object, text: str) -> None:
     key, stamp = f.key, datetime_to_db(now())
     doc = parsed if isinstance(parsed, DocRef) else None
-    if key == "catalog_decision":
+    if key == "appraiser":
+        _set_appraiser(src, r.index_year, text)
+    elif key == "catalog_decision":
         cat = row(src, "SELECT id FROM catalog WHERE year = ?", (r.index_year,))
         if cat is None:
             raise ValidationError(f"Năm {r.index_year} chưa có bộ tiêu chí.")

@@ -144,6 +144,7 @@ def specs(data: ReportData) -> list[FieldSpec]:
     ap = data.appraiser
     year = data.period.end.year if data.period else y + 1
     out = [
+        FieldSpec("appraiser", f"Cơ quan thẩm định Chỉ số CCHC năm {y}", "text"),
         FieldSpec(
             "catalog_decision",
             f"Quyết định ban hành Bộ Chỉ số CCHC năm {y}",
@@ -217,6 +218,7 @@ def specs(data: ReportData) -> list[FieldSpec]:
 
 
 FIELD_KEYS = (
+    "appraiser",
     "catalog_decision",
     "guidance_letter",
     "results_decision",
@@ -333,7 +335,12 @@ def resolve_fields(
         k = spec.key
         typed, picked = stored.get(k, ("", None))
         info = FieldInfo(spec)
-        if k == "catalog_decision":
+        if k == "appraiser":
+            name = data.appraiser.name
+            if name and BLANK not in name:
+                where = "thiết lập năm" if data.appraiser_confirmed else "mặc định theo thời kỳ"
+                info = FieldInfo(spec, name, where)
+        elif k == "catalog_decision":
             cat = data.catalog
             if cat is not None and cat.decision_number and cat.decision_date:
                 info = FieldInfo(
