@@ -98,3 +98,21 @@ def test_docx_text_is_nfc(tmp_path) -> None:
     texts = [p.text for p in Document(str(path)).paragraphs]
     assert "Thực hiện Kế hoạch số 1332/KH-UBND." in texts
     assert _all_nfc(texts)
+
+
+def test_a_dossier_export_in_nfd_is_stored_as_nfc(cli, data_dir, tmp_path) -> None:
+    from openpyxl import Workbook
+    from report_seed import HEADER
+
+    wb = Workbook()
+    sheet = wb.active
+    sheet.append([nfd(h) for h in HEADER])
+    sheet.append(["H001", nfd("Đăng ký khai sinh"), nfd("Hộ tịch"), nfd("Trực tuyến"),
+                  "05/01/2023 08:00:00", "10/01/2023 08:00:00", "06/01/2023 08:00:00",
+                  nfd("Đã trả kết quả"), "x", "x", nfd("Một phần")])  # fmt: skip
+    path = tmp_path / "hs.xlsx"
+    wb.save(path)
+    r = cli("dossiers", "import", str(path))
+    assert r.code == 0, r.err
+    assert _stored(data_dir, "SELECT procedure FROM dossier") == ["Đăng ký khai sinh"]
+    assert _stored(data_dir, "SELECT field FROM dossier") == ["Hộ tịch"]
