@@ -171,3 +171,40 @@ def test_done_when_through_the_window(tab, qtbot, monkeypatch, boxes, tmp_path) 
             assert phrase in text, phrase
     assert tab.current.status == "exported"
     assert not any(s.edited for s in tab.current.sections)  # no section typed into
+
+
+def test_several_plans_in_the_register_the_officer_picks_one(qtbot, ws, tmp_path) -> None:
+    from desktop.core.evidence.documents import NewDocument, add_document
+
+    fill_seed_002(ws, tmp_path)
+    scan = tmp_path / "20-KH.pdf"
+    scan.write_bytes(b"%PDF-1.4 ke hoach 20")
+    with ws.transaction() as s:
+        add_document(s, ws.store, NewDocument(2022, "20/KH-UBND", date(2022, 1, 10), "Kế hoạch",
+                     "Kế hoạch tuyên truyền cải cách hành chính năm 2022"), [scan], ["1.1.1"])  # fmt: skip
+        create_index_report(
+            s, index_year=2022, period=PERIOD, number="7", report_date=date(2023, 4, 4)
+        )
+    w = MainWindow(ws)
+    qtbot.addWidget(w)
+    w.load()
+    w.show()
+    qtbot.waitExposed(w)
+    tab = w.screens.open("ReportsTab")
+    tab.show_fields()
+    row = tab.fields.rows["commune_plan"]
+    assert row.info.blank and row.pick is not None
+    assert "commune_plan" in list(tab.fields.rows)[:4]  # listed among what is missing
+    items = [row.pick.itemText(i) for i in range(row.pick.count())]
+    assert items[1].startswith("1332/KH-UBND ngày 31/12/2021") and items[2].startswith("20/KH")
+    row.pick.setFocus()
+    qtbot.waitUntil(row.pick.hasFocus)
+    qtbot.keyClick(row.pick, Qt.Key.Key_Down)
+    qtbot.keyClick(row.pick, Qt.Key.Key_Down)  # the second plan
+    assert (row.number.text(), row.date.text()) == ("20/KH-UBND", "10/01/2022")
+    tab.fields.save_btn.click()
+    picked = tab.fields.rows["commune_plan"]
+    assert picked.info.source.startswith("sổ tài liệu kiểm chứng (đã chọn): 20/KH-UBND")
+    with w.ws.session() as s:
+        text = report_info(s, tab.current_id).section("mo_dau").text
+    assert "Kế hoạch số 20/KH-UBND ngày 10/01/2022" in text
