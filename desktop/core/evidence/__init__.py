@@ -5,6 +5,6 @@ storing them, freeing blobs), ``query`` (the register as screens and the CLI rea
 ``filename_hints`` (number, date and kind guessed from a file name), ``checks`` (the
 pre-upload checks: where the appraising body would take points off).
 
-May import ``catalog``, ``scoring``, ``backup`` (integrity), ``office``, the top-level
-core modules, ``db`` and ``base``.
+May import ``catalog``, ``scoring``, ``backup`` (integrity), ``years`` (a year's evidence
+window), ``office``, the top-level core modules, ``db`` and ``base``.
 """
