@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.sqlconn import setup_connection
@@ -27,4 +28,19 @@ def make_engine(db_path: Path) -> Engine:
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(bind=engine, expire_on_commit=False)
+    factory = sessionmaker(bind=engine, expire_on_commit=False)
+    event.listen(factory, "before_flush", _text_as_nfc)
+    return factory
+
+
+def _text_as_nfc(session: Session, _context, _instances) -> None:
+    """Every text attribute of what is about to be written is stored as NFC, whatever form
+    it was typed or imported in (Vietnamese keyboards and Mac files produce NFD)."""
+    for obj in (*session.new, *session.dirty):
+        state = inspect(obj)
+        for attr in state.mapper.column_attrs:
+            value = state.dict.get(attr.key)  # loaded values only, no lazy load
+            if isinstance(value, str):
+                fixed = unicodedata.normalize("NFC", value)
+                if fixed != value:
+                    setattr(obj, attr.key, fixed)

@@ -100,3 +100,23 @@ class ReportEvent(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
     report: Mapped[Report] = relationship(back_populates="events")
+
+
+class ReportField(Base):
+    """A blank of a report the officer fills (a document reference, a portal figure) when
+    the data has no other home for it: ``value`` typed (``1332/KH-UBND 31/12/2021``,
+    ``84,89``), or ``document_id`` the evidence document picked for it. Fields whose value
+    lives elsewhere (the catalog's decision, the results' decision, the period's portal
+    figures, the signer) are never stored here (one source of truth each)."""
+
+    __tablename__ = "report_field"
+    __table_args__ = (UniqueConstraint("report_id", "key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"), index=True)
+    key: Mapped[str] = mapped_column(String(40))
+    value: Mapped[str] = mapped_column(Text, default="")
+    document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("evidence_document.id", ondelete="SET NULL"), index=True
+    )
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=_now, onupdate=_now)

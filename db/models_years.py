@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import Boolean, DateTime, Integer, String, Text
+from sqlalchemy import Boolean, Date, DateTime, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base
@@ -27,6 +27,10 @@ class AssessmentYear(Base):
     appraiser_level: Mapped[str] = mapped_column(String(20), default="district")
     # True once the officer has set the appraiser (not just the default)
     appraiser_confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The evidence checks' window for documents of the year (None: 01/10 of the year
+    # before to 31/01 of the year after).
+    evidence_from: Mapped[date | None] = mapped_column(Date)
+    evidence_to: Mapped[date | None] = mapped_column(Date)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
 
 

@@ -12,6 +12,7 @@ is one implementation of each query. Connections are set up exactly as the engin
 from __future__ import annotations
 
 import sqlite3
+import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -89,9 +90,19 @@ def value(src: Source, sql: str, params: Sequence[Any] | dict = ()) -> Any:
     return None if first is None else first[0]
 
 
+def nfc_params(params: Sequence[Any] | dict) -> Sequence[Any] | dict:
+    """Text stored as NFC whatever form it came in (Vietnamese keyboards and Mac files
+    type NFD): one spelling for search, sort and comparison."""
+    if isinstance(params, dict):
+        return {k: unicodedata.normalize("NFC", v) if isinstance(v, str) else v
+                for k, v in params.items()}  # fmt: skip
+    return [unicodedata.normalize("NFC", v) if isinstance(v, str) else v for v in params]
+
+
 def execute(src: Source, sql: str, params: Sequence[Any] | dict = ()) -> int:
-    """Run one statement; the new row's id for an INSERT, else the rows changed."""
-    cur = connection_of(src).execute(sql, params)
+    """Run one statement (text written as NFC); the new row's id for an INSERT, else the
+    rows changed."""
+    cur = connection_of(src).execute(sql, nfc_params(params))
     try:
         return cur.lastrowid if sql.lstrip()[:6].upper() == "INSERT" else cur.rowcount
     finally:

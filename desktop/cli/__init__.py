@@ -31,6 +31,7 @@ COMMAND_MODULES = [
     "dossiers",
     "bundle",
     "report",
+    "report_fields",
     "selfassess_report",
     "selfassess_export",
     "history",
@@ -55,7 +56,7 @@ COMMAND_WORDS = {
     "stats": ("dossiers",),
     "backup": ("bundle",),
     "bundle": ("bundle",),
-    "report": ("report", "selfassess_export"),
+    "report": ("report", "report_fields", "selfassess_export"),
     "selfassess": ("selfassess_report",),
     "history": ("history",),
 }

@@ -14,9 +14,10 @@ import sys
 from pathlib import Path
 
 from base.errors import CchcError, ValidationError
-from desktop.cli.common import EXIT_OK, Registry, emit_json, year_arg
+from desktop.cli.common import EXIT_ERROR, EXIT_OK, Registry, emit_json, year_arg
 from desktop.core.dossiers import custom_period
 from desktop.core.office.vnformat import format_date, parse_date
+from desktop.core.report.fields import blank_message, blanks
 from desktop.core.report.layout import build_document, placeholders
 from desktop.core.report.records import STATUS_LABELS, ReportInfo
 from desktop.core.report.redraft import refresh_report
@@ -25,6 +26,7 @@ from desktop.core.report.store import (
     create_index_report,
     find_by_number,
     list_reports,
+    report_data,
     update_header,
 )
 from desktop.core.workspace import Workspace
@@ -88,6 +90,20 @@ def cmd_index(ws: Workspace, args: argparse.Namespace) -> int:
     info, problems, warnings, offers = _draft(ws, args, report_date, period)
     if problems:
         raise CchcError("Chưa xuất báo cáo: " + " ".join(problems) + " " + _kept(info))
+    with ws.connection() as s:
+        missing = blanks(report_data(s, info.id).fields)
+    if missing and not args.allow_blanks:
+        if args.json:
+            emit_json({"blanks": [f.key for f in missing]})
+        print(
+            f"Chưa xuất báo cáo số {info.number_text} (mã {info.id}): còn trống "
+            f"{blank_message(missing)}. Điền bằng “cchc report set --id {info.id} KHÓA "
+            "GIÁ_TRỊ” (xem “cchc report fields --id "
+            f"{info.id}”), hoặc thêm --allow-blanks để xuất bản nháp có chỗ trống “…”. "
+            + _kept(info),
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
     doc = build_document(info)
     from desktop.core.report.docx_writer import write_docx
 
@@ -108,7 +124,7 @@ def cmd_index(ws: Workspace, args: argparse.Namespace) -> int:
             raise CchcError(f"{exc} Tệp {out.name} đã xuất xong.") from exc
         with ws.sql_transaction() as s:
             info = set_status(s, info.id, "exported", path=pdf.resolve())
-    blanks = placeholders(info)
+    left = placeholders(info)
     if args.json:
         emit_json(
             {
@@ -117,15 +133,17 @@ def cmd_index(ws: Workspace, args: argparse.Namespace) -> int:
                 "pdf": str(pdf) if pdf else None,
                 "pdf_pages": pages,
                 "warnings": warnings,
-                "blanks": blanks,
+                "blanks": [f.key for f in missing],
                 "redraft_offers": [o.key for o in offers],
             }
         )
         return EXIT_OK
     for w in warnings:
         print(f"Lưu ý: {w}", file=sys.stderr)
-    if blanks:
-        print(f"Lưu ý: còn chỗ để trống “…” cần điền: {', '.join(blanks)}.", file=sys.stderr)
+    if missing:
+        print(f"Lưu ý: bản nháp có chỗ trống “…”: {blank_message(missing)}.", file=sys.stderr)
+    elif left:
+        print(f"Lưu ý: còn dấu “…” trong mục: {', '.join(left)}.", file=sys.stderr)
     for o in offers:
         print(
             f"Lưu ý: mục “{o.name}” đã được sửa tay nên giữ nguyên; số liệu mới khác với bản "
@@ -202,7 +220,7 @@ def cmd_evidence_index(ws: Workspace, args: argparse.Namespace) -> int:
     from desktop.core.report.evidence_index import evidence_index, export_evidence_index
 
     with ws.session() as s:
-        index = evidence_index(s, args.year)
+        index = evidence_index(s, args.year, ws.store)
     export_evidence_index(index, Path(args.out))
     if args.json:
         emit_json({"year": args.year, "file": str(args.out), "rows": len(index.rows)})
@@ -225,6 +243,11 @@ def register(r: Registry) -> None:
     sp.add_argument("--date", required=True, metavar="dd/mm/yyyy", help="ngày báo cáo")
     sp.add_argument("--out", required=True, metavar="FILE.docx", help="tệp Word")
     sp.add_argument("--pdf", metavar="FILE.pdf", help="thêm tệp PDF do ứng dụng tạo")
+    sp.add_argument(
+        "--allow-blanks",
+        action="store_true",
+        help="xuất bản nháp dù còn trường bắt buộc để trống (ghi “…”)",
+    )
 
     g.command("list", cmd_list, "sổ báo cáo: số, ngày, kỳ, trạng thái")
 

@@ -18,7 +18,7 @@ from desktop.core.office.vnformat import format_fraction, format_points
 from desktop.core.results.importer import match_results, read_results_file, save_results
 from desktop.core.results.losses import loss_report
 from desktop.core.results.plan import plan_for_export
-from desktop.core.results.plan_export import export_plan
+from desktop.core.results.plan_export import export_plan, plan_warnings
 from desktop.core.results.store import results_info
 from desktop.core.workspace import Workspace
 
@@ -261,11 +261,20 @@ def cmd_plan_export(ws: Workspace, args: argparse.Namespace) -> int:
     with ws.session() as s:
         plan = plan_for_export(s, args.year)
     export_plan(plan, out)
+    warnings = plan_warnings(plan)
     if args.json:
         emit_json(
-            {"year": args.year, "out": str(out), "rows": len(plan.rows), "draft": not plan.saved}
+            {
+                "year": args.year,
+                "out": str(out),
+                "rows": len(plan.rows),
+                "draft": not plan.saved,
+                "warnings": warnings,
+            }
         )
     else:
+        for w in warnings:
+            print(f"Lưu ý: {w}", file=sys.stderr)
         kind = "kế hoạch đã lưu" if plan.saved else "bản dự thảo lập từ kết quả thẩm định"
         print(f"Đã xuất {len(plan.rows)} dòng ({kind}) ra {out}.")
     return EXIT_OK

@@ -23,6 +23,7 @@ INDEX = [
     "123",
     "--date",
     "04/04/2023",
+    "--allow-blanks",  # the fields are filled in test_report_fields_cli
 ]
 
 
@@ -48,7 +49,8 @@ def test_index_report_docx_and_pdf(cli, seeded, tmp_path) -> None:
     r = cli(*INDEX, "--out", str(out), "--pdf", str(pdf))
     assert r.code == 0, r.err
     assert "Đã xuất báo cáo số 123/BC-UBND" in r.out
-    assert "còn chỗ để trống “…” cần điền: Căn cứ" in r.err
+    assert "bản nháp có chỗ trống “…”: Công văn hướng dẫn" in r.err
+    assert "(guidance_letter)" in r.err
     text = _docx_text(out)
     for phrase in ("87,75/100 điểm", "xếp thứ 9/20", "188 hồ sơ đạt 97,9%", "84,89%"):
         assert phrase in text

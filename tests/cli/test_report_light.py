@@ -49,7 +49,7 @@ def seeded_dir(ws, tmp_path):
 def test_report_index_and_list_load_no_heavy_package(seeded_dir, tmp_path) -> None:
     out = tmp_path / "BC-123.docx"
     args = ["report", "index", "--index-year", "2022", "--from", "15/12/2022"]
-    args += ["--to", "30/03/2023", "--number", "123", "--date", "04/04/2023"]
+    args += ["--to", "30/03/2023", "--number", "123", "--date", "04/04/2023", "--allow-blanks"]
     printed, heavy = _cchc(seeded_dir, *args, "--out", str(out))
     assert heavy == []
     assert "Đã xuất báo cáo số 123/BC-UBND" in printed
@@ -61,3 +61,15 @@ def test_report_index_and_list_load_no_heavy_package(seeded_dir, tmp_path) -> No
     (report,) = json.loads(printed)["reports"]
     assert (report["number_text"], report["status"]) == ("123/BC-UBND", "exported")
     assert report["last_docx"] == str(out.resolve())
+
+    seen = []
+    for command in (
+        ["report", "set", "--id", "1", "guidance_letter", "01/UBND-NV", "10/01/2023"],
+        ["report", "fields", "--id", "1", "--json"],
+        ["report", "sections", "--id", "1", "--json"],
+    ):
+        printed, heavy = _cchc(seeded_dir, *command)
+        assert heavy == [], command
+        seen.append(printed)
+    assert '"01/UBND-NV 10/01/2023"' in seen[1]
+    assert "Công văn số 01/UBND-NV ngày 10/01/2023" in seen[2]

@@ -94,7 +94,7 @@ def _add(cli, year, scan, number, date, *codes, content=None) -> int:
 
 
 def test_check_year_lists_findings_with_code_and_document(cli, sample_year, scan) -> None:
-    old = _add(cli, sample_year, scan, "05/KH-UBND", "28/12/2022", "1.1.1")
+    old = _add(cli, sample_year, scan, "05/KH-UBND", "28/09/2022", "1.1.1")
     odd = _add(cli, sample_year, scan, "12 BC", "04/04/2023", "1.2.1")
     _score(cli, sample_year, "1.1.1", "1")
     r = cli("check", "--year", sample_year, "--json")
@@ -111,11 +111,11 @@ def test_check_year_lists_findings_with_code_and_document(cli, sample_year, scan
     assert ("no_evidence", "1.2.2", None) in by
     assert ("no_evidence", "1.1.1", None) not in by
     text = cli("check", "--year", sample_year)
-    assert "28/12/2022" in text.out and "Dữ liệu nguyên vẹn" in text.out
+    assert "28/09/2022" in text.out and "Dữ liệu nguyên vẹn" in text.out
 
 
 def test_check_without_year_is_unchanged(cli, sample_year, scan) -> None:
-    _add(cli, sample_year, scan, "05/KH-UBND", "28/12/2022", "1.1.1")
+    _add(cli, sample_year, scan, "05/KH-UBND", "28/09/2022", "1.1.1")
     doc = cli("check", "--json").json()
     assert set(doc) == {"ok", "quick_check", "files", "findings"}
     assert doc["findings"] == []
@@ -135,7 +135,7 @@ def test_missing_file_is_reported_once_with_its_sub_criterion(
 
 
 def test_dismiss_and_restore(cli, sample_year, scan) -> None:
-    _add(cli, sample_year, scan, "05/KH-UBND", "28/12/2022", "1.1.1")
+    _add(cli, sample_year, scan, "05/KH-UBND", "28/09/2022", "1.1.1")
     doc = cli("check", "--year", sample_year, "--json").json()
     key = next(f["key"] for f in doc["findings"] if f["kind"] == "wrong_year")
     reason = "Kế hoạch năm 2023 ban hành cuối năm 2022 theo hướng dẫn"

@@ -2,7 +2,7 @@
 the hash of its text (the same document re-exported is found again)
 
 Revision ID: 0019
-Revises: 0013
+Revises: 0014
 Create Date: 2026-12-07 14:00:00
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0019"
-down_revision = "0013"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 

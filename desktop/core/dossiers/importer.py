@@ -10,6 +10,7 @@ nothing.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -258,6 +259,8 @@ def _values(rec: dict) -> list:
         v = rec[col]
         if col in _STAMPS and v is not None:
             v = stamp_of(v)
+        elif isinstance(v, str):
+            v = unicodedata.normalize("NFC", v)  # a Mac's export is NFD
         out.append(v)
     return out
 
@@ -285,7 +288,12 @@ def _write(
             extra = {"import_id": import_id, "source_row": rec["source_row"], "updated_at": now}
             old = existing.get(code)
             if old is None:
-                inserts.append((code, *_values({**rec, "klass": klass_of(rec), **extra})))
+                inserts.append(
+                    (
+                        unicodedata.normalize("NFC", code),
+                        *_values({**rec, "klass": klass_of(rec), **extra}),
+                    )
+                )
                 continue
             merged = merge(old, rec)
             merged["klass"] = klass_of(merged)

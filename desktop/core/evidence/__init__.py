@@ -6,6 +6,6 @@ storing them, freeing blobs), ``query`` (the register as screens and the CLI rea
 pre-upload checks: where the appraising body would take points off). ``reading`` (its own
 package) reads the document itself; it imports from here, never the other way round.
 
-May import ``catalog``, ``scoring``, ``backup`` (integrity), ``office``, the top-level
-core modules, ``db`` and ``base``.
+May import ``catalog``, ``scoring``, ``backup`` (integrity), ``years`` (a year's evidence
+window), ``office``, the top-level core modules, ``db`` and ``base``.
 """

@@ -33,6 +33,7 @@ from desktop.core.backup.integrity import Finding
 from desktop.core.office.text import fold
 from desktop.core.office.vnformat import format_date, format_points
 from desktop.core.scoring.scores import require_catalog
+from desktop.core.years.evidence_window import EvidenceWindow, evidence_window
 
 # kind → (severity, short Vietnamese label for a filter)
 FINDING_KINDS = {
@@ -220,8 +221,9 @@ def run_checks(session: Session, store: FileStore, year: int) -> CheckReport:
             users[sha].add(d.id)
     present = store.present(users)
     every = require_signed(session, year)
+    window = evidence_window(session, year)
     for d in docs.values():
-        out.extend(_doc_findings(d, year, nodes, users, present))
+        out.extend(_doc_findings(d, year, nodes, users, present, window))
         if d.unsigned_pdfs and (every or any(asks_for_signed(nodes[n]) for n in d.nodes)):
             out.append(_unsigned_finding(d, nodes, every))
     return _apply_dismissals(session, year, out)
@@ -295,7 +297,9 @@ def _node_findings(node: CatalogNode, doc_ids, score: SelfScore | None, docs) ->
     return out
 
 
-def _doc_findings(d: _Doc, year: int, nodes, users, present: set[str]) -> list[EvidenceFinding]:
+def _doc_findings(
+    d: _Doc, year: int, nodes, users, present: set[str], window: EvidenceWindow
+) -> list[EvidenceFinding]:
     codes = tuple(nodes[n].code for n in d.nodes)
     at = {
         "evidence_id": d.id,
@@ -312,12 +316,12 @@ def _doc_findings(d: _Doc, year: int, nodes, users, present: set[str]) -> list[E
         )
     if d.issue_date is None:
         out.append(_finding("date_missing", f"{d.title_label}{where} chưa có ngày ban hành.", **at))
-    elif d.issue_date.year != year:
+    elif d.issue_date not in window:
         out.append(
             _finding(
                 "wrong_year",
                 f"{d.title_label}{where} ban hành ngày {format_date(d.issue_date)}, không thuộc năm "
-                f"đánh giá {year}.",
+                f"đánh giá {year} (tài liệu của năm được tính {window.text}).",
                 detail=d.issue_date.isoformat(),
                 **at,
             )

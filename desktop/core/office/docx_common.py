@@ -78,6 +78,42 @@ def repeat_as_header(row) -> None:
     tr_pr.append(el)
 
 
+def page_numbers(section, size: float = 12) -> None:
+    """Page numbers at the top centre from page 2 (ND 30/2020); the first page's header
+    stays empty."""
+    section.different_first_page_header_footer = True
+    header = section.header
+    header.is_linked_to_previous = False
+    field = (  # a PAGE field showing 2 until Word updates it
+        '<w:fldChar w:fldCharType="begin"/>'
+        '<w:instrText xml:space="preserve"> PAGE </w:instrText>'
+        '<w:fldChar w:fldCharType="separate"/><w:t>2</w:t><w:fldChar w:fldCharType="end"/>'
+    )
+    (number,) = parse_wml(
+        "w:hdr",
+        '<w:p><w:pPr><w:pStyle w:val="Header"/><w:jc w:val="center"/></w:pPr>'
+        f"<w:r>{run_props(size)}{field}</w:r></w:p>",
+    )
+    old = header.paragraphs[0]._p
+    old.getparent().replace(old, number)
+    section.first_page_header.is_linked_to_previous = False
+
+
+def set_properties(document, *, title: str, author: str) -> None:
+    """The file's properties as Word shows them: the title (the trích yếu), the author and
+    last editor (the unit), created and modified now; nothing of the template's (its
+    "python-docx", its 2013 dates)."""
+    from datetime import datetime, timezone
+
+    cp = document.core_properties
+    when = datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)  # written as UTC
+    cp.title = " ".join(title.split())
+    cp.author = cp.last_modified_by = " ".join(author.split())
+    cp.created = cp.modified = when
+    cp.comments = cp.subject = cp.keywords = cp.category = ""
+    cp.revision = 1
+
+
 def cant_split(row) -> None:
     el = OxmlElement("w:cantSplit")
     el.set(qn("w:val"), "true")
@@ -103,8 +139,9 @@ def export_docx_or_xlsx(path: Path, build_docx, build_xlsx, what: str) -> Path:
     return path
 
 
-def landscape_document(body_pt: float = 13):
-    """An A4 landscape document in Times New Roman (margins 20/20/20/15 mm)."""
+def landscape_document(body_pt: float = 13, *, title: str = "", author: str = ""):
+    """An A4 landscape document in Times New Roman (margins 20/20/20/15 mm) with its
+    title and author."""
     from docx import Document
     from docx.enum.section import WD_ORIENT
     from docx.shared import Mm
@@ -119,6 +156,9 @@ def landscape_document(body_pt: float = 13):
     section.page_width, section.page_height = Mm(297), Mm(210)
     section.top_margin, section.bottom_margin = Mm(20), Mm(20)
     section.left_margin, section.right_margin = Mm(20), Mm(15)
+    section.header_distance = Mm(10)
+    page_numbers(section)
+    set_properties(doc, title=title, author=author)
     return doc
 
 

@@ -6,6 +6,7 @@ python-docx writes, in the schema's order."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from docx.oxml import parse_xml
 
@@ -23,7 +24,8 @@ def parse_wml(tag: str, inner: str):
 
 def run_text(text: str) -> str:
     """A run's content as python-docx writes it: a tab as ``w:tab``, a line end as
-    ``w:br``, the rest in ``w:t`` (spaces kept at either end)."""
+    ``w:br``, the rest in ``w:t`` (spaces kept at either end); text written as NFC."""
+    text = unicodedata.normalize("NFC", text)
     if _CONTROL.search(text):  # what lxml says of such a string
         raise ValueError(
             "All strings must be XML compatible: Unicode or ASCII, no NULL bytes or control "

@@ -2,10 +2,13 @@
 
 THE one place for these forms in the whole app (screens, CLI, reports):
 
-- points and numbers: ``87,75``, ``1,577``, ``15`` (decimal comma, no trailing zeros);
+- points and numbers: ``87,75``, ``1,577``, ``15`` (decimal comma, no trailing zeros),
+  a thousand and more grouped with dots: ``1.234``, ``45.734``, ``1.234,5`` (CLDR ``vi``,
+  checked against Babel in the tests);
   a score out of its maximum ``87,75/100``; a rank ``9/20``;
 - percentages: ``97,9%``, ``84,89%``, ``100%``;
-- counts as documents write them: below 10 padded, ``01 hồ sơ``, ``07 nội dung``;
+- counts as documents write them: below 10 padded, ``01 hồ sơ``, ``07 nội dung``,
+  ``1.234 hồ sơ``;
 - dates: ``dd/mm/yyyy`` on screen; in a document's text the ND 30/2020 habit (day below 10
   and month below 3 padded): ``16/3/2023``, ``24/02/2023``, and in full
   ``ngày 04 tháng 4 năm 2023``, ``ngày 15 tháng 01 năm 2024``.
@@ -25,6 +28,7 @@ from base.errors import ValidationError
 _DATE_RE = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\s*$")
 _POINTS_WORD = re.compile(r"\s*(điểm|đ)\.?\s*$", re.IGNORECASE)
 _RANK_WORDS = re.compile(r"(hạng|thứ|xếp)", re.IGNORECASE)
+_GROUPED = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
 _RANK_RE = re.compile(r"^\s*(\d+)\s*(?:/\s*(\d+))?\s*$")
 
 
@@ -38,7 +42,18 @@ def format_points(value: Decimal | int | float | None) -> str:
         text = text.rstrip("0").rstrip(".")
     if text in ("-0", ""):
         text = "0"
-    return text.replace(".", ",")
+    whole, _, frac = text.partition(".")
+    return group_thousands(whole) + ("," + frac if frac else "")
+
+
+def group_thousands(digits: str) -> str:
+    """``45734`` → ``45.734``; ``-1234`` → ``-1.234``; ``999`` → ``999``."""
+    sign, digits = ("-", digits[1:]) if digits.startswith("-") else ("", digits)
+    groups = []
+    while len(digits) > 3:
+        digits, tail = digits[:-3], digits[-3:]
+        groups.insert(0, tail)
+    return sign + ".".join([digits, *groups])
 
 
 def format_number(value: Decimal | int | float | None, places: int | None = None) -> str:
@@ -60,8 +75,13 @@ def format_percent(value: Decimal | int | float | None, places: int | None = Non
 
 def format_count(n: int) -> str:
     """Counts as documents write them: ``1`` → ``01``, ``9`` → ``09``, ``0`` → ``0``,
-    ``192`` → ``192``."""
-    return f"{n:02d}" if 0 < n < 10 else str(n)
+    ``192`` → ``192``, ``45734`` → ``45.734``."""
+    return f"{n:02d}" if 0 < n < 10 else group_thousands(str(n))
+
+
+def format_int(n: int) -> str:
+    """A count on screen: ``45734`` → ``45.734`` (no padding)."""
+    return group_thousands(str(n))
 
 
 def format_dossiers(n: int, noun: str = "hồ sơ") -> str:
@@ -82,6 +102,8 @@ def parse_points(text: str, *, what: str = "Điểm", places: int = 3) -> Decima
     """Accept ``1,5`` or ``1.5`` (up to ``places`` decimals; appraised results publish 4, as
     in ``0,2439``); a trailing ``điểm`` is ignored; refuse anything else with a message."""
     raw = _POINTS_WORD.sub("", unicodedata.normalize("NFC", text)).strip().replace(" ", "")
+    if raw.count(",") == 1 and _GROUPED.match(raw.partition(",")[0]):
+        raw = raw.replace(".", "")  # 1.234,5: dots group the thousands
     if raw.count(",") == 1 and "." not in raw:
         raw = raw.replace(",", ".")
     try:

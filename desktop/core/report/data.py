@@ -5,7 +5,8 @@ The index report of year Y uses the commune profile, the catalog of Y (its decis
 or drafted from the losses), and the dossier figures of the chosen period with the figures
 entered by hand (service index, rank, online payment). Whatever is missing is listed in
 ``problems`` (the report cannot be issued without it) or ``warnings`` (a sentence of the
-draft says what to fill in), and the sections concerned say so in the draft.
+draft lacks a figure), never in the draft itself; the blanks are named fields
+(``fields``) the officer fills on screen or with ``cchc report set``.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ from desktop.core.dossiers import DossierFigures, Period, compute_figures
 from desktop.core.office.text import fold
 from desktop.core.office.vnformat import format_doc_date
 from desktop.core.records import CatalogInfo, ProfileInfo
+from desktop.core.report.fields import FieldInfo, blanks, resolve_fields
 from desktop.core.results.losses import LossReport, loss_report
-from desktop.core.results.plan_read import PlanInfo, plan_for_export
+from desktop.core.results.plan_read import PlanInfo, plan_info
 from desktop.core.results.read import ResultsInfo, results_info
 from desktop.core.years.profile_read import get_profile
 from desktop.core.years.read import YearSettings, province_full, year_settings
@@ -88,8 +90,19 @@ class ReportData:
     plan: PlanInfo | None = None
     figures: DossierFigures | None = None
     commune_name: str = ""  # the commune's name in the index year
+    appraiser_confirmed: bool = False  # set for the year, not the era's default
     problems: list[str] = field(default_factory=list)  # the report cannot be issued
-    warnings: list[str] = field(default_factory=list)  # a sentence to fill in by hand
+    warnings: list[str] = field(default_factory=list)  # a blank the officer fills
+    fields: dict[str, FieldInfo] = field(default_factory=dict)
+
+    def value(self, key: str) -> object:
+        """A field's value (None when blank or not a field of this report)."""
+        f = self.fields.get(key)
+        return None if f is None or f.blank else f.value
+
+    @property
+    def blanks(self) -> list[FieldInfo]:
+        return blanks(self.fields)
 
     @property
     def has_results(self) -> bool:
@@ -111,12 +124,21 @@ class ReportData:
         return self.profile.unit_kind if self.profile else "xã"
 
 
-def gather(session: Session, index_year: int, period: Period | None) -> ReportData:
+def gather(
+    session: Session,
+    index_year: int,
+    period: Period | None,
+    *,
+    report_id: int | None = None,
+    signer: str | None = None,
+) -> ReportData:
+    """The data of a report; ``report_id`` and ``signer``: the stored report's fields."""
     profile = get_profile(session)
     settings = year_settings(session, index_year) if profile is not None else None
     data = ReportData(index_year, period, profile, appraiser_of(settings))
     if settings is not None and settings.commune_name:
         data.commune_name = settings.commune_name  # the name that year (before a merger)
+    data.appraiser_confirmed = bool(settings and settings.confirmed)
     if profile is None:
         data.problems.append("Chưa có hồ sơ xã (tên xã, huyện, tỉnh, chủ tịch): hãy nhập trước.")
     try:
@@ -129,7 +151,7 @@ def gather(session: Session, index_year: int, period: Period | None) -> ReportDa
         data.results = results_info(session, index_year)
         if data.has_results:
             data.losses = loss_report(session, index_year)
-            data.plan = plan_for_export(session, index_year, data.losses)
+            data.plan = plan_info(session, index_year)  # saved; else the lost points
     if not data.has_results:
         data.problems.append(
             f"Năm {index_year} chưa có kết quả thẩm định Chỉ số CCHC (điểm, xếp hạng): "
@@ -143,11 +165,6 @@ def gather(session: Session, index_year: int, period: Period | None) -> ReportDa
                 f"{format_doc_date(period.end)} chưa có hồ sơ TTHC nào: hãy nhập danh sách "
                 "hồ sơ từ hệ thống một cửa hoặc chọn kỳ khác."
             )
-        manual = data.figures.manual
-        if manual is None or manual.service_index is None:
-            data.warnings.append(
-                "Chưa nhập Chỉ số phục vụ người dân và doanh nghiệp (điểm, xếp hạng) của kỳ."
-            )
-        if data.figures.online_payment_rate[0] is None:
-            data.warnings.append("Chưa có tỷ lệ thanh toán trực tuyến của kỳ.")
+    data.fields = resolve_fields(session, data, report_id, signer)
+    data.warnings += [f"Chưa nhập {f.label} ({f.key})." for f in data.blanks]
     return data

@@ -24,7 +24,7 @@ from docx.enum.text import WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from desktop.core.office.docx_common import write_atomic
+from desktop.core.office.docx_common import set_properties, write_atomic
 from desktop.core.office.docx_xml import FONTS, parse_wml, run_text
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.report.layout import (
@@ -76,6 +76,7 @@ def write_docx(doc: ReportDocument, path: Path, progress: Progress = NO_PROGRESS
 
 def build_docx(doc: ReportDocument):
     d = Document()
+    set_properties(d, title=" ".join(doc.summary) or doc.title, author=doc.author)
     _normal_style(d)
     section = d.sections[0]
     section.page_width, section.page_height = Mm(A4_MM[0]), Mm(A4_MM[1])
@@ -90,7 +91,12 @@ def build_docx(doc: ReportDocument):
     xml = [_header_table(doc), _p("title", doc.title)]
     xml += [_p("summary", line) for line in doc.summary]
     xml.append(_rule(SUMMARY_RULE_MM, text_width, after=12))
-    xml += [_p(b.style, b.text) for b in doc.blocks]
+    if doc.addressee:
+        xml.append(_p("addressee", doc.addressee_line))
+    # The closing paragraph keeps with the signature table (its row cannot split), so
+    # "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH / name" and "Nơi nhận" never stand apart nor alone.
+    last = len(doc.blocks) - 1
+    xml += [_p(b.style, b.text, keep=i == last) for i, b in enumerate(doc.blocks)]
     xml.append(_signature_table(doc))
     body = d.element.body
     at = body.index(body.sectPr)
@@ -117,16 +123,18 @@ def para(container, style: str, text: str):
 
 
 @cache
-def _ppr(style: str, space_before: float | None = None, page_header: bool = False) -> str:
+def _ppr(
+    style: str, space_before: float | None = None, page_header: bool = False, keep: bool = False
+) -> str:
     """A style's paragraph properties: alignment, first-line indent, spacing (single
-    lines), kept with the next paragraph, widow control."""
+    lines), kept with the next paragraph (the style's or ``keep``), widow control."""
     st = STYLES[style]
     before = st.space_before if space_before is None else space_before
     return "".join(
         (
             "<w:pPr>",
             '<w:pStyle w:val="Header"/>' if page_header else "",
-            "<w:keepNext/>" if st.keep_with_next else "",
+            "<w:keepNext/>" if st.keep_with_next or keep else "",
             "<w:widowControl/>",
             f'<w:spacing w:before="{Pt(before).twips}" w:after="{Pt(st.space_after).twips}" '
             f"{_SINGLE}/>",
@@ -158,8 +166,8 @@ def _run(style: str, text: str) -> str:
     return f"<w:r>{_rpr(style)}{run_text(text)}</w:r>"
 
 
-def _p(style: str, text: str, *, space_before: float | None = None) -> str:
-    return f"<w:p>{_ppr(style, space_before)}{_run(style, text)}</w:p>"
+def _p(style: str, text: str, *, space_before: float | None = None, keep: bool = False) -> str:
+    return f"<w:p>{_ppr(style, space_before, keep=keep)}{_run(style, text)}</w:p>"
 
 
 def _rule(length_mm: float, width_mm: float, *, after: float = 0) -> str:

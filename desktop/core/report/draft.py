@@ -1,6 +1,7 @@
 """Draft the index report (seed 002) from the data: header fields and every section as
-editable text. Figures are written the Vietnamese way through ``vnformat``; a section whose
-data is missing says so in brackets, so the officer sees it before anything is printed."""
+editable text. Figures are written the Vietnamese way through ``vnformat``. A reference or
+figure the data lacks is a named field (``fields``) written as ``…`` until the officer
+fills it; nothing the app says to the officer is ever written into the text."""
 
 from __future__ import annotations
 
@@ -8,15 +9,14 @@ from dataclasses import dataclass
 
 from desktop.core.office.vnformat import (
     format_count,
-    format_doc_date,
     format_fraction,
     format_points,
 )
 from desktop.core.report import stock
 from desktop.core.report.data import ReportData
 from desktop.core.report.draft_dossiers import dossier_sections
+from desktop.core.report.fields import doc_ref
 from desktop.core.report.sections import SectionDraft
-from desktop.core.report.stock import missing
 from desktop.core.results.losses import AreaLoss, LossRow
 from desktop.core.results.plan_read import PlanRowData
 
@@ -83,31 +83,29 @@ def lower_first(text: str) -> str:
 def _can_cu(data: ReportData) -> SectionDraft:
     y, ap = data.index_year, data.appraiser
     cat = data.catalog
-    if cat is not None and cat.decision_number:
-        what = cat.name if cat.name else "Bộ Chỉ số cải cách hành chính của UBND cấp xã"
-        first = (
-            f"Căn cứ Quyết định số {cat.decision_number} ngày "
-            f"{format_doc_date(cat.decision_date) or B} của {cat.issuer or B} ban hành {what};"
-        )
-    else:
-        first = (
-            f"Căn cứ Quyết định số {B}/QĐ-UBND ngày {B} của UBND tỉnh "
-            f"{data.profile.province if data.profile else B} ban hành Bộ Chỉ số cải cách "
-            "hành chính của UBND cấp xã;"
-        )
+    province = data.profile.province if data.profile else ""
+    issuer = (cat.issuer if cat is not None else "") or (
+        f"UBND tỉnh {province}" if province else "UBND tỉnh"
+    )
+    what = (
+        cat.name
+        if cat is not None and cat.name
+        else "Bộ Chỉ số cải cách hành chính của UBND cấp xã"
+    )
+    first = (
+        f"Căn cứ Quyết định {doc_ref(data, 'catalog_decision', 'QĐ-UBND')} của {issuer} "
+        f"ban hành {what};"
+    )
     guidance = (
-        f"Căn cứ Công văn số {B}/UBND-NV ngày {B} của {ap.name} hướng dẫn đánh giá, chấm điểm "
-        f"Chỉ số cải cách hành chính của UBND các {ap.peers} năm {y};"
+        f"Căn cứ Công văn {doc_ref(data, 'guidance_letter', 'UBND-NV')} của {ap.name} hướng "
+        f"dẫn đánh giá, chấm điểm Chỉ số cải cách hành chính của UBND các {ap.peers} năm {y};"
     )
     res = data.results
-    if res is not None and res.decision_number:
-        by = res.publisher or ap.name
-        decision = f"Quyết định số {res.decision_number} ngày {format_doc_date(res.decision_date) or B} của {by}"
-    else:
-        decision = f"Quyết định số {B}/QĐ-UBND ngày {B} của {ap.name}"
+    by = (res.publisher if res is not None else "") or ap.name
     published = (
-        f"Căn cứ {decision} về việc phê duyệt và công bố Chỉ số cải cách hành chính năm {y} "
-        f"của Ủy ban nhân dân các {ap.peers};"
+        f"Căn cứ Quyết định {doc_ref(data, 'results_decision', 'QĐ-UBND')} của {by} về việc "
+        f"phê duyệt và công bố Chỉ số cải cách hành chính năm {y} của Ủy ban nhân dân các "
+        f"{ap.peers};"
     )
     return SectionDraft("can_cu", "", "\n".join((first, guidance, published)))
 
@@ -115,8 +113,8 @@ def _can_cu(data: ReportData) -> SectionDraft:
 def _mo_dau(data: ReportData) -> SectionDraft:
     y, unit = data.index_year, data.unit
     text = (
-        f"Thực hiện Kế hoạch số {B}/KH-UBND ngày {B} của UBND {unit} về thực hiện công tác cải "
-        f"cách hành chính {unit} {data.commune} năm {y};\n"
+        f"Thực hiện Kế hoạch {doc_ref(data, 'commune_plan', 'KH-UBND')} của UBND {unit} về "
+        f"thực hiện công tác cải cách hành chính {unit} {data.commune} năm {y};\n"
         f"Ủy ban nhân dân {unit} báo cáo kết quả đánh giá Chỉ số CCHC năm {y} và triển khai "
         f"Kế hoạch CCHC năm {y + 1}, cụ thể như sau:"
     )
@@ -135,18 +133,18 @@ def _ket_qua(data: ReportData) -> SectionDraft:
     heading = f"I. KẾT QUẢ CHỈ SỐ CCHC NĂM {y}\n1. Kết quả đạt được"
     res = data.results
     if not data.has_results or res is None:
-        return SectionDraft(
-            "ket_qua",
-            heading,
-            missing(f"Chưa có kết quả thẩm định Chỉ số CCHC năm {y} (điểm, xếp hạng)."),
-        )
+        return SectionDraft("ket_qua", heading, "")  # a problem: the report cannot be issued
     opening = (
         f"Năm {y}, công tác CCHC của {unit} được Ban Thường vụ Đảng ủy quan tâm, lãnh đạo, chỉ "
         f"đạo sát sao; sự chỉ đạo quyết liệt của tập thể lãnh đạo UBND {unit}; sự vào cuộc tích "
         f"cực của các công chức chuyên môn UBND {unit}."
     )
     total = f"Theo kết quả công bố Chỉ số cải cách hành chính cấp xã năm {y} của {ap.name}, UBND {unit} đạt "
-    total += f"{res.total_text} điểm" if res.total is not None else f"{B}/100 điểm"
+    total += (
+        f"{res.total_text} điểm"
+        if res.total is not None
+        else f"{B}/{format_points(res.max_total)} điểm"
+    )
     if res.total_rank:
         total += f", xếp thứ {res.total_rank} {ap.peers}"
     if res.group_label:
@@ -176,10 +174,13 @@ def _uu_diem(data: ReportData) -> SectionDraft:
         f"- Việc triển khai chấm điểm Chỉ số CCHC năm {y} cơ bản đảm bảo tiến độ thời gian, bám "
         "sát các tiêu chí, tiêu chí thành phần"
     )
-    if cat is not None and cat.decision_number:
+    if cat is not None:
+        issuer = cat.issuer or (
+            f"UBND tỉnh {data.profile.province}" if data.profile else "UBND tỉnh"
+        )
         first += (
-            f" được quy định tại Quyết định số {cat.decision_number} ngày "
-            f"{format_doc_date(cat.decision_date) or B} của {cat.issuer or B}"
+            " được quy định tại Quyết định "
+            f"{doc_ref(data, 'catalog_decision', 'QĐ-UBND')} của {issuer}"
         )
     out = [first + "."]
     areas = [a for a in _areas(data) if a.score is not None]
@@ -214,13 +215,7 @@ def _lost_rows(data: ReportData, area_code: str) -> list[LossRow]:
 def _han_che(data: ReportData) -> SectionDraft:
     heading = "2.2. Tồn tại, hạn chế"
     if not data.has_results:
-        return SectionDraft(
-            "han_che",
-            heading,
-            missing(
-                f"Chưa có kết quả thẩm định năm {data.index_year} để nêu các tiêu chí bị trừ điểm."
-            ),
-        )
+        return SectionDraft("han_che", heading, stock.WEAKNESS_INTRO)
     lost_areas = [a for a in _areas(data) if a.lost]
     if not lost_areas:
         return SectionDraft(
@@ -272,13 +267,43 @@ def _nhiem_vu(data: ReportData) -> SectionDraft:
         f"năm {y + 1}, cần tập trung đẩy mạnh thực hiện một số nhiệm vụ, giải pháp như sau:"
     )
     tasks: list[str] = []
-    if data.plan is None:
-        tasks.append(missing(f"Chưa có kế hoạch khắc phục các tiêu chí bị trừ điểm năm {y}."))
-    else:
+    if data.plan is not None:
         tasks += _plan_tasks(data, data.plan.rows)
+    else:
+        tasks += _loss_tasks(data)
     tasks += [s.format(unit=unit) for s in stock.TASKS_CLOSING]
     numbered = [t if t.startswith("(") else f"{n}. {t}" for n, t in enumerate(tasks, start=1)]
     return SectionDraft("nhiem_vu", heading, "\n".join([intro, *numbered]))
+
+
+def _loss_tasks(data: ReportData) -> list[str]:
+    """Without a saved remediation plan: one task per area that lost points, naming the
+    sub-criteria lost (with the officer responsible where one is assigned); then one for
+    the areas at full marks."""
+    tasks = []
+    for a in _areas(data):
+        if not a.lost:
+            continue
+        text = f"Đối với lĩnh vực {lower_first(a.title)} (đạt {format_fraction(a.score, a.max_points)} điểm)"
+        rows = _lost_rows(data, a.code)
+        if rows:
+            named = []
+            for r in rows:
+                item = f"{r.code} {r.title} (đạt {format_fraction(r.score, r.max_points)} điểm"
+                item += f"; công chức phụ trách: {r.responsible})" if r.responsible else ")"
+                named.append(item)
+            text += ": khắc phục các tiêu chí, tiêu chí thành phần bị trừ điểm " + "; ".join(named)
+        else:
+            text += f": khắc phục để không bị trừ {format_points(a.lost)} điểm như năm {data.index_year}"
+        tasks.append(text + ".")
+    full = [a.title for a in _areas(data) if a.score is not None and a.lost == 0]
+    if full:
+        tasks.append(
+            "Tiếp tục giữ vững kết quả các lĩnh vực đạt điểm tối đa: "
+            + "; ".join(lower_first(t) for t in full)
+            + "."
+        )
+    return tasks
 
 
 def _plan_tasks(data: ReportData, rows: list[PlanRowData]) -> list[str]:

@@ -15,8 +15,8 @@ from desktop.core.office.vnformat import (
 )
 from desktop.core.report import stock
 from desktop.core.report.data import ReportData, period_name
+from desktop.core.report.fields import doc_ref
 from desktop.core.report.sections import SectionDraft
-from desktop.core.report.stock import missing
 
 B = stock.BLANK
 
@@ -35,8 +35,8 @@ def _trien_khai(data: ReportData) -> SectionDraft:
     heading = f"II. KẾT QUẢ THỰC HIỆN CÔNG TÁC CCHC {name.upper()}\n1. Kết quả công tác CCHC {name}"
     ap, unit = data.appraiser, data.unit
     out = [
-        f"Thực hiện Kế hoạch số {B}/KH-UBND ngày {B} của {ap.name} về thực hiện công tác cải "
-        f"cách hành chính nhà nước {ap.place} năm {year}.",
+        f"Thực hiện Kế hoạch {doc_ref(data, 'upper_plan', 'KH-UBND')} của {ap.name} về thực "
+        f"hiện công tác cải cách hành chính nhà nước {ap.place} năm {year}.",
     ]
     catalog = data.next_catalog or data.catalog
     # The plan's contents are the reform areas; the assessments of impact and the surveys
@@ -50,8 +50,10 @@ def _trien_khai(data: ReportData) -> SectionDraft:
         if catalog
         else []
     )
+    ref = data.value("next_plan")
+    number, when = (ref.number, format_doc_date(ref.issued)) if ref else (f"{B}/KH-UBND", B)
     plan = (
-        f"Ngày {B}, Ủy ban nhân dân {unit} {data.commune} ban hành Kế hoạch số {B}/KH-UBND về "
+        f"Ngày {when}, Ủy ban nhân dân {unit} {data.commune} ban hành Kế hoạch số {number} về "
         f"cải cách hành chính nhà nước năm {year}."
     )
     if areas:
@@ -66,18 +68,15 @@ def _trien_khai(data: ReportData) -> SectionDraft:
 
 def _service_index(data: ReportData, fig: DossierFigures) -> str:
     name = _name(data)
-    manual = fig.manual
-    if manual is None or manual.service_index is None:
-        return missing(
-            f"Chưa nhập Chỉ số phục vụ người dân và doanh nghiệp {name} (điểm, xếp hạng)."
-        )
+    score = data.value("service_index")
     text = (
         f"{name[:1].upper()}{name[1:]}, kết quả Bộ chỉ số phục vụ người dân và doanh nghiệp "
         "trong thực hiện TTHC, cung cấp dịch vụ công trên Cổng Dịch vụ công quốc gia của "
-        f"{data.unit} đạt {format_number(manual.service_index)} điểm"
+        f"{data.unit} đạt {format_number(score) if score is not None else B} điểm"
     )
-    if manual.rank_text:
-        text += f", đứng thứ {manual.rank_text} {data.appraiser.peers} trong {data.appraiser.level}"
+    rank = data.value("service_rank")
+    if rank:
+        text += f", đứng thứ {rank} {data.appraiser.peers} trong {data.appraiser.level}"
     return text + ", cụ thể:"
 
 
@@ -85,9 +84,12 @@ def _received(data: ReportData, fig: DossierFigures) -> str:
     t = fig.total
     p = data.period
     assert p is not None
+    name = _name(data)
+    if not name.startswith("từ ngày"):  # a custom range is named by its dates already
+        name += f" từ ngày {format_doc_date(p.start)} đến ngày {format_doc_date(p.end)}"
     out = (
-        f"- Kết quả tiếp nhận và giải quyết TTHC {_name(data)} từ ngày {format_doc_date(p.start)} "
-        f"đến ngày {format_doc_date(p.end)}: Ủy ban nhân dân {data.unit} đã tiếp nhận tổng số "
+        f"- Kết quả tiếp nhận và giải quyết TTHC {name}: Ủy ban nhân dân {data.unit} đã tiếp "
+        "nhận tổng số "
         f"{format_dossiers(t['received.total'])}, trong đó tiếp nhận trực tiếp "
         f"{format_dossiers(t['received.direct'])}, tiếp nhận trực tuyến "
         f"{format_dossiers(t['received.online'])}"
@@ -115,7 +117,8 @@ def _received(data: ReportData, fig: DossierFigures) -> str:
     return out
 
 
-# known-flag, done, whole, sentence, what to say when the exports did not tell
+# known-flag, done, whole, sentence; the field and the sentence with the officer's rate
+# when the exports did not tell (left out while that field is blank)
 _DIGITISED = (
     (
         "digital.digitised_received_known",
@@ -123,7 +126,8 @@ _DIGITISED = (
         "received.total",
         "+ Số hóa hồ sơ TTHC khi tiếp nhận: số hồ sơ chưa số hóa thành phần khi tiếp nhận: "
         "{left}, số hồ sơ số hóa đầy đủ thành phần hồ sơ: {done} đạt {rate};",
-        "Tệp xuất từ hệ thống chưa có thông tin số hóa hồ sơ khi tiếp nhận.",
+        "digitised_received_rate",
+        "+ Số hóa hồ sơ TTHC khi tiếp nhận: tỷ lệ hồ sơ số hóa đầy đủ thành phần hồ sơ đạt {rate};",
     ),
     (
         "digital.results_digitised_known",
@@ -131,17 +135,20 @@ _DIGITISED = (
         "resolved.total",
         "+ Số hóa kết quả giải quyết TTHC: số hồ sơ chưa số hóa kết quả: {left}, số hồ sơ có "
         "số hóa kết quả: {done} đạt {rate}.",
-        "Tệp xuất từ hệ thống chưa có thông tin số hóa kết quả giải quyết.",
+        "results_digitised_rate",
+        "+ Số hóa kết quả giải quyết TTHC: tỷ lệ hồ sơ có số hóa kết quả đạt {rate}.",
     ),
 )
 
 
-def _digitised(fig: DossierFigures) -> list[str]:
+def _digitised(data: ReportData, fig: DossierFigures) -> list[str]:
     t = fig.total
-    out = ["- Kết quả số hóa hồ sơ:"]
-    for known, part, whole_key, sentence, unknown in _DIGITISED:
+    out = []
+    for known, part, whole_key, sentence, key, typed in _DIGITISED:
         if not t[known]:
-            out.append(missing(unknown))
+            rate = data.value(key)
+            if rate is not None:
+                out.append(typed.format(rate=format_percent(rate)))
             continue
         done, whole = t[part], t[whole_key]
         out.append(
@@ -151,32 +158,25 @@ def _digitised(fig: DossierFigures) -> list[str]:
                 rate=format_percent(percent(done, whole)),
             )
         )
-    return out
+    return ["- Kết quả số hóa hồ sơ:", *out] if out else []
 
 
 def _ho_so(data: ReportData) -> SectionDraft:
     fig = data.figures
     if data.period is None or fig is None or not data.has_dossiers:
-        where = (
-            f"từ ngày {format_doc_date(data.period.start)} đến ngày {format_doc_date(data.period.end)}"
-            if data.period
-            else "của báo cáo"
-        )
-        return SectionDraft("ho_so", "", missing(f"Chưa có dữ liệu hồ sơ TTHC của kỳ {where}."))
+        return SectionDraft("ho_so", "", "")  # a problem: the report cannot be issued
     t = fig.total
-    out = [_service_index(data, fig), _received(data, fig), *_digitised(fig)]
+    out = [_service_index(data, fig), _received(data, fig), *_digitised(data, fig)]
     if t["digital.fully_online"] or t["digital.partly_online"]:
         out.append(
             "- Kết quả tiếp nhận và giải quyết hồ sơ trực tuyến: hồ sơ trực tuyến toàn trình "
             f"(mức độ 4): {format_dossiers(t['digital.fully_online'])}, hồ sơ trực tuyến một "
             f"phần (mức độ 3): {format_dossiers(t['digital.partly_online'])}."
         )
-    rate, _source = fig.online_payment_rate
-    pay = "- Kết quả thanh toán phí, lệ phí trên Cổng Dịch vụ công quốc gia: "
+    rate = data.value("online_payment_rate")
     out.append(
-        pay + f"đạt {format_percent(rate)}."
-        if rate is not None
-        else missing("Chưa có tỷ lệ thanh toán trực tuyến phí, lệ phí của kỳ.")
+        "- Kết quả thanh toán phí, lệ phí trên Cổng Dịch vụ công quốc gia: "
+        f"đạt {format_percent(rate) if rate is not None else B}."
     )
     return SectionDraft("ho_so", "", "\n".join(out))
 
@@ -185,7 +185,7 @@ def _ho_so_han_che(data: ReportData) -> SectionDraft:
     heading = "2. Tồn tại, hạn chế"
     fig = data.figures
     if fig is None or not data.has_dossiers:
-        return SectionDraft("ho_so_han_che", heading, missing("Chưa có dữ liệu hồ sơ TTHC của kỳ."))
+        return SectionDraft("ho_so_han_che", heading, "")
     t = fig.total
     out = []
     late = [(f.field, f["resolved.late"]) for f in fig.by_field if f["resolved.late"]]

@@ -1,12 +1,14 @@
 """The evidence index (Danh mục tài liệu kiểm chứng) for the appraisal team: per
 sub-criterion in catalog order, each document's number, date, summary, issuer and file
-names; sub-criteria without a document say so. As .docx (A4 landscape, header row repeated
-on every page) and .xlsx (the same columns, printable)."""
+names, and what the pre-upload checks still find about it; sub-criteria without a document
+say so. As .docx (A4 landscape, header row repeated on every page, page numbers, an area's
+heading kept with its first row) and .xlsx (the same columns, printable)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -28,6 +30,9 @@ from desktop.core.office.vnformat import format_date
 from desktop.core.office.xlsx_common import BORDER, header_row, print_landscape, title_row
 from desktop.core.years.profile import get_profile
 
+if TYPE_CHECKING:
+    from db.filestore import FileStore
+
 COLUMNS = (
     "STT",
     "Tiêu chí",
@@ -37,9 +42,10 @@ COLUMNS = (
     "Trích yếu",
     "Cơ quan ban hành",
     "Tệp đính kèm",
+    "Kết quả kiểm tra",
 )
-DOCX_WIDTHS_MM = (12, 18, 48, 28, 22, 58, 32, 42)
-XLSX_WIDTHS = (6, 9, 40, 18, 12, 50, 24, 34)
+DOCX_WIDTHS_MM = (10, 16, 42, 26, 20, 50, 28, 34, 36)  # 262 = 297 − 20 − 15
+XLSX_WIDTHS = (6, 9, 40, 18, 12, 50, 24, 34, 30)
 CENTERED = {0, 1, 4}
 TABLE_PT = 11
 NO_DOCUMENT = "Chưa có tài liệu kiểm chứng"
@@ -56,6 +62,7 @@ class IndexRow:
     issuer: str = ""
     files: str = ""
     stt: str = ""
+    findings: str = ""  # the document's open check findings, one per line
 
     def cells(self) -> tuple[str, ...]:
         return (
@@ -67,6 +74,7 @@ class IndexRow:
             self.summary,
             self.issuer,
             self.files,
+            self.findings,
         )
 
 
@@ -86,8 +94,23 @@ class EvidenceIndex:
         return sum(1 for r in self.rows if r.kind == "missing")
 
 
-def evidence_index(session: Session, year: int) -> EvidenceIndex:
+def open_findings(session: Session, store: FileStore, year: int) -> dict[int, list[str]]:
+    """Per document, what the pre-upload checks still find (dismissed findings left out)."""
+    from desktop.core.evidence.checks import FINDING_KINDS, run_checks
+
+    out: dict[int, list[str]] = {}
+    for f in run_checks(session, store, year).findings:
+        if f.evidence_id is not None and f.scope == "document":
+            label = FINDING_KINDS[f.kind][1]
+            if label not in out.setdefault(f.evidence_id, []):
+                out[f.evidence_id].append(label)
+    return out
+
+
+def evidence_index(session: Session, year: int, store: FileStore | None = None) -> EvidenceIndex:
+    """The year's index; with the file store, each document's open check findings too."""
     cat = catalog_info(session, year)
+    findings = open_findings(session, store, year) if store is not None else {}
     profile = get_profile(session)
     unit = f"UBND {profile.unit_kind} {profile.commune_name}" if profile else ""
     ids = [n.id for n in cat.nodes]
@@ -133,6 +156,7 @@ def evidence_index(session: Session, year: int) -> EvidenceIndex:
                     d.issuer,
                     "\n".join(f.original_name for f in d.files),
                     str(n),
+                    "\n".join(findings.get(d.id, [])),
                 )
             )
     return out
@@ -145,7 +169,7 @@ def export_evidence_index(index: EvidenceIndex, path: Path) -> Path:
 
 
 def build_docx(index: EvidenceIndex):
-    doc = landscape_document()
+    doc = landscape_document(title=index.title, author=index.unit)
     centered(doc, index.title, 14, bold=True)
     if index.unit:
         centered(doc, f"({index.unit})", 13, italic=True, after=10)
@@ -158,6 +182,9 @@ def build_docx(index: EvidenceIndex):
             merged = cells[1].merge(cells[-1])
             fill_cell(cells[0], "", TABLE_PT, center=True)
             fill_cell(merged, f"{row.code}. {row.title}", TABLE_PT, center=False, bold=True)
+            for cell in (cells[0], merged):  # never alone at the foot of a page
+                for p in cell.paragraphs:
+                    p.paragraph_format.keep_with_next = True
             continue
         for i, text in enumerate(row.cells()):
             fill_cell(cells[i], text, TABLE_PT, center=i in CENTERED)

@@ -64,6 +64,7 @@ STYLES: dict[str, TextStyle] = {
     # title
     "title": TextStyle(14, bold=True, align="center", indent=False, space_before=18, space_after=0),
     "summary": TextStyle(14, bold=True, align="center", indent=False, space_after=0),
+    "addressee": TextStyle(14, align="center", indent=False, space_after=12),
     # body
     "h1": TextStyle(14, bold=True, keep_with_next=True),
     "h2": TextStyle(14, bold=True, keep_with_next=True),
@@ -111,6 +112,12 @@ class ReportDocument:
     margins: Margins = field(default_factory=_default_margins)
     file_stem: str = "bao-cao"
     problems: list[str] = field(default_factory=list)
+    author: str = ""  # the unit, for the file's properties: "Ủy ban nhân dân xã Đồng Tâm"
+    addressee: str = ""  # "Kính gửi: …" under the trích yếu (a report sent to one body)
+
+    @property
+    def addressee_line(self) -> str:
+        return f"Kính gửi: {self.addressee}."
 
     def text_lines(self) -> list[str]:
         """Every line of text, in reading order (tests compare the DOCX and the PDF)."""
@@ -122,6 +129,7 @@ class ReportDocument:
             self.place_date,
             self.title,
             *self.summary,
+            *([self.addressee_line] if self.addressee else []),
             *(b.text for b in self.blocks),
             "Nơi nhận:",
             *self.recipients,
@@ -150,15 +158,30 @@ def build_document(info: ReportInfo) -> ReportDocument:
         signer=h.signer,
         margins=info.margins,
         file_stem=info.file_stem,
+        author=unit_name(h.body_name, h.place),
     )
 
 
+def unit_name(body_name: str, place: str) -> str:
+    """``ỦY BAN NHÂN DÂN / XÃ ĐỒNG TÂM`` and ``Đồng Tâm`` → ``Ủy ban nhân dân xã Đồng
+    Tâm`` (the issuing body as a sentence writes it)."""
+    parts = lines(body_name)
+    if not parts:
+        return place
+    words = " ".join(parts)
+    if place and words.upper().endswith(place.upper()):
+        words = words[: len(words) - len(place)].lower().strip() + " " + place
+    else:
+        words = words.lower() if words.isupper() else words
+    return words[:1].upper() + words[1:]
+
+
 def placeholders(info: ReportInfo) -> list[str]:
-    """Names of the sections (and header fields) that still hold a blank ``…`` or a
-    bracketed note about missing data."""
+    """Names of the sections that still hold a blank ``…`` (a blank field, or one the
+    officer typed), and "Người ký" while the signer is empty."""
     out = []
     for sec in info.sections:
-        if "…" in sec.text or "…" in sec.heading or "Soạn lại mục này" in sec.text:
+        if "…" in sec.text or "…" in sec.heading:
             out.append(sec.name)
     if not info.header.signer.strip():
         out.append("Người ký")

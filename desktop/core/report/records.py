@@ -109,8 +109,12 @@ class ReportInfo:
 
     @property
     def number_text(self) -> str:
-        """``123/BC-UBND`` (blank spaces before the slash while there is no number)."""
-        return f"{self.number or '      '}/{self.symbol}"
+        """``123/BC-UBND``, ``07/BC-UBND`` (ND 30/2020 numbers from 01 each year; blank
+        spaces before the slash while there is no number)."""
+        number = self.number
+        if number.isdigit() and int(number) < 10:
+            number = f"{int(number):02d}"
+        return f"{number or '      '}/{self.symbol}"
 
     @property
     def status_label(self) -> str:

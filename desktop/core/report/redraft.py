@@ -78,7 +78,7 @@ def text_diff(old: str, new: str) -> list[DiffLine]:
 
 
 def _drafts(src: Source, r: ReportInfo) -> tuple[dict[str, SectionDraft], list, list]:
-    data = gather(src, r.index_year, r.period)
+    data = gather(src, r.index_year, r.period, report_id=r.id, signer=r.header.signer)
     return {d.key: d for d in draft_sections(data)}, data.problems, data.warnings
 
 

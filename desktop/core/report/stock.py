@@ -1,14 +1,9 @@
 """Sentences the commune writes every year (from seed 002), used where the data has nothing
-to say. The officer edits them per report; ``…`` marks a blank to fill in by hand."""
+to say. The officer edits them per report; ``…`` marks a blank field still to fill."""
 
 from __future__ import annotations
 
 BLANK = "…"
-
-
-def missing(text: str) -> str:
-    """A bracketed note in the draft where data is missing."""
-    return f"({text} Nhập dữ liệu rồi bấm “Soạn lại mục này”.)"
 
 
 STRENGTHS = (

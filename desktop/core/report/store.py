@@ -272,7 +272,7 @@ def create_index_report(
 
 def report_data(src: Source, report_id: int) -> ReportData:
     r = report_info(src, report_id)
-    return gather(src, r.index_year, r.period)
+    return gather(src, r.index_year, r.period, report_id=r.id, signer=r.header.signer)
 
 
 def require_editable(r: ReportInfo) -> None:

@@ -24,7 +24,17 @@ from desktop.core.office.docx_common import (
     grid_table,
     landscape_document,
 )
-from desktop.core.office.xlsx_common import BORDER, FONT, header_row, print_landscape, title_row
+from desktop.core.office.xlsx_common import (
+    BORDER,
+    EXCEL_MAX_ROW_PT,
+    FONT,
+    LINE_PT,
+    chunks,
+    header_row,
+    print_landscape,
+    title_row,
+    wrap_lines,
+)
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.results.plan import PLAN_COLUMNS, NumberedRow, PlanInfo, numbered
 
@@ -38,6 +48,20 @@ MAX_UNSPLIT_LINES = 24  # about three quarters of a landscape page
 HEADER_ROW_XLSX = 4
 
 
+def plan_warnings(plan: PlanInfo) -> list[str]:
+    """What the plan still lacks: rows without a solution or a lead (said on screen and on
+    stderr, never in the file)."""
+    out = []
+    for nr in numbered(plan.rows):
+        r = nr.row
+        what = [name for name, value in (("Giải pháp", r.solution), ("Cơ quan chủ trì", r.lead))
+                if not value.strip()]  # fmt: skip
+        if what:
+            where = r.criterion or r.area_title
+            out.append(f"Dòng “{where}” chưa có {' và '.join(what)}.")
+    return out
+
+
 def export_plan(plan: PlanInfo, path: Path, progress: Progress = NO_PROGRESS) -> Path:
     """Write ``path`` as .docx or .xlsx depending on its suffix."""
     progress.update(0, 0, f"Đang xuất {path.name}…")
@@ -47,8 +71,14 @@ def export_plan(plan: PlanInfo, path: Path, progress: Progress = NO_PROGRESS) ->
 # --- DOCX -------------------------------------------------------------------------------
 
 
+def _unit_of(plan: PlanInfo) -> str:
+    """The commune named by the appendix line: ``… của UBND xã Đồng Tâm)``."""
+    _, found, unit = plan.attachment_line.rpartition(" của ")
+    return unit.rstrip(")").strip() if found else ""
+
+
 def build_docx(plan: PlanInfo):
-    doc = landscape_document()
+    doc = landscape_document(title=plan.title, author=_unit_of(plan))
     centered(doc, plan.title, 14, bold=True, after=2)
     if plan.attachment_line:
         centered(doc, plan.attachment_line, 13, italic=True, after=10)
@@ -77,6 +107,32 @@ def build_docx(plan: PlanInfo):
 # --- XLSX -------------------------------------------------------------------------------
 
 
+MAX_XLSX_LINES = (EXCEL_MAX_ROW_PT - 4) // LINE_PT  # 25 lines fit Excel's 409 pt
+
+
+def sheet_rows(rows: list[NumberedRow]) -> list[tuple[NumberedRow, tuple[str, ...], int]]:
+    """The sheet's rows: (plan row, cell texts, lines). A plan row whose text needs more
+    lines than an Excel row can be high is split over rows that continue it (Excel cuts a
+    row at 409 pt; the rest would never print)."""
+    out = []
+    for nr in rows:
+        cells = nr.cells()
+        pieces = [
+            chunks(text, XLSX_WIDTHS[i], MAX_XLSX_LINES) if i != 1 else [text]
+            for i, text in enumerate(cells)
+        ]
+        count = max(len(p) for p in pieces)
+        for k in range(count):
+            texts = tuple(p[k] if k < len(p) else "" for p in pieces)
+            lines = max(
+                len(wrap_lines(t, XLSX_WIDTHS[i])) if t else 1
+                for i, t in enumerate(texts)
+                if i != 1 or nr.group_size == 1
+            )
+            out.append((nr, texts, min(lines, MAX_XLSX_LINES)))
+    return out
+
+
 def build_xlsx(plan: PlanInfo) -> Workbook:
     wb = Workbook()
     ws = wb.active
@@ -89,12 +145,19 @@ def build_xlsx(plan: PlanInfo) -> Workbook:
     header_row(ws, HEADER_ROW_XLSX, PLAN_COLUMNS, XLSX_WIDTHS, TABLE_PT)
     ws.row_dimensions[HEADER_ROW_XLSX].height = 48
 
-    rows = numbered(plan.rows)
-    heights = _xlsx_row_lines(rows)
-    for offset, nr in enumerate(rows):
+    physical = sheet_rows(numbered(plan.rows))
+    groups: list[tuple[int, int]] = []  # (first sheet row, rows) of each area group
+    for offset, (nr, texts, lines) in enumerate(physical):
         r = HEADER_ROW_XLSX + 1 + offset
-        for i, text in enumerate(nr.cells()):
-            c = ws.cell(row=r, column=i + 1, value=text or None)
+        first = offset == 0 or physical[offset - 1][0] is not nr
+        if first and nr.group_size > 0:
+            groups.append((r, 0))
+        if groups:
+            start, n = groups[-1]
+            groups[-1] = (start, n + 1)
+        for i, text in enumerate(texts):
+            value = text if (first or i not in (0, 1)) else ""
+            c = ws.cell(row=r, column=i + 1, value=value or None)
             c.font = Font(name=FONT, size=TABLE_PT)
             c.alignment = Alignment(
                 horizontal="center" if i in CENTERED else "left",
@@ -102,41 +165,25 @@ def build_xlsx(plan: PlanInfo) -> Workbook:
                 wrap_text=True,
             )
             c.border = border
-        ws.row_dimensions[r].height = 16 * heights[offset] + 4
-    for offset, nr in enumerate(rows):
-        if nr.group_size > 1:
-            r = HEADER_ROW_XLSX + 1 + offset
+        ws.row_dimensions[r].height = min(LINE_PT * lines + 4, EXCEL_MAX_ROW_PT)
+    for start, n in groups:
+        if n > 1:
             for col in (1, 2):
                 ws.merge_cells(
-                    start_row=r, start_column=col, end_row=r + nr.group_size - 1, end_column=col
+                    start_row=start, start_column=col, end_row=start + n - 1, end_column=col
                 )
-                for k in range(nr.group_size):
-                    ws.cell(row=r + k, column=col).border = border
+                for k in range(n):
+                    ws.cell(row=start + k, column=col).border = border
+        need = len(wrap_lines(ws.cell(row=start, column=2).value or "", XLSX_WIDTHS[1]))
+        have = sum(ws.row_dimensions[start + k].height // LINE_PT for k in range(n))
+        if need > have:  # the area's title needs more room than its rows give
+            last = start + n - 1
+            ws.row_dimensions[last].height = min(
+                ws.row_dimensions[last].height + LINE_PT * (need - have), EXCEL_MAX_ROW_PT
+            )
 
     print_landscape(ws, HEADER_ROW_XLSX)
     return wb
-
-
-def _xlsx_row_lines(rows: list[NumberedRow]) -> list[int]:
-    """Text lines per row (Excel does not grow wrapped rows by itself); a merged area title
-    gets the lines it needs spread over its group."""
-    out = []
-    for nr in rows:
-        cells = nr.cells()
-        out.append(
-            max(
-                _lines(text, XLSX_WIDTHS[i])
-                for i, text in enumerate(cells)
-                if i != 1 or nr.group_size == 1
-            )
-        )
-    for k, nr in enumerate(rows):
-        if nr.group_size > 1:
-            need = _lines(nr.cells()[1], XLSX_WIDTHS[1])
-            have = sum(out[k : k + nr.group_size])
-            if need > have:
-                out[k] += need - have
-    return out
 
 
 def _docx_lines(cells: tuple[str, ...]) -> int:

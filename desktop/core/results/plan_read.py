@@ -155,7 +155,7 @@ def draft_rows(report: LossReport) -> list[PlanRowData]:
                     area_title=area.title,
                     criterion=r.code,
                     result_text=format_fraction(r.score, r.max_points),
-                    cause=r.note or (r.title if r.level > 1 else ""),
+                    cause=r.note,  # the appraisal's reason, else the officer's to write
                     lead=r.responsible,
                     timeframe=f"Trong năm {next_year}",
                 )

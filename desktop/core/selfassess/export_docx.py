@@ -48,7 +48,8 @@ def document_of(report: SelfAssessmentReport) -> ReportDocument:
     """The portrait part: header, body and signature, as blocks of text."""
     t, texts, commune = report.tree, report.texts, report.commune
     unit_body = f"{report.unit.upper()} {commune.upper()}"
-    blocks = [Block("body", _can_cu(report))]
+    can_cu = _can_cu(report)
+    blocks = [Block("body", can_cu)] if can_cu else []
     blocks.append(
         Block(
             "body",
@@ -71,6 +72,15 @@ def document_of(report: SelfAssessmentReport) -> ReportDocument:
             plain = fold(a.title) in ("diem cong", "diem thuong")
             name = "Phần điểm cộng" if plain else f"Phần điểm cộng ({a.title})"
         blocks.append(Block("body", f"- {name}: {value};"))
+    unscored = report.unscored
+    if unscored:
+        blocks.append(
+            Block(
+                "body",
+                f"- Còn {len(unscored)} tiêu chí thành phần chưa chấm điểm (chưa tính vào tổng "
+                f"điểm): {', '.join(r.code for r in unscored)}.",
+            )
+        )
     blocks.append(Block("body", "(Chi tiết tại Phụ lục kèm theo Báo cáo này.)"))
     blocks.append(Block("h1", "II. GIẢI TRÌNH"))
     for r in report.explanations:
@@ -104,16 +114,20 @@ def document_of(report: SelfAssessmentReport) -> ReportDocument:
         sign_authority="TM. ỦY BAN NHÂN DÂN",
         sign_title="CHỦ TỊCH",
         signer=report.profile.chairman if report.profile else "",
+        author=f"Ủy ban nhân dân {report.unit} {commune}",
+        addressee=report.appraiser,
     )
 
 
 def _can_cu(report: SelfAssessmentReport) -> str:
+    """The catalog's decision; nothing when the catalog names none (a catalog's own name is
+    no legal basis to cite)."""
     c = report.catalog
-    if c.decision_number:
-        when = f" ngày {format_date(c.decision_date)}" if c.decision_date else ""
-        issuer = f" của {c.issuer}" if c.issuer else ""
-        return f"Căn cứ Quyết định số {c.decision_number}{when}{issuer} ban hành {c.name};"
-    return f"Căn cứ {c.name} năm {report.year};"
+    if not c.decision_number:
+        return ""
+    when = f" ngày {format_date(c.decision_date)}" if c.decision_date else ""
+    issuer = f" của {c.issuer}" if c.issuer else ""
+    return f"Căn cứ Quyết định số {c.decision_number}{when}{issuer} ban hành {c.name};"
 
 
 def _text_blocks(text: str) -> list[Block]:
@@ -173,11 +187,11 @@ def _appendix(d, report: SelfAssessmentReport) -> None:
         bold = r.level == 1 or (r.level == 2 and not r.bonus)
         values = (
             r.code,
-            r.title,
+            f"{r.title}\nCách tính: {r.rule}" if r.rule else r.title,
             format_points(r.max_points),
             r.declared if r.is_leaf else "",
-            r.score_text,
-            r.evidence,
+            r.score_cell,
+            r.documents,
             r.remark,
         )
         for i, text in enumerate(values):

@@ -34,16 +34,16 @@ def title_of(report: SelfAssessmentReport) -> str:
 
 
 def _cells(r: ReportRow) -> list:
-    score: object = r.score_text
+    score: object = r.score_cell  # "Chưa chấm", never an empty cell read as 0
     if r.applicable and r.self_scored and r.self_score is not None:
         score = float(r.self_score)
     return [
         r.code,
-        r.title,
+        f"{r.title}\nCách tính: {r.rule}" if r.rule else r.title,
         float(r.max_points),
         r.declared if r.is_leaf else "",
         score,
-        r.evidence,
+        r.documents,
         r.remark,
     ]
 

@@ -40,9 +40,12 @@ COLUMNS = (
     ("Điểm tối đa", 9),
     ("Số liệu kê khai", 13),
     ("Điểm tự chấm", 11),
-    ("Tài liệu kiểm chứng (số, ký hiệu)", 26),
+    ("Tài liệu kiểm chứng (số, ngày, trích yếu)", 34),
     ("Giải trình", 40),
 )
+
+
+UNSCORED_TEXT = "Chưa chấm"
 
 
 def score_text(applicable: bool, self_scored: bool, self_score: Decimal | None) -> str:
@@ -69,6 +72,18 @@ class ReportRow:
     evidence: str  # the documents' numbers, "; "-separated
     explanation: str
     override_reason: str
+    documents: str = ""  # one line per document: number, date and trích yếu
+    rule: str = ""  # how the sub-criterion is scored, in words
+
+    @property
+    def unscored(self) -> bool:
+        """A sub-criterion the commune scores that has no score yet."""
+        return self.is_leaf and self.applicable and self.self_scored and self.self_score is None
+
+    @property
+    def score_cell(self) -> str:
+        """The table's score: ``Chưa chấm`` rather than an empty cell read as 0."""
+        return UNSCORED_TEXT if self.unscored else self.score_text
 
     @property
     def score_text(self) -> str:
@@ -123,6 +138,10 @@ class SelfAssessmentReport:
         return appraiser_of(self.settings).name
 
     @property
+    def unscored(self) -> list[ReportRow]:
+        return [r for r in self.rows if r.unscored]
+
+    @property
     def index_total(self) -> str:
         """``62,5/76`` (the self-scored part of the index, without bonus points)."""
         t = self.tree
@@ -136,7 +155,13 @@ class SelfAssessmentReport:
             if t.survey_max
             else ""
         )
-        out = [(f"Tổng điểm tự đánh giá, không gồm điểm cộng{survey}", self.index_total)]
+        unscored = self.unscored
+        pending = (
+            f" (còn {len(unscored)} tiêu chí thành phần chưa chấm, chưa tính vào tổng)"
+            if unscored
+            else ""
+        )
+        out = [(f"Tổng điểm tự đánh giá, không gồm điểm cộng{survey}{pending}", self.index_total)]
         if t.bonus_max:
             out.append(
                 ("Điểm cộng", f"{format_points(t.bonus_score or 0)}/{format_points(t.bonus_max)}")
@@ -157,19 +182,45 @@ def evidence_numbers(session: Session, year: int) -> dict[int, list[str]]:
             EvidenceDocument.number,
             EvidenceDocument.kind,
             EvidenceDocument.issue_date,
+            EvidenceDocument.summary,
         )
         .join(EvidenceDocument, EvidenceDocument.id == EvidenceLink.document_id)
         .where(EvidenceDocument.year == year)
         .order_by(EvidenceDocument.issue_date, EvidenceDocument.id)
     )
     out: dict[int, list[str]] = defaultdict(list)
-    for node_id, doc_id, number, kind, issued in rows:
+    for node_id, doc_id, number, kind, issued, _summary in rows:
         if number:
             out[node_id].append(number)
         elif issued:
             out[node_id].append(f"{kind} ngày {format_date(issued)}")
         else:
             out[node_id].append(f"{kind} (#{doc_id})")
+    return out
+
+
+def evidence_documents(session: Session, year: int) -> dict[int, list[str]]:
+    """Per node, its documents as the appendix lists them: ``05/KH-UBND ngày 12/01/2024:
+    Kế hoạch tuyên truyền CCHC`` (number, date, trích yếu), oldest first."""
+    rows = session.execute(
+        select(
+            EvidenceLink.node_id,
+            EvidenceDocument.id,
+            EvidenceDocument.number,
+            EvidenceDocument.kind,
+            EvidenceDocument.issue_date,
+            EvidenceDocument.summary,
+        )
+        .join(EvidenceDocument, EvidenceDocument.id == EvidenceLink.document_id)
+        .where(EvidenceDocument.year == year)
+        .order_by(EvidenceDocument.issue_date, EvidenceDocument.id)
+    )
+    out: dict[int, list[str]] = defaultdict(list)
+    for node_id, doc_id, number, kind, issued, summary in rows:
+        head = number or f"{kind} (#{doc_id})"
+        if issued:
+            head += f" ngày {format_date(issued)}"
+        out[node_id].append(f"{head}: {summary}" if summary else head)
     return out
 
 
@@ -228,6 +279,7 @@ def gather_report(
     tree = score_tree(session, year)
     entries = year_entries(session, year)
     docs = evidence_numbers(session, year)
+    full = evidence_documents(session, year)
     rows = []
     for n in tree.nodes:
         e = entries.get(n.node_id)
@@ -246,6 +298,8 @@ def gather_report(
                 evidence="; ".join(docs.get(n.node_id, [])),
                 explanation=e.explanation if e else "",
                 override_reason=e.override_reason if e else "",
+                documents="\n".join(full.get(n.node_id, [])),
+                rule=e.rule.words(e.max_points) if e is not None and e.rule is not None else "",
             )
         )
     profile = get_profile(session)

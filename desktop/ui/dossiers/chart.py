@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPain
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desktop.core.dossiers import MonthFigures
+from desktop.core.office.vnformat import format_int
 
 RECEIVED = QColor("#4a7ebb")
 RESOLVED = QColor("#5aa469")
@@ -140,7 +141,7 @@ class MonthlyChart(QWidget):
             p.drawText(
                 QRectF(0, y - fm.height() / 2, plot.left() - 4, fm.height()),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                str(value),
+                format_int(value),
             )
         for k, bar in enumerate(self.bars):
             m = self.months[bar.month_index]

@@ -17,6 +17,7 @@ from desktop.core.dossiers import DossierFigures, FieldFigures
 from desktop.core.dossiers.export import GROUPS, SUB_HEADERS
 from desktop.core.dossiers.figures import FIGURE_LABELS
 from desktop.core.dossiers.stats import FORM06_FIGURES
+from desktop.core.office.vnformat import format_int
 from desktop.ui.dossiers.figure_table import ACTIVATE_HINT, CENTER, LEFT, FigureTable
 
 HEADER_ROWS = 2
@@ -84,7 +85,7 @@ class Form06Table(FigureTable):
         bold = QFont(self.font())
         bold.setBold(True)
         for r, (stt, fig, name) in enumerate(rows, start=HEADER_ROWS):
-            texts = [stt, fig.field, *(str(v) for v in fig.form06_cells())]
+            texts = [stt, fig.field, *(format_int(v) for v in fig.form06_cells())]
             for c, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(LEFT if c == 1 else CENTER)

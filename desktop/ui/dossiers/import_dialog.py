@@ -34,6 +34,7 @@ from desktop.core.dossiers import (
     preview_file,
 )
 from desktop.core.dossiers.rows import SkippedRow
+from desktop.core.office.vnformat import format_int
 from desktop.core.progress import Cancelled, Progress
 from desktop.ui.dossiers.mapping import MappingDialog
 from desktop.ui.errors import show_error
@@ -89,10 +90,10 @@ SKIPPED_COLUMNS: list[Column[SkippedRow]] = [
 
 def summary_lines(summary: ImportSummary) -> list[tuple[str, str]]:
     return [
-        ("Hồ sơ mới:", str(summary.imported)),
-        ("Cập nhật:", str(summary.updated)),
-        ("Không đổi:", str(summary.unchanged)),
-        ("Dòng bỏ qua:", str(len(summary.skipped))),
+        ("Hồ sơ mới:", format_int(summary.imported)),
+        ("Cập nhật:", format_int(summary.updated)),
+        ("Không đổi:", format_int(summary.unchanged)),
+        ("Dòng bỏ qua:", format_int(len(summary.skipped))),
     ]
 
 

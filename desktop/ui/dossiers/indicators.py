@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHeaderView, QTableWidgetItem
 
 from desktop.core.dossiers import DossierFigures
 from desktop.core.dossiers.figures import FIGURE_LABELS
-from desktop.core.office.vnformat import format_points
+from desktop.core.office.vnformat import format_int, format_points
 from desktop.ui.dossiers.figure_table import ACTIVATE_HINT, CENTER, LEFT, FigureTable
 
 NO_COLUMN = "—"
@@ -106,8 +106,8 @@ class IndicatorTable(FigureTable):
             rate, note = ind.rate(fig) if ind.rate else (None, "")
             texts = [
                 ind.label,
-                str(part),
-                "" if whole is None else str(whole),
+                format_int(part),
+                "" if whole is None else format_int(whole),
                 percent_text(rate) if ind.rate else "",
             ]
             for c, text in enumerate(texts):

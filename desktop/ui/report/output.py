@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from base.errors import CchcError
 from desktop.core.report.layout import build_document, placeholders
@@ -14,7 +14,7 @@ from desktop.core.report.records import ReportInfo
 from desktop.core.report.status import set_status
 from desktop.core.report.store import report_data
 from desktop.ui.errors import show_error
-from desktop.ui.vi import ask_yes_no, info
+from desktop.ui.vi import ask_yes_no, info, message_box
 from desktop.ui.worker import run_job
 
 if TYPE_CHECKING:
@@ -29,19 +29,41 @@ class ReportOutput:
         self.tab = tab
 
     def _ready(self, r: ReportInfo) -> bool:
-        """Ask before writing a report that still lacks data or has blanks."""
+        """Refuse a report whose required fields are blank unless the officer asks for a
+        draft with blanks ("Xuất bản nháp có chỗ trống"); ask before writing one that
+        lacks data or holds a "…" typed by hand."""
+        self.tab.sections.save()
+        r = self.tab.current or r
         with self.tab.window.ws.session() as s:
-            problems = report_data(s, r.id).problems
-        blanks = placeholders(r)
-        if not problems and not blanks:
+            data = report_data(s, r.id)
+        missing = data.blanks
+        if missing and not self._draft_with_blanks(missing):
+            return False
+        left = [] if missing else placeholders(r)
+        if not data.problems and not left:
             return True
-        text = "\n- ".join(
-            [
-                *problems,
-                *(f"Còn chỗ trống “…” hoặc ghi chú thiếu số liệu ở mục: {b}" for b in blanks),
-            ]
-        )
+        text = "\n- ".join([*data.problems, *(f"Còn chỗ trống “…” ở mục: {b}" for b in left)])
         return ask_yes_no(self.tab, "Báo cáo chưa hoàn chỉnh", f"- {text}\n\nVẫn tiếp tục?")
+
+    def _draft_with_blanks(self, missing) -> bool:
+        """Còn chỗ trống: fill the fields (the default) or export a draft with "…"."""
+        yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+        names = "\n".join(f"- {f.label} ({f.key})" for f in missing)
+        box = message_box(
+            self.tab,
+            QMessageBox.Icon.Warning,
+            "Báo cáo còn chỗ trống",
+            f"Còn chỗ trống ở {len(missing)} trường bắt buộc, chưa xuất được bản chính thức:"
+            f"\n{names}",
+            yes | no,
+            no,
+        )
+        box.button(yes).setText("Xuất bản nháp có chỗ trống")
+        box.button(no).setText("Điền các trường còn thiếu")
+        if box.exec() == yes:
+            return True
+        self.tab.show_fields()
+        return False
 
     def _ask_path(self, r: ReportInfo, suffix: str, filt: str, title: str) -> Path | None:
         last = r.last_pdf if suffix == ".pdf" else r.last_docx
@@ -58,6 +80,7 @@ class ReportOutput:
         r = self.tab.current
         if r is None or not self._ready(r):
             return
+        r = self.tab.current or r  # as saved just now
         path = self._ask_path(r, ".docx", WORD_FILTER, "Lưu báo cáo dạng Word")
         if path is None:
             return
@@ -79,6 +102,7 @@ class ReportOutput:
         r = self.tab.current
         if r is None or not self._ready(r):
             return
+        r = self.tab.current or r  # as saved just now
         path = self._ask_path(r, ".pdf", PDF_FILTER, "Lưu báo cáo dạng PDF")
         if path is None:
             return
@@ -117,6 +141,7 @@ class ReportOutput:
         r = self.tab.current
         if r is None or not self._ready(r):
             return
+        r = self.tab.current or r  # as saved just now
         from desktop.ui.report.preview import print_report
 
         if print_report(self.tab, build_document(r)):
@@ -155,7 +180,7 @@ class ReportOutput:
 
             progress.update(0, 0, f"Đang xuất {path.name}…")
             with ws.session() as s:
-                index = evidence_index(s, year)
+                index = evidence_index(s, year, ws.store)
             export_evidence_index(index, path)
             return index
 

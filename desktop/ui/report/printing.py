@@ -213,8 +213,13 @@ class ReportPages:
         for line in d.summary:
             self._para(cursor, "summary", line)
         self._rule(cursor, SUMMARY_RULE_MM, after_pt=12)
-        for b in d.blocks:
+        if d.addressee:
+            self._para(cursor, "addressee", d.addressee_line)
+        self._kept: list = []  # blocks kept with the next one: headings, the closing line
+        for i, b in enumerate(d.blocks):
             self._para(cursor, b.style, b.text)
+            if STYLES[b.style].keep_with_next or i == len(d.blocks) - 1:
+                self._kept.append(cursor.block())
 
         cursor.movePosition(QTextCursor.MoveOperation.End)
         sign = self._table(cursor, 1, (SIGN_LEFT_MM, SIGN_RIGHT_MM), top_pt=SIGN_GAP_PT)
@@ -229,6 +234,54 @@ class ReportPages:
             self._para(c, "signer", "")
         self._para(c, "signer", d.signer)
         self._pad(sign)
+        self._sign = sign
+        self._keep_together()
+
+    # --- page breaks as Word makes them -----------------------------------------------------
+
+    def _page(self, y: float) -> int:
+        return int(y // self.height)
+
+    def _line_pages(self, block) -> tuple[int, int]:
+        """The pages of a block's first and last lines."""
+        rect = self.text.documentLayout().blockBoundingRect(block)
+        lay = block.layout()
+        if lay is None or not lay.lineCount():
+            return self._page(rect.top()), self._page(rect.top())
+        first, last = lay.lineAt(0), lay.lineAt(lay.lineCount() - 1)
+        return (
+            self._page(rect.top() + first.y()),
+            self._page(rect.top() + last.y() + last.height() - 1),
+        )
+
+    def _keep_together(self) -> None:
+        """Qt has no keep-with-next nor rows that cannot split: a heading left at the foot
+        of a page, or a signature block split or alone on its page, gets a page break
+        before it (before the closing paragraph, for the signature; before the first of a
+        run of headings), as Word would move them. Each break moves what follows, so the
+        blocks are checked in order."""
+        layout = self.text.documentLayout()
+        kept = {b.position() for b in self._kept}
+        for i, block in enumerate(self._kept):
+            last = self._line_pages(block)[1]
+            if i == len(self._kept) - 1:  # the closing paragraph and the signature table
+                frame = layout.frameBoundingRect(self._sign)
+                top, bottom = self._page(frame.top()), self._page(frame.bottom() - 1)
+                apart = top != bottom or top != last
+            else:
+                nxt = block.next()
+                apart = nxt.isValid() and self._line_pages(nxt)[0] != last
+            if not apart:
+                continue
+            start = block
+            while start.previous().isValid() and start.previous().position() in kept:
+                start = start.previous()
+            top = layout.blockBoundingRect(start).top()
+            if top - self._page(top) * self.height < self.pt(1):
+                continue  # already at the top of a page: a break would not help
+            fmt = start.blockFormat()
+            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            QTextCursor(start).setBlockFormat(fmt)
 
     # --- painting ---------------------------------------------------------------------------
 
@@ -297,7 +350,8 @@ class ReportPages:
             if page > 0:
                 painter.setFont(number_font)
                 painter.setPen(QColor("black"))
-                box = QRectF(0, self.mm(HEADER_DISTANCE_MM), self.mm(A4_MM[0]), self.pt(20))
+                # centred on the text area, as Word centres its header between the margins
+                box = QRectF(self.left, self.mm(HEADER_DISTANCE_MM), self.width, self.pt(20))
                 flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
                 painter.drawText(box, int(flags), str(page + 1))
 

@@ -39,6 +39,7 @@ from desktop.core.report.store import (
 from desktop.ui.errors import show_error
 from desktop.ui.report.dialogs import NewReportDialog, UploadDialog
 from desktop.ui.report.editor import HeaderForm, SectionsEditor, history_lines, status_summary
+from desktop.ui.report.fields_form import FieldsForm
 from desktop.ui.report.output import ReportOutput
 from desktop.ui.table_model import SORT_ROLE, Column, RecordTableModel
 from desktop.ui.vi import ask_yes_no, info
@@ -108,6 +109,7 @@ class ReportsTab(QWidget):
         ll.addWidget(self.empty)
 
         self.sections = SectionsEditor(self)
+        self.fields = FieldsForm(self)
         self.header = HeaderForm(self)
         self.status_label = QLabel()
         self.history = QListWidget()
@@ -134,6 +136,7 @@ class ReportsTab(QWidget):
         sl.addLayout(srow)
         self.pages = QTabWidget()
         self.pages.addTab(self.sections, "Nội dung")
+        self.pages.addTab(self.fields, "Các &trường")
         self.pages.addTab(self.header, "Thông tin chung")
         self.pages.addTab(status, "Trạng thái")
 
@@ -154,6 +157,11 @@ class ReportsTab(QWidget):
         self.title = QLabel()
         self.title.setWordWrap(True)
         rl.addWidget(self.title)
+        self.missing = QLabel()
+        self.missing.setWordWrap(True)
+        self.missing.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.missing.linkActivated.connect(lambda _link: self.show_fields())
+        rl.addWidget(self.missing)
         rl.addWidget(self.pages, 1)
         erow = QHBoxLayout()
         for b in (
@@ -261,8 +269,32 @@ class ReportsTab(QWidget):
             self.current_id = rec.id
             self._show(self.current)
 
+    def show_fields(self) -> None:
+        """The "Còn thiếu" form, on the first blank field."""
+        self.pages.setCurrentWidget(self.fields)
+        self.fields.focus_first_blank()
+
+    def _show_fields(self, r: ReportInfo | None) -> None:
+        fields = {}
+        if r is not None:
+            from desktop.core.report.field_store import report_fields
+
+            with self.window.ws.session() as s:
+                fields = report_fields(s, r.id)
+        self.fields.show_fields(r, fields)
+        missing = [f for f in fields.values() if f.spec.required and f.blank]
+        index = self.pages.indexOf(self.fields)
+        self.pages.setTabText(index, f"Còn &thiếu ({len(missing)})" if missing else "Các &trường")
+        self.missing.setVisible(bool(missing) and bool(r and r.editable))
+        self.missing.setText(
+            f"<span style='color:#a40000'>Còn thiếu {len(missing)} trường: "
+            + "; ".join(f.label for f in missing)
+            + ".</span> <a href='#fields'>Điền ngay</a>"
+        )
+
     def _show(self, r: ReportInfo | None) -> None:
         self.sections.show_report(r)
+        self._show_fields(r)
         self.header.show_report(r)
         self.history.clear()
         if r is None:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from base.errors import NotFoundError
 from desktop.core.results.plan import PlanInfo, draft_plan, plan_info, proof_choices, save_plan
-from desktop.core.results.plan_export import export_plan
+from desktop.core.results.plan_export import export_plan, plan_warnings
 from desktop.ui.errors import show_error
 from desktop.ui.results.plan_model import PlanDelegate, PlanModel
 from desktop.ui.vi import ask_yes_no, info
@@ -318,7 +318,11 @@ class PlanTab(QWidget):
         plan = self.current_plan()
 
         def done(out: Path) -> None:
-            info(self, title, f"Đã xuất {len(plan.rows)} dòng kế hoạch ra tệp:\n{out}")
+            text = f"Đã xuất {len(plan.rows)} dòng kế hoạch ra tệp:\n{out}"
+            warnings = plan_warnings(plan)
+            if warnings:
+                text += "\n\nCòn thiếu (điền rồi xuất lại):\n- " + "\n- ".join(warnings)
+            info(self, title, text)
 
         self.job = run_job(
             self,

@@ -1,6 +1,7 @@
 """Năm → Thiết lập năm đánh giá…: the selected year's appraising body (the district until
 2025, the province's Sở Nội vụ since), the commune's name that year (the former name
-before the merger) and the decision that issued the year's catalog.
+before the merger), the decision that issued the year's catalog and the time the year's
+evidence may be dated (the evidence checks' window).
 
 A year has one appraising body: replacing one the officer already set shows the core's
 message and asks Có/Không first; on Không nothing is saved."""
@@ -31,6 +32,12 @@ from desktop.core.office.text import fold
 from desktop.core.office.vnformat import format_date, parse_date
 from desktop.core.workspace import Workspace
 from desktop.core.years.eras import FIRST_PROVINCE_YEAR, default_appraiser, province_full
+from desktop.core.years.evidence_window import (
+    check_window,
+    default_window,
+    evidence_window,
+    set_evidence_window,
+)
 from desktop.core.years.profile import get_profile
 from desktop.core.years.setup import set_catalog_decision
 from desktop.core.years.store import former_communes, set_year, year_settings
@@ -64,6 +71,7 @@ class YearSetupDialog(QDialog):
             former = former_communes(s)
             cat = catalog_for_year(s, year)
             decision = (cat.decision_number, cat.decision_date, cat.issuer) if cat else None
+            window = evidence_window(s, year)
         cur = self.current
         self.setWindowTitle(f"Thiết lập năm đánh giá {year}")
 
@@ -146,6 +154,27 @@ class YearSetupDialog(QDialog):
         cform.addRow("Cơ quan ban hành:", self.issuer)
         cat_box.setEnabled(self.has_catalog)
 
+        d = default_window(year)
+        self.window_from = QLineEdit("" if window.default else format_date(window.start))
+        self.window_to = QLineEdit("" if window.default else format_date(window.end))
+        for edit, default in ((self.window_from, d.start), (self.window_to, d.end)):
+            edit.setPlaceholderText(format_date(default))
+            edit.setMaximumWidth(120)
+        self.window_from.setAccessibleName("Tài liệu của năm tính từ ngày")
+        self.window_to.setAccessibleName("Tài liệu của năm tính đến ngày")
+        window_box = QGroupBox("Thời gian tài liệu kiểm chứng của năm")
+        wform = QFormLayout(window_box)
+        wform.addRow("Từ ngày:", self.window_from)
+        wform.addRow("Đến ngày:", self.window_to)
+        hint = QLabel(
+            f"Tài liệu ngày trong khoảng này không bị báo “không thuộc năm đánh giá”. Để trống: "
+            f"mặc định {d.text} (kế hoạch của năm ban hành từ cuối năm trước, báo cáo năm "
+            "có thể ban hành đầu năm sau)."
+        )
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color:#555")
+        wform.addRow(hint)
+
         buttons = dialog_buttons(
             self, QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -154,6 +183,7 @@ class YearSetupDialog(QDialog):
         lay.addWidget(body)
         lay.addWidget(name_box)
         lay.addWidget(cat_box)
+        lay.addWidget(window_box)
         lay.addWidget(buttons)
         self.resize(620, self.sizeHint().height())
 
@@ -169,6 +199,16 @@ class YearSetupDialog(QDialog):
         self.appraiser.setPlaceholderText(
             "UBND huyện …" if self.level == "district" else "Sở Nội vụ tỉnh …"
         )
+
+    def _window(self) -> tuple[date | None, date | None]:
+        """The typed window (a wrong date raises the message, naming the field)."""
+        a, b = self.window_from.text().strip(), self.window_to.text().strip()
+        start = parse_date(a, what="Tài liệu của năm tính từ ngày") if a else None
+        end = parse_date(b, what="Tài liệu của năm tính đến ngày") if b else None
+        if start is not None or end is not None:
+            d = default_window(self.year)
+            check_window(self.year, start or d.start, end or d.end)
+        return start, end
 
     def _save(self, when: date | None, replace: bool) -> None:
         appraiser = " ".join(self.appraiser.text().split())
@@ -193,6 +233,7 @@ class YearSetupDialog(QDialog):
                     decision_date=when,
                     issuer=self.issuer.text(),
                 )
+            set_evidence_window(s, self.year, *self.window_span)
 
     def _is_replacing(self) -> bool:
         cur, new = self.current, fold(self.appraiser.text().strip())
@@ -205,6 +246,12 @@ class YearSetupDialog(QDialog):
         except CchcError as exc:
             show_error(self, exc)
             self.decision_date.setFocus()
+            return
+        try:
+            self.window_span = self._window()
+        except CchcError as exc:
+            show_error(self, exc)
+            self.window_from.setFocus()
             return
         try:
             self._save(when, replace=False)

@@ -57,10 +57,11 @@ def test_sub_criterion_without_evidence(sample_ws, add_doc) -> None:
 
 
 def test_document_of_the_wrong_year(sample_ws, add_doc) -> None:
-    doc_id = add_doc("123/BC-UBND", ("1.2.1", "1.2.2"), issue_date=date(2022, 12, 20))
+    doc_id = add_doc("123/BC-UBND", ("1.2.1", "1.2.2"), issue_date=date(2022, 9, 20))
     [f] = _of(_report(sample_ws), "wrong_year")
     assert (f.code, f.evidence_id, f.codes) == ("1.2.1", doc_id, ("1.2.1", "1.2.2"))
-    assert "20/12/2022" in f.message and "năm đánh giá 2023" in f.message
+    assert "20/09/2022" in f.message and "năm đánh giá 2023" in f.message
+    assert "(tài liệu của năm được tính từ 01/10/2022 đến 31/01/2024)" in f.message
     assert "123/BC-UBND" in f.message and f.severity == "error"
 
 
@@ -147,11 +148,11 @@ def test_scores_above_max_or_missing(sample_ws, add_doc) -> None:
 
 
 def test_dismissal_is_kept_with_its_reason(sample_ws, data_dir, add_doc) -> None:
-    doc_id = add_doc("05/KH-UBND", ("1.1.1",), issue_date=date(2022, 12, 28))
+    doc_id = add_doc("05/KH-UBND", ("1.1.1",), issue_date=date(2022, 9, 28))
     [f] = _of(_report(sample_ws), "wrong_year")
     with pytest.raises(ValidationError), sample_ws.transaction() as s:
         dismiss_finding(s, YEAR, f, "   ")
-    reason = "Kế hoạch năm 2023 phải ban hành trong tháng 12/2022"
+    reason = "Kế hoạch năm 2023 ban hành sớm theo chỉ đạo của huyện"
     with sample_ws.transaction() as s:
         dismiss_finding(s, YEAR, f, reason)
     sample_ws.close()
@@ -201,3 +202,26 @@ def test_deleting_a_document_drops_its_dismissals(sample_ws, add_doc) -> None:
         delete_document(s, doc_id)
     with sample_ws.session() as s:
         assert dismissals(s, YEAR) == []
+
+
+def test_a_plan_issued_before_its_year_is_not_outside_it(sample_ws, add_doc) -> None:
+    """Seed 002: plan 1332/KH-UBND of 31/12/2021 for 2022 (here 28/12/2022 for 2023); a
+    yearly report of January N+1 too. The window is the year's own when set."""
+    from desktop.core.years.evidence_window import evidence_window, set_evidence_window
+
+    add_doc("1332/KH-UBND", ("1.1.1",), issue_date=date(2022, 12, 28))
+    add_doc("15/BC-UBND", ("1.1.1",), issue_date=date(2024, 1, 20))
+    early = add_doc("3/KH-UBND", ("1.1.1",), issue_date=date(2022, 9, 30))
+    late = add_doc("16/BC-UBND", ("1.1.1",), issue_date=date(2024, 2, 1))
+    assert sorted(f.evidence_id for f in _of(_report(sample_ws), "wrong_year")) == [early, late]
+
+    with sample_ws.transaction() as s:
+        set_evidence_window(s, YEAR, date(2022, 12, 1), date(2023, 12, 31))
+    found = {f.evidence_id: f for f in _of(_report(sample_ws), "wrong_year")}
+    assert early in found and late in found and len(found) == 3  # 15/BC of 20/01/2024 too
+    assert "từ 01/12/2022 đến 31/12/2023" in found[late].message
+    with sample_ws.transaction() as s:
+        set_evidence_window(s, YEAR, None, None)  # back to the default
+        assert evidence_window(s, YEAR).default
+    with pytest.raises(ValidationError, match="sau ngày kết thúc"), sample_ws.transaction() as s:
+        set_evidence_window(s, YEAR, date(2023, 12, 1), date(2023, 1, 1))

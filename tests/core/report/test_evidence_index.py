@@ -33,6 +33,7 @@ def test_rows_per_sub_criterion_in_catalog_order(index) -> None:
         "Kế hoạch cải cách hành chính năm 2022",
         "UBND xã Đồng Tâm",
         "ke-hoach-cchc-2022.pdf",
+        "",  # no store given: no check findings
     )
     assert by_code["1.1.2"].kind == "missing" and by_code["1.1.2"].summary == NO_DOCUMENT
     assert by_code["1.4.3"].files == "bao-cao-tuyen-truyen.docx\nke-hoach-cchc-2022.pdf"
@@ -65,3 +66,38 @@ def test_docx_and_xlsx(index, tmp_path) -> None:
     assert ws.print_title_rows == "$4:$4"
     with pytest.raises(ValidationError, match="chỉ hỗ trợ tệp .docx hoặc .xlsx"):
         export_evidence_index(index, tmp_path / "danh-muc.pdf")
+
+
+def test_open_check_findings_page_numbers_and_area_rows_kept(seeded, tmp_path) -> None:
+    """Issue 16: each document's open findings in a column (a plan of 31/12/2021 for 2022 is
+    inside the year's window: not flagged); page numbers; an area's heading row keeps with
+    its first row."""
+    from datetime import date
+
+    from desktop.core.evidence.documents import NewDocument, add_document
+
+    scan = tmp_path / "bb.pdf"
+    scan.write_bytes(b"%PDF-1.4 bien ban")
+    with seeded.transaction() as s:
+        add_document(
+            s,
+            seeded.store,
+            NewDocument(2022, "08 BB", date(2021, 5, 4), "Biên bản", "Biên bản kiểm tra"),
+            [scan],
+            ["1.3.2"],
+        )
+    with seeded.session() as s:
+        index = evidence_index(s, 2022, seeded.store)
+    by_number = {r.number: r for r in index.rows if r.kind == "document"}
+    plan = by_number["1332/KH-UBND"].findings.splitlines()
+    assert plan == ["Cùng một tệp ở hai tài liệu"]  # the seed gives both documents one file
+    assert by_number["08 BB"].findings.splitlines() == [
+        "Tài liệu không thuộc năm đánh giá",
+        "Số ký hiệu sai dạng",
+    ]
+    docx = export_evidence_index(index, tmp_path / "dm.docx")
+    d = Document(str(docx))
+    assert d.tables[0].rows[0].cells[-1].text == "Kết quả kiểm tra"
+    assert "PAGE" in d.sections[0].header._element.xml
+    area = next(r for r in d.tables[0].rows if r.cells[1].text.startswith("1. CÔNG TÁC"))
+    assert all(p.paragraph_format.keep_with_next for p in area.cells[1].paragraphs)

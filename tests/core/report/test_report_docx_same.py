@@ -204,7 +204,8 @@ def _kinds(doc: ReportDocument) -> dict[str, list[tuple[str, str]]]:
             ("title", doc.title),
             *(("summary", t) for t in doc.summary),
             ("rule_summary", ""),
-            *((b.style, b.text) for b in doc.blocks),
+            *((b.style, b.text) for b in doc.blocks[:-1]),
+            ("closing", doc.blocks[-1].text),  # kept with the signature (issue 16)
         ],
         "signature": [
             ("recipients_label", "Nơi nhận:"),

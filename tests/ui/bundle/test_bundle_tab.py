@@ -210,14 +210,14 @@ def test_signed_report_from_the_register(
     tab = open_tab(bundle_window)
     choose_folder(tab, qtbot, monkeypatch, usb)
     assert tab.scope.add_register_reports() == 1
-    assert tab.scope.reports.item(0).text().startswith("5/BC-UBND")
+    assert tab.scope.reports.item(0).text().startswith("05/BC-UBND")  # Số pads numbers below 10
     assert tab.scope.add_register_reports() == 0  # listed once
     tab.update_plan()
     assert "trong đó 1 báo cáo" in tab.plan_label.text()
     wait_job(qtbot, tab.export())
     (bundle,) = usb.iterdir()
     (copied,) = (bundle / "BaoCao").iterdir()
-    assert copied.name.startswith("5-BC-UBND") and copied.name.endswith("(ban da ky).pdf")
+    assert copied.name.startswith("05-BC-UBND") and copied.name.endswith("(ban da ky).pdf")
     assert copied.read_bytes() == scan.read_bytes()
 
 

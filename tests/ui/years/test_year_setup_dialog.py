@@ -186,3 +186,51 @@ def test_menu_item_opens_the_dialog_for_the_selected_year(
         act.trigger()
     assert opened == [2026]
     assert "Tân Tiến (mới)" in w.windowTitle()
+
+
+def test_evidence_window_is_edited_per_year(qtbot, boxes, merged) -> None:
+    from PySide6.QtCore import Qt
+
+    from desktop.core.years.evidence_window import evidence_window
+
+    dlg = _dialog(qtbot, merged, 2024)
+    assert dlg.window_from.text() == "" and dlg.window_from.placeholderText() == "01/10/2023"
+    assert dlg.window_to.placeholderText() == "31/01/2025"
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    for edit, text in ((dlg.window_from, "01/12/2023"), (dlg.window_to, "15/02/2025")):
+        edit.setFocus()
+        qtbot.keyClicks(edit, text)
+    qtbot.keyClick(dlg.window_to, Qt.Key.Key_Return)
+    assert boxes.shown == []
+    with merged.session() as s:
+        w = evidence_window(s, 2024)
+    assert (w.start, w.end, w.default) == (date(2023, 12, 1), date(2025, 2, 15), False)
+    again = _dialog(qtbot, merged, 2024)
+    assert (again.window_from.text(), again.window_to.text()) == ("01/12/2023", "15/02/2025")
+    assert evidence_window_default_for(merged, 2026)
+
+
+def evidence_window_default_for(ws, year: int) -> bool:
+    from desktop.core.years.evidence_window import evidence_window
+
+    with ws.session() as s:
+        return evidence_window(s, year).default  # another year keeps the default
+
+
+def test_a_window_that_does_not_exist_is_refused_and_nothing_saved(qtbot, boxes, merged):
+    from desktop.core.years.evidence_window import evidence_window
+
+    dlg = _dialog(qtbot, merged, 2024)
+    dlg.commune.setCurrentText("Hồng Phong")
+    dlg.window_from.setText("31/02/2024")
+    dlg.accept()
+    assert "không tồn tại" in boxes.texts[-1]
+    assert dlg.result() != YearSetupDialog.DialogCode.Accepted
+    dlg.window_from.setText("01/03/2025")
+    dlg.window_to.setText("01/01/2024")
+    dlg.accept()
+    assert "sau ngày kết thúc" in boxes.texts[-1]
+    with merged.session() as s:
+        assert evidence_window(s, 2024).default
+        assert year_settings(s, 2024).commune_name == "Đồng Tâm"  # nothing saved
