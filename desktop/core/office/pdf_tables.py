@@ -1,0 +1,125 @@
+"""Reading the ruled tables of a PDF with a text layer (pdfplumber), as ``Grid``s.
+
+Provinces publish decisions as PDFs exported from Word: the table's cell borders are
+drawn lines, which pdfplumber's ``lines`` strategy turns into cells, merged cells
+included (a covered cell comes back empty). A table broken over pages is one ``Grid``
+per page (``Trang 3``); joining them is for the caller, who knows the header. Lines that
+Word wrapped inside a cell are joined again; a line starting a list item (``-``, ``+``,
+``a)``) keeps its own line. A scan without text gets its own message: no OCR here.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from base.errors import ValidationError
+from desktop.core.office.tables import KIND_PAGE, Grid
+from desktop.core.office.text import nfc
+
+_ITEM_START = re.compile(r"^(?:[-+•*–—]|[a-zđ]\)|\d+(?:\.\d+)*[.)]\s)")
+_TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+
+
+class ImageOnlyPdf(ValidationError):
+    """A PDF whose pages carry no text (a scan)."""
+
+
+def read_pdf_tables(path: Path) -> list[Grid]:
+    """The tables of every page, in reading order, each with the page's text above it."""
+    if not path.is_file():
+        raise ValidationError(f"Không tìm thấy tệp {path}.")
+    try:
+        import pdfplumber
+
+        pdf = pdfplumber.open(str(path))
+    except PermissionError as exc:
+        raise ValidationError(
+            f"Không mở được tệp {path.name}: tệp đang mở trong chương trình khác hoặc không có "
+            "quyền đọc."
+        ) from exc
+    except Exception as exc:  # pdfminer's own errors for damaged or encrypted files
+        raise _open_error(path, exc) from None
+    grids: list[Grid] = []
+    chars = 0
+    pending: list[str] = []
+    try:
+        with pdf:
+            for number, page in enumerate(pdf.pages, start=1):
+                chars += len(page.chars)
+                tables = sorted(page.find_tables(_TABLE_SETTINGS), key=lambda t: t.bbox[1])
+                top = 0.0
+                for i, table in enumerate(tables):
+                    pending.extend(_text_between(page, top, table.bbox[1]))
+                    top = table.bbox[3]
+                    rows = table.extract()
+                    cells = [[_cell(v) for v in row] for row in rows]
+                    if not any(any(c for c in row) for row in cells):
+                        continue
+                    width = max(len(r) for r in cells)
+                    for row in cells:
+                        row.extend([""] * (width - len(row)))
+                    label = (
+                        f"Trang {number}" if len(tables) == 1 else f"Trang {number} (bảng {i + 1})"
+                    )
+                    grids.append(
+                        Grid(
+                            label,
+                            cells,  # type: ignore[arg-type]
+                            kind=KIND_PAGE,
+                            origins=[(label, r + 1) for r in range(len(cells))],
+                            before=pending,
+                        )
+                    )
+                    pending = []
+                pending.extend(_text_between(page, top, page.height))
+    except ValidationError:
+        raise
+    except Exception as exc:
+        raise _open_error(path, exc) from None
+    if chars == 0:
+        raise ImageOnlyPdf(
+            f"Tệp {path.name} là bản quét (chỉ có hình ảnh, không có chữ) nên không đọc được "
+            "bảng. Hãy dùng bản Word (.docx) của quyết định, hoặc mở tệp PDF bằng Word để "
+            "chuyển thành .docx, hoặc gõ lại vào tệp mẫu (Tải tệp mẫu) rồi nhập tệp đó."
+        )
+    if grids:
+        grids[-1].after = pending  # type: ignore[attr-defined]
+    return grids
+
+
+def _open_error(path: Path, exc: Exception) -> ValidationError:
+    text = f"{type(exc).__name__} {exc}".lower()
+    if "password" in text or "encrypt" in text:
+        return ValidationError(
+            f"Tệp {path.name} được đặt mật khẩu. Hãy mở bằng trình đọc PDF, in hoặc lưu ra bản "
+            "không mật khẩu, rồi nhập lại."
+        )
+    return ValidationError(f"Không đọc được tệp {path.name}: tệp PDF bị hỏng hoặc không đầy đủ.")
+
+
+def _text_between(page, top: float, bottom: float) -> list[str]:
+    if bottom - top < 1:
+        return []
+    try:
+        region = page.crop((0, max(0.0, top), page.width, min(bottom, page.height)))
+        text = region.extract_text() or ""
+    except ValueError:
+        return []
+    return [" ".join(line.split()) for line in nfc(text).splitlines() if line.strip()]
+
+
+def _cell(value: str | None) -> str:
+    """A cell's text with Word's wrapping undone (list items keep their own lines)."""
+    if not value:
+        return ""
+    out: list[str] = []
+    for raw in nfc(value).replace("\xa0", " ").splitlines():
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        if out and not _ITEM_START.match(line):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return "\n".join(out)
