@@ -83,6 +83,7 @@ _NAMED_MARKER = re.compile(
 )
 _GUIDE_BULLETS = ("-", "+", "•", "*", "–", "—")
 _POINTS_IN_TEXT = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:điểm|đ)\b", re.IGNORECASE)
+_GUIDE_STEP = re.compile(r"([^:;\n]+?)\s*:\s*(\d+(?:[.,]\d+)?)\s*điểm", re.IGNORECASE)
 _DEDUCTION = re.compile(r"\btru\s*(\d+(?:[.,]\d+)?)\s*(?:diem|d)\b")
 SURVEY_WORDS = ("dieu tra xa hoi hoc", "xhh", "sipas", "hai long")
 _OPENING_NUMBER = re.compile(r"^Số\s*:?\s*(\d+[^\s,;]*/[^\s,;]+)", re.IGNORECASE)
@@ -348,17 +349,33 @@ def decision_from_opening(lines: list[str]) -> DecisionRef | None:
     if ref is not None:
         return ref
     number, when, issuer = "", None, ""
-    for text in lines[:40]:
+    for i, text in enumerate(lines[:40]):
         if not number and (m := _OPENING_NUMBER.search(text)):
             number = m.group(1).rstrip(".")
         if when is None and (m := _OPENING_DATE.search(text)):
             with contextlib.suppress(ValueError):
                 when = date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        if not issuer and (m := _ISSUER.match(text.strip())):
+        if issuer:
+            continue
+        m = _ISSUER.match(_left_column(text))
+        if m and fold(m.group(2)).startswith(_PLACES):
             issuer = "UBND " + _place_case(m.group(2))
+        elif m or fold(_left_column(text)) in ("uy ban nhan dan", "ubnd"):
+            below = _left_column(lines[i + 1]) if i + 1 < len(lines) else ""
+            if fold(below).startswith(_PLACES):
+                issuer = "UBND " + _place_case(below)
     if not number:
         return None
     return DecisionRef(number, when, issuer)
+
+
+_PLACES = ("tinh ", "thanh pho ")
+_RIGHT_COLUMN = re.compile(r"\s*(?:CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐỘC LẬP)\b.*$")
+
+
+def _left_column(text: str) -> str:
+    """A line of the two-column heading as a PDF gives it: the issuer's side only."""
+    return _RIGHT_COLUMN.sub("", text.strip())
 
 
 def _place_case(text: str) -> str:
@@ -540,8 +557,20 @@ def read_rows(parts: list[Part], preview: CatalogPreview, progress: Progress = N
             f"tiêu chí nào dưới dòng tiêu đề cột (dòng {first.header.last_row + 1})."
         )
     for row in preview.rows:
-        if row.methods and not row.rule_text:
-            row.rule_text = propose_rule(row.methods, row.max_points)
+        if row.rule_text:
+            continue
+        methods = row.methods or _guide_methods(row.scoring_guide)
+        if methods:
+            row.rule_text = propose_rule(methods, row.max_points)
+
+
+def _guide_methods(guide: str) -> list[tuple[str, Decimal | None]]:
+    """``Có kế hoạch: 4 điểm; Không có: 0 điểm`` in the guide cell, as method lines."""
+    found = []
+    for text, pts in _GUIDE_STEP.findall(guide):
+        with contextlib.suppress(ValidationError):
+            found.append((text.strip(" -+•*–—"), parse_points(pts, what="Điểm")))
+    return found if len(found) >= 2 else []
 
 
 def _has_more_rows(grid: Grid, header: Header, r: int) -> bool:

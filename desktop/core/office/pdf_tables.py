@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from base.errors import ValidationError
-from desktop.core.office.tables import KIND_PAGE, Grid
+from desktop.core.office.tables import KIND_PAGE, Grid, fill_merges
 from desktop.core.office.text import nfc
 
 _ITEM_START = re.compile(r"^(?:[-+•*–—]|[a-zđ]\)|\d+(?:\.\d+)*[.)]\s)")
@@ -59,6 +59,7 @@ def read_pdf_tables(path: Path) -> list[Grid]:
                     width = max(len(r) for r in cells)
                     for row in cells:
                         row.extend([""] * (width - len(row)))
+                    merged = fill_merges(cells, _spans(table))
                     label = (
                         f"Trang {number}" if len(tables) == 1 else f"Trang {number} (bảng {i + 1})"
                     )
@@ -66,6 +67,7 @@ def read_pdf_tables(path: Path) -> list[Grid]:
                         Grid(
                             label,
                             cells,  # type: ignore[arg-type]
+                            merged,
                             kind=KIND_PAGE,
                             origins=[(label, r + 1) for r in range(len(cells))],
                             before=pending,
@@ -86,6 +88,20 @@ def read_pdf_tables(path: Path) -> list[Grid]:
     if grids:
         grids[-1].after = pending  # type: ignore[attr-defined]
     return grids
+
+
+def _spans(table) -> list[tuple[int, int, int, int]]:
+    """Merged cells of a ruled table, from the cells' boxes: (row, col, rowspan, colspan)."""
+    xs = sorted({round(c[0], 1) for c in table.cells})
+    ys = sorted({round(c[1], 1) for c in table.cells})
+    out = []
+    for x0, top, x1, bottom in table.cells:
+        x0, top = round(x0, 1), round(top, 1)
+        cs = sum(1 for x in xs if x0 <= x < x1 - 0.5)
+        rs = sum(1 for y in ys if top <= y < bottom - 0.5)
+        if cs > 1 or rs > 1:
+            out.append((ys.index(top), xs.index(x0), rs, cs))
+    return out
 
 
 def _open_error(path: Path, exc: Exception) -> ValidationError:
