@@ -68,7 +68,7 @@ class PreviewRow:
         written = self.written_code.strip()
         if not written or written.rstrip(".") == self.code:
             return self.code
-        return f"{self.code} ({written})"
+        return f"{self.code} ← {written}"
 
     def to_node_row(self) -> NodeRow:
         if self.max_points is None:

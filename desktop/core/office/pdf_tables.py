@@ -118,7 +118,7 @@ def _text_between(page, top: float, bottom: float) -> list[str]:
     if bottom - top < 1:
         return []
     try:
-        region = page.crop((0, max(0.0, top), page.width, min(bottom, page.height)))
+        region = page.within_bbox((0, max(0.0, top), page.width, min(bottom, page.height)))
         text = region.extract_text() or ""
     except ValueError:
         return []
