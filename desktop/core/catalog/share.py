@@ -96,7 +96,7 @@ def _header(ws) -> None:
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = _BORDER
         ws.column_dimensions[cell.column_letter].width = width
-    ws.freeze_panes = ws.cell(row=row + 1, column=1)
+    ws.freeze_panes = f"A{row + 1}"
 
 
 def _body_row(ws, values, *, bold: bool = False) -> None:

@@ -236,7 +236,6 @@ def test_points_that_do_not_add_up_and_a_duplicated_code(tmp_path):
 def test_a_total_row_that_disagrees_with_the_areas(tmp_path):
     rows = [r if r.title != "Tổng cộng (I+II+III)" else Row("", r.title, "95") for r in ANNEX]
     preview = read_catalog_file(_annex_with(tmp_path, rows))
-    assert (
-        "Bảng 3, dòng 10: dòng Tổng ghi 95 điểm nhưng các lĩnh vực cộng lại được 100."
-        in [p.message for p in preview.warnings]
-    )
+    assert "Bảng 3, dòng 10: dòng Tổng ghi 95 điểm nhưng các lĩnh vực cộng lại được 100." in [
+        p.message for p in preview.warnings
+    ]
