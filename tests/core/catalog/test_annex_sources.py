@@ -8,8 +8,17 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from catalog_annexes import ANNEX, DECISION_NUMBER, EXPECTED, YEAR, Row, annex_docx
-from catalog_annexes import clipboard_tsv, portal_html, whole_decision_docx  # noqa: I001
+from catalog_annexes import (  # noqa: I001
+    ANNEX,
+    DECISION_NUMBER,
+    EXPECTED,
+    YEAR,
+    Row,
+    annex_docx,
+    clipboard_tsv,
+    portal_html,
+    whole_decision_docx,
+)
 
 from base.errors import ValidationError
 from desktop.core.catalog.importer import read_catalog_file, read_catalog_paste, save_preview
