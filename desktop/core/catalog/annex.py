@@ -401,7 +401,8 @@ def apply_opening(preview: CatalogPreview, grids, parts, year: int | None, fallb
     if year is None:
         return
     first = parts[0]
-    indexed = [(-1, t) for t in lines if t not in near] + [(-2, t) for t in near]
+    # the annex's own title first; a decision's date (ngày … tháng … năm 2024) is no year
+    indexed = [(-1, _OPENING_DATE.sub(" ", t)) for t in [*reversed(near), *lines]]
     if first.grid.kind == KIND_SHEET:
         indexed = [
             (r, t)

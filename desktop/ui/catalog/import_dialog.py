@@ -263,8 +263,8 @@ class CatalogImportDialog(ImportPreviewDialog):
         self.finish(form)
 
     def _size_columns(self) -> None:
-        place = 52 if self.preview.kind == "sheet" else 150
-        widths = ((0, place), (1, 110), (2, 380), (3, 80), (4, 260), (5, 200))
+        place = 52 if self.preview.kind == "sheet" else 175
+        widths = ((0, place), (1, 125), (2, 370), (3, 80), (4, 250), (5, 190))
         for col, width in widths:
             self.table.setColumnWidth(col, width)
 

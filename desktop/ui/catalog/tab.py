@@ -83,7 +83,7 @@ class CatalogTab(QWidget):
         self.banner_actions = QWidget()  # the ways to get the full catalog, as buttons
         row = QHBoxLayout(self.banner_actions)
         row.setContentsMargins(0, 0, 0, 0)
-        self.import_button = QPushButton("&Nhập từ tệp (Word, PDF, trang web, Excel)…")
+        self.import_button = QPushButton("Nhập từ tệp (&Word, PDF, trang web, Excel)…")
         self.paste_button = QPushButton("&Dán bảng")
         self.template_button = QPushButton("Tải tệp &mẫu…")
         for button in (self.import_button, self.paste_button, self.template_button):

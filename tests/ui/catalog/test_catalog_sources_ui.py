@@ -33,7 +33,7 @@ def test_the_banner_names_the_ways_with_buttons(window, qtbot, boxes, monkeypatc
     assert "Word hoặc PDF của quyết định" in text and "trang web" in text
     assert "Dán bảng" in text and "tệp mẫu" in text and "chưa đầy đủ" in text
     assert [b.text() for b in (tab.import_button, tab.paste_button, tab.template_button)] == [
-        "&Nhập từ tệp (Word, PDF, trang web, Excel)…",
+        "Nhập từ tệp (&Word, PDF, trang web, Excel)…",
         "&Dán bảng",
         "Tải tệp &mẫu…",
     ]
