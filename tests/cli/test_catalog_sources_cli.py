@@ -126,3 +126,42 @@ def test_bad_files_are_refused_with_their_name(cli, initialized, tmp_path):
     assert r.code == 1 and "Word (.docx)" in r.err
     r = cli("catalog", "export", "--year", "2030", "--out", str(tmp_path / "x.xlsx"))
     assert r.code == 1 and "Năm 2030 chưa có bộ tiêu chí" in r.err
+
+
+def test_a_colleagues_bundle_offers_its_full_catalog(cli, tmp_path):
+    """The receiving PC has only the built-in 10 areas for 2025: the bundle's catalog is
+    offered (taken by default, kept with --keep-catalog) and the document is linked."""
+    mine, theirs, other = tmp_path / "a", tmp_path / "b", tmp_path / "c"
+    for d in (mine, theirs, other):
+        r = cli("--data-dir", str(d), "init", "--commune", "Đồng Tâm", "--province", "Hải Dương",
+                "--year", "2025")  # fmt: skip
+        assert r.code == 0, r.err
+    assert cli("--data-dir", str(mine), "catalog", "import", str(PDF), "--year", "2025",
+               "--accept").code == 0  # fmt: skip
+    scan = tmp_path / "kh-cchc.pdf"
+    scan.write_bytes(b"%PDF-1.4 ke hoach cai cach hanh chinh")
+    r = cli("--data-dir", str(mine), "evidence", "add", str(scan), "--year", "2025",
+            "--number", "12/KH-UBND", "--date", "20/12/2024", "--criterion", "1.1.1")  # fmt: skip
+    assert r.code == 0, r.err
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    path = cli("--data-dir", str(mine), "bundle", "export", str(usb), "--year", "2025",
+               "--zip").out.strip()  # fmt: skip
+    r = cli("--data-dir", str(theirs), "bundle", "import", path)
+    assert r.code == 0
+    assert "mới có bộ tiêu chí có sẵn" in r.out and "(21 mục)" in r.out
+    assert "Sẽ dùng bộ tiêu chí trong gói" in r.out
+    r = cli("--data-dir", str(theirs), "bundle", "import", path, "--yes", "--json")
+    assert r.code == 0, r.err
+    assert r.json()["result"]["catalog_created"] is True
+    nodes = cli("--data-dir", str(theirs), "catalog", "list", "--year", "2025", "--json").json()
+    assert [n["code"] for n in nodes["nodes"]] == [c for c, *_ in EXPECTED]
+    assert nodes["catalog"]["complete"] is True
+    listed = cli("--data-dir", str(theirs), "evidence", "list", "--year", "2025",
+                 "--criterion", "1.1.1", "--json")  # fmt: skip
+    assert "12/KH-UBND" in listed.out
+    # declined: the built-in set stays
+    r = cli("--data-dir", str(other), "bundle", "import", path, "--yes", "--keep-catalog")
+    assert r.code == 0, r.err
+    kept = cli("--data-dir", str(other), "catalog", "list", "--year", "2025", "--json").json()
+    assert len(kept["nodes"]) == 10 and kept["catalog"]["complete"] is False

@@ -10,6 +10,7 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QGroupBox,
@@ -86,6 +87,12 @@ class ImportDialog(QDialog):
         self.banner.setStyleSheet(BAD_STYLE if preview.other_commune else WARN_STYLE)
         self.banner.setVisible(bool(notes))
         lay.addWidget(self.banner)
+        self.take_catalog = QCheckBox("Dùng &bộ tiêu chí trong gói cho năm này")
+        self.take_catalog.setToolTip(preview.offer_catalog)
+        self.take_catalog.setChecked(preview.take_catalog)
+        self.take_catalog.setVisible(bool(preview.offer_catalog))
+        self.take_catalog.toggled.connect(self._take_catalog_toggled)
+        lay.addWidget(self.take_catalog)
         c = preview.counts
         lay.addWidget(
             QLabel(
@@ -325,9 +332,19 @@ class ImportDialog(QDialog):
             if item.status == "conflict":
                 self.set_choice(item.key, choice)
 
+    def _take_catalog_toggled(self, checked: bool) -> None:
+        self.preview.take_catalog = checked
+        self._update_import_button()
+
     def _update_import_button(self) -> None:
-        useful = self.preview.create_catalog or any(
-            i.status != "identical" and self._choices[i.key] != "skip" for i in self.preview.items
+        taken = bool(self.preview.offer_catalog and self.preview.take_catalog)
+        useful = (
+            self.preview.create_catalog
+            or taken
+            or any(
+                i.status != "identical" and self._choices[i.key] != "skip"
+                for i in self.preview.items
+            )
         )
         self.import_button.setEnabled(useful and not self.preview.former_commune)
 
