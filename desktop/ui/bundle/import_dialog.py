@@ -83,6 +83,8 @@ class ImportDialog(QDialog):
             notes.append(
                 f"Máy này chưa có bộ tiêu chí năm {preview.year}: sẽ lấy bộ tiêu chí trong gói."
             )
+        if preview.offer_catalog:
+            notes.append(preview.offer_catalog)
         self.banner.setText("\n".join(notes))
         self.banner.setStyleSheet(BAD_STYLE if preview.other_commune else WARN_STYLE)
         self.banner.setVisible(bool(notes))
