@@ -102,15 +102,22 @@ class CodeResolver:
 
     def __init__(self) -> None:
         self.roman = False
+        self.caps_areas = False  # areas told apart by their capitals (``1 CẢI CÁCH …``)
         self.area: str | None = None
         self.criterion: str | None = None
         self.last: str | None = None
         self.areas_seen = 0
 
-    def resolve(self, marker: str) -> str | None:
+    def resolve(self, marker: str, title: str = "") -> str | None:
         m = marker.strip().rstrip(".):").strip()
         if not m:
             return None
+        if m.isdigit() and not self.roman and _is_caps(title):
+            # ``1 CÔNG TÁC CHỈ ĐẠO …``: an area whose criteria restart at 1 below it
+            self.caps_areas, self.area, self.criterion = True, str(int(m)), None
+            self.last = self.area
+            self.areas_seen = max(self.areas_seen, int(m))
+            return self.area
         if m.isupper() and _ROMAN.match(m):
             self.roman, self.area, self.criterion = True, str(_roman_value(m)), None
             self.last = self.area
@@ -121,7 +128,7 @@ class CodeResolver:
         code = normalize_code(m)
         if not re.fullmatch(r"\d+(\.\d+)*", code):
             return None
-        if self.roman and self.area:
+        if (self.roman or self.caps_areas) and self.area:
             parts = code.split(".")
             if len(parts) == 1:
                 self.criterion = code
@@ -139,6 +146,11 @@ class CodeResolver:
         self.area, self.criterion = str(self.areas_seen), None
         self.last = self.area
         return self.area
+
+
+def _is_caps(title: str) -> bool:
+    letters = [ch for ch in title if ch.isalpha()]
+    return len(letters) >= 4 and all(ch.isupper() for ch in letters)
 
 
 def _roman_value(text: str) -> int:
@@ -478,14 +490,16 @@ def read_rows(parts: list[Part], preview: CatalogPreview, progress: Progress = N
             continuing, first_data = part.continued and first_data, False
             written = grid.text(r, c_code) or grid.text(r, c_num)
             title = grid.text(r, c_title)
+            if written and all(ch in "-+•*–—" for ch in written):  # a bullet in the STT column
+                title, written = f"{written} {title}", ""
             if is_total_label(written) or (not written and is_total_label(title)):
                 if preview.stated_total is None and fold(written or title).startswith("tong"):
                     with contextlib.suppress(ValidationError):
                         preview.stated_total, _ = cell_points(grid.value(r, c_max), what="Tổng")
                         if grid.kind != KIND_SHEET:
                             preview.total_where = grid.where(r)
-                after_total = True
-                if grid.kind == KIND_SHEET and not _has_more_rows(grid, header, r):
+                after_total = bool(preview.rows)  # a total above the rows is no end
+                if grid.kind == KIND_SHEET and preview.rows and not _has_more_rows(grid, header, r):
                     break
                 continue
             if not written:
@@ -510,7 +524,7 @@ def read_rows(parts: list[Part], preview: CatalogPreview, progress: Progress = N
                     )
                 continue
             if code is None:
-                code = resolver.resolve(written)
+                code = resolver.resolve(written, title.upper() if is_bonus_title(title) else title)
             if code is None:
                 _note(
                     preview, grid, r, "error", f"mã “{written}” không đọc được (ví dụ đúng: 1.2.3)."

@@ -248,3 +248,80 @@ def test_a_total_row_that_disagrees_with_the_areas(tmp_path):
     assert "Bảng 3, dòng 10: dòng Tổng ghi 95 điểm nhưng các lĩnh vực cộng lại được 100." in [
         p.message for p in preview.warnings
     ]
+
+
+def _simple_docx(path: Path, header: list[str], rows: list[list[str]], *, before=()) -> Path:
+    from docx import Document
+
+    doc = Document()
+    for line in before:
+        doc.add_paragraph(line)
+    table = doc.add_table(rows=1, cols=len(header))
+    for i, text in enumerate(header):
+        table.cell(0, i).text = text
+    for values in rows:
+        cells = table.add_row().cells
+        for i, text in enumerate(values):
+            cells[i].text = text
+    doc.save(path)
+    return path
+
+
+def test_areas_told_by_capitals_bullets_in_the_number_column(tmp_path):
+    """Areas numbered 1, 2 in capitals with criteria restarting at 1; a total row first;
+    method lines with their bullet in the STT column; a bonus area numbered like the rest;
+    sub-criteria written 1.1 under a criterion; the points column named just "Điểm"."""
+    path = _simple_docx(
+        tmp_path / "phu-luc-so.docx",
+        ["TT", "Nội dung đánh giá", "Điểm", "Hướng dẫn chấm điểm", "Hồ sơ, tài liệu kiểm chứng"],
+        [
+            ["", "TỔNG ĐIỂM", "100", "", ""],
+            ["1", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC", "60", "", ""],
+            ["1", "Ban hành kế hoạch CCHC", "20", "", "Kế hoạch"],
+            ["-", "Ban hành trước 15/01", "20", "", ""],
+            ["-", "Ban hành sau 15/01", "10", "", ""],
+            ["2", "Kiểm tra CCHC", "40", "", ""],
+            ["2.1", "Tỷ lệ cơ quan được kiểm tra", "40", "100%: 40 điểm; dưới 100%: 0 điểm", ""],
+            ["2", "CẢI CÁCH THỂ CHẾ", "40", "", ""],
+            ["1", "Rà soát văn bản", "40", "", "Báo cáo rà soát"],
+            ["3", "Điểm thưởng", "5", "", ""],
+            ["1", "Sáng kiến được công nhận", "5", "", ""],
+        ],
+    )
+    preview = read_catalog_file(path)
+    assert [(r.code, r.max_points) for r in preview.rows] == [
+        ("1", 60), ("1.1", 20), ("1.2", 40), ("1.2.1", 40), ("2", 40), ("2.1", 40),
+        ("3", 5), ("3.1", 5),
+    ]  # fmt: skip
+    rows = {r.code: r for r in preview.rows}
+    assert (
+        rows["1.1"].scoring_guide
+        == "- Ban hành trước 15/01 (20 điểm)\n- Ban hành sau 15/01 (10 điểm)"
+    )
+    assert rows["1.2.1"].rule_text == "bac: 100=40; <100=0"
+    assert preview.errors == [] and preview.stated_total == 100
+    assert [p.message for p in preview.warnings] == [
+        "Bảng 1, dòng 11: lĩnh vực 3 “Điểm thưởng” được tính là phần điểm cộng (tối đa 5 "
+        "điểm), riêng ngoài tổng điểm Chỉ số."
+    ]
+
+
+def test_codes_written_in_the_content_column(tmp_path):
+    path = _simple_docx(
+        tmp_path / "pl.docx",
+        ["Nội dung", "Điểm tối đa"],
+        [
+            ["I. CÔNG TÁC CHỈ ĐẠO", "100"],
+            ["1. Kế hoạch CCHC", "100"],
+            ["a) Ban hành đúng hạn", "60"],
+            ["b) Hoàn thành kế hoạch", "40"],
+        ],
+    )
+    preview = read_catalog_file(path)
+    assert [(r.code, r.title, r.written_code) for r in preview.rows] == [
+        ("1", "CÔNG TÁC CHỈ ĐẠO", "I"),
+        ("1.1", "Kế hoạch CCHC", "1"),
+        ("1.1.1", "Ban hành đúng hạn", "a"),
+        ("1.1.2", "Hoàn thành kế hoạch", "b"),
+    ]
+    assert preview.problems == []
