@@ -212,6 +212,8 @@ def test_damaged_and_protected_files(tmp_path):
     assert msoffcrypto  # used above through its format module
     with pytest.raises(ValidationError, match=r"^Tệp co-mat-khau.docx được đặt mật khẩu"):
         read_catalog_file(locked)
+    with pytest.raises(ValidationError, match=r"^Tệp phu-luc-co-mat-khau.pdf được đặt mật khẩu"):
+        read_catalog_file(PDF.with_name("phu-luc-co-mat-khau.pdf"))
     old = tmp_path / "cu.doc"
     old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
     with pytest.raises(ValidationError, match="lưu lại dưới dạng .docx"):
