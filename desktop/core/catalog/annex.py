@@ -59,7 +59,11 @@ CODE_FIELDS = {
     ),
 }
 CATALOG_FIELDS = {
-    **CODE_FIELDS,
+    # "Tiêu chí" alone names the content beside an STT column, the codes beside "Nội dung"
+    "code": CODE_FIELDS["code"][:1],
+    "number": CODE_FIELDS["number"],
+    "title": (*CODE_FIELDS["title"], lambda s: s == "tieu chi"),
+    "code_alt": (lambda s: s == "tieu chi",),
     "max": (
         lambda s: "toi da" in s or "diem chuan" in s,
         lambda s: s in ("diem", "so diem", "thang diem", "diem so"),
@@ -482,6 +486,8 @@ def read_rows(parts: list[Part], preview: CatalogPreview, progress: Progress = N
     for part in parts:
         grid, header = part.grid, part.header
         c_code, c_num = header.col("code"), header.col("number")
+        if c_code is None:
+            c_code = header.col("code_alt")
         c_title, c_max = header.col("title"), header.col("max")
         c_guide, c_evidence = header.col("guide"), header.col("evidence")
         first_data = True
@@ -492,6 +498,10 @@ def read_rows(parts: list[Part], preview: CatalogPreview, progress: Progress = N
             title = grid.text(r, c_title)
             if written and all(ch in "-+•*–—" for ch in written):  # a bullet in the STT column
                 title, written = f"{written} {title}", ""
+            elif written and not title and " " in written:
+                # an area's row merged across STT and content: ``I. CÔNG TÁC CHỈ ĐẠO …``
+                marker, rest = _title_marker(written)
+                written, title = marker, rest if marker else written
             if is_total_label(written) or (not written and is_total_label(title)):
                 if preview.stated_total is None and fold(written or title).startswith("tong"):
                     with contextlib.suppress(ValidationError):

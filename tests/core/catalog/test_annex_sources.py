@@ -327,3 +327,25 @@ def test_codes_written_in_the_content_column(tmp_path):
         ("1.1.2", "Hoàn thành kế hoạch", "b"),
     ]
     assert preview.problems == []
+
+
+def test_an_area_row_merged_across_number_and_content(tmp_path):
+    from docx import Document
+
+    doc = Document()
+    table = doc.add_table(rows=4, cols=3)
+    for i, text in enumerate(("STT", "Tiêu chí", "Điểm tối đa")):
+        table.cell(0, i).text = text
+    merged = table.cell(1, 0).merge(table.cell(1, 1))
+    merged.text = "I. CẢI CÁCH THỂ CHẾ"
+    table.cell(1, 2).text = "100"
+    for r, (stt, title, pts) in enumerate((("1", "Rà soát", "60"), ("2", "Kiểm tra", "40")), 2):
+        table.cell(r, 0).text, table.cell(r, 1).text, table.cell(r, 2).text = stt, title, pts
+    doc.save(tmp_path / "gop-o.docx")
+    preview = read_catalog_file(tmp_path / "gop-o.docx")
+    assert [(r.code, r.title) for r in preview.rows] == [
+        ("1", "CẢI CÁCH THỂ CHẾ"),
+        ("1.1", "Rà soát"),
+        ("1.2", "Kiểm tra"),
+    ]
+    assert preview.problems == []
