@@ -162,9 +162,24 @@ def _roman_value(text: str) -> int:
     return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 
 
+_SUBTOTAL = re.compile(r"^cộng\s*(?:lĩnh vực|phần|mục|[ivxl]+\b|\(|:|$)", re.IGNORECASE)
+
+
 def is_total_label(text: str) -> bool:
+    """``Tổng cộng``, ``Tổng số điểm (I+II+…)``, ``TỔNG``, a sub-total ``Cộng lĩnh vực I``."""
     t = fold(text)
-    return t.startswith("tong") or t in ("cong", "cong:") or t.startswith("cong (")
+    raw = " ".join(text.lower().split())
+    return (
+        t.startswith("tong")
+        or t in ("cong", "cong:")
+        or t.startswith("cong (")
+        or bool(_SUBTOTAL.match(raw))
+    )
+
+
+def _is_grand_total(text: str) -> bool:
+    t = fold(text)
+    return t.startswith("tong") and "linh vuc" not in t and "phan " not in t
 
 
 def is_survey(title: str) -> bool:
@@ -503,12 +518,13 @@ def read_rows(parts: list[Part], preview: CatalogPreview, progress: Progress = N
                 marker, rest = _title_marker(written)
                 written, title = marker, rest if marker else written
             if is_total_label(written) or (not written and is_total_label(title)):
-                if preview.stated_total is None and fold(written or title).startswith("tong"):
+                grand = _is_grand_total(written or title)
+                if preview.stated_total is None and grand:
                     with contextlib.suppress(ValidationError):
                         preview.stated_total, _ = cell_points(grid.value(r, c_max), what="Tổng")
                         if grid.kind != KIND_SHEET:
                             preview.total_where = grid.where(r)
-                after_total = bool(preview.rows)  # a total above the rows is no end
+                after_total = after_total or (grand and bool(preview.rows))  # not a total above
                 if grid.kind == KIND_SHEET and preview.rows and not _has_more_rows(grid, header, r):
                     break
                 continue

@@ -102,6 +102,8 @@ class PreviewModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            if section == 0 and self.preview.kind != "sheet":
+                return "Nơi trong tệp"
             return COLUMNS[section][0]
         return None
 

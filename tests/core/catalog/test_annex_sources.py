@@ -349,3 +349,27 @@ def test_an_area_row_merged_across_number_and_content(tmp_path):
         ("1.2", "Kiểm tra"),
     ]
     assert preview.problems == []
+
+
+def test_sub_totals_are_not_nodes_nor_methods(tmp_path):
+    page = tmp_path / "bang.htm"
+    rows = [
+        ("STT", "Nội dung", "Điểm tối đa"),
+        ("I", "Công tác chỉ đạo", "60"),
+        ("1", "Công khai kế hoạch", "60"),
+        ("", "Cộng lĩnh vực I", "60"),
+        ("II", "Cải cách thể chế", "40"),
+        ("1", "Rà soát văn bản", "40"),
+        ("", "Cộng lĩnh vực II", "40"),
+        ("", "TỔNG CỘNG", "100"),
+    ]
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+    page.write_text(f"<table>{body}</table>", encoding="utf-8")
+    preview = read_catalog_file(page)
+    assert [(r.code, r.title, r.scoring_guide) for r in preview.rows] == [
+        ("1", "Công tác chỉ đạo", ""),
+        ("1.1", "Công khai kế hoạch", ""),
+        ("2", "Cải cách thể chế", ""),
+        ("2.1", "Rà soát văn bản", ""),
+    ]
+    assert preview.problems == [] and preview.stated_total == 100
