@@ -506,7 +506,10 @@ def read_rows(parts: list[Part], preview: CatalogPreview, progress: Progress = N
         c_title, c_max = header.col("title"), header.col("max")
         c_guide, c_evidence = header.col("guide"), header.col("evidence")
         first_data = True
-        for r in data_rows(grid, header):
+        rows = list(data_rows(grid, header))
+        if grid.kind != KIND_SHEET and rows:
+            _area_above(part, rows[0], c_code if c_code is not None else c_num, resolver, preview)
+        for r in rows:
             progress.update(done + r + 1, total_rows, f"{grid.name}, dòng {r + 1}")
             continuing, first_data = part.continued and first_data, False
             written = grid.text(r, c_code) or grid.text(r, c_num)
@@ -612,6 +615,46 @@ def _guide_methods(guide: str) -> list[tuple[str, Decimal | None]]:
         with contextlib.suppress(ValidationError):
             found.append((text.strip(" -+•*–—"), parse_points(pts, what="Điểm")))
     return found if len(found) >= 2 else []
+
+
+_AREA_HEADING = re.compile(
+    r"^(?:(?:lĩnh vực|phần)\s+)?(?P<m>[IVXL]+)\s*[.:\-–]\s*(?P<title>\S.*?)"
+    r"(?:\s*\(\s*(?P<pts>\d+(?:[.,]\d+)?)\s*điểm\s*\))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _area_above(
+    part: Part, first: int, c_mark: int | None, resolver: CodeResolver, preview: CatalogPreview
+) -> None:
+    """One Word table per area with the area as a heading above it (``II. CẢI CÁCH THỂ CHẾ
+    (15 điểm)``) rather than as a row: the heading becomes the area's row."""
+    if not part.grid.before:
+        return
+    m = _AREA_HEADING.match(part.grid.before[-1])
+    if not m or not m.group("m").isupper():
+        return
+    written = part.grid.text(first, c_mark) if c_mark is not None else ""
+    if written and written.rstrip(".)").isupper() and _ROMAN.match(written.rstrip(".)")):
+        return  # the table has its own area row
+    code = resolver.resolve(m.group("m"))
+    if code is None:
+        return
+    points = None
+    if m.group("pts"):
+        with contextlib.suppress(ValidationError):
+            points = parse_points(m.group("pts"), what="Điểm")
+    preview.rows.append(
+        PreviewRow(
+            sheet=part.grid.name,
+            row=0,
+            code=code,
+            title=m.group("title").strip(),
+            max_points=points,
+            written_code=m.group("m"),
+            kind=part.grid.kind,
+        )
+    )
 
 
 def _has_more_rows(grid: Grid, header: Header, r: int) -> bool:

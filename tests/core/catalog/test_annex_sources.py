@@ -373,3 +373,35 @@ def test_sub_totals_are_not_nodes_nor_methods(tmp_path):
         ("2.1", "Rà soát văn bản", ""),
     ]
     assert preview.problems == [] and preview.stated_total == 100
+
+
+def test_one_table_per_area_under_its_heading(tmp_path):
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("BỘ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH CẤP XÃ")
+    for heading, rows in (
+        ("I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH (60 điểm)", [("1", "Kế hoạch CCHC", "60")]),
+        ("Lĩnh vực II: CẢI CÁCH THỂ CHẾ", [("1", "Rà soát", "25,5"), ("2", "Kiểm tra", "14,5")]),
+    ):
+        doc.add_paragraph(heading)
+        table = doc.add_table(rows=1, cols=3)
+        for i, text in enumerate(("STT", "Nội dung", "Điểm tối đa")):
+            table.cell(0, i).text = text
+        for values in rows:
+            cells = table.add_row().cells
+            for i, text in enumerate(values):
+                cells[i].text = text
+    doc.save(tmp_path / "theo-linh-vuc.docx")
+    preview = read_catalog_file(tmp_path / "theo-linh-vuc.docx")
+    assert [(r.code, r.title, r.max_points, r.where) for r in preview.rows] == [
+        ("1", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", 60, "Bảng 1"),
+        ("1.1", "Kế hoạch CCHC", 60, "Bảng 1, dòng 2"),
+        ("2", "CẢI CÁCH THỂ CHẾ", 40, "Bảng 2"),
+        ("2.1", "Rà soát", Decimal("25.5"), "Bảng 2, dòng 2"),
+        ("2.2", "Kiểm tra", Decimal("14.5"), "Bảng 2, dòng 3"),
+    ]
+    # area II had no points in its heading: the sum of its criteria, said
+    assert [p.message for p in preview.problems] == [
+        "Bảng 2: điểm tối đa của 2 để trống, lấy tổng các mục con là 40."
+    ]
