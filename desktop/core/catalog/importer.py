@@ -102,7 +102,8 @@ def read_catalog_paste(
             "cột) trong Word, Excel, trình duyệt hoặc trình đọc PDF, nhấn Ctrl+C rồi bấm "
             "“Dán bảng” lại."
         )
-    return preview_from_grids(grids, Path(PASTE_NAME), year=year)
+    name = f"Bộ tiêu chí năm {year}" if year else "Bộ tiêu chí"
+    return preview_from_grids(grids, Path(PASTE_NAME), year=year, fallback_name=name)
 
 
 def preview_from_grids(
@@ -112,13 +113,15 @@ def preview_from_grids(
     year: int | None = None,
     sheet: str | None = None,
     progress: Progress = NO_PROGRESS,
+    fallback_name: str = "",
 ) -> CatalogPreview:
+    """The criteria table among ``grids`` (a source's tables) read into a preview."""
     parts = pick_parts(grids, path.name, sheet)
     first = parts[0].grid
     preview = CatalogPreview(
         path=path, sheet=first.name, rows=[], kind=first.kind, parts=[p.grid.name for p in parts]
     )
-    apply_opening(preview, grids, parts, year, path.stem)
+    apply_opening(preview, grids, parts, year, fallback_name or path.stem)
     read_rows(parts, preview, progress)
     fill_blank_parents(preview)
     preview.revalidate()

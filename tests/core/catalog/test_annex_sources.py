@@ -105,6 +105,7 @@ def test_a_paste_from_excel_or_a_browser(tmp_path):
     tsv = read_catalog_paste(text=clipboard_tsv(), year=YEAR)
     assert _nodes(tsv) == EXPECTED_NODES
     assert tsv.rows[0].where == "Bảng dán, dòng 2"
+    assert tsv.name == f"Bộ tiêu chí năm {YEAR}"  # a paste has no title of its own
     assert {r.code: r.evidence_required for r in tsv.rows}["1.2.1"] == (
         "Kế hoạch tuyên truyền;\nBáo cáo kết quả tuyên truyền"
     )
