@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from desktop.core.office.vnformat import format_points
 from desktop.core.scoring.calc import NODE_STATUS_LABELS, ScoreTree
@@ -28,7 +28,8 @@ WAYS = (
     "Nhập bộ đầy đủ của tỉnh từ những gì đang có: tệp Word hoặc PDF của quyết định (cả "
     "quyết định hay chỉ phụ lục), trang web của cổng chấm điểm đã lưu, tệp Excel (kể cả tệp "
     "bộ tiêu chí đồng nghiệp hoặc Sở Nội vụ đã xuất); hoặc sao chép bảng rồi bấm “Dán bảng”; "
-    "chưa có tệp nào thì tải tệp mẫu, gõ lại rồi nhập."
+    "hoặc nhập gói của đồng nghiệp đã có bộ đầy đủ; chưa có gì thì tải tệp mẫu, gõ lại rồi "
+    "nhập."
 )
 _OLD_WAY = re.compile(r":?\s*hãy nhập bộ tiêu chí đầy đủ của tỉnh[^.]*\.")
 LEGEND = " &nbsp; ".join(
@@ -86,13 +87,17 @@ class CatalogTab(QWidget):
         self.import_button = QPushButton("Nhập từ tệp (&Word, PDF, trang web, Excel)…")
         self.paste_button = QPushButton("&Dán bảng")
         self.template_button = QPushButton("Tải tệp &mẫu…")
-        for button in (self.import_button, self.paste_button, self.template_button):
+        self.bundle_button = QPushButton("Gói của đồng ng&hiệp")
+        self.bundle_button.setToolTip("Nhập gói của đồng nghiệp kèm bộ tiêu chí đầy đủ")
+        buttons = (self.import_button, self.paste_button, self.bundle_button, self.template_button)
+        for button in buttons:
             row.addWidget(button)
         row.addStretch(1)
         self.import_button.clicked.connect(lambda: self.window.act_import_catalog.trigger())
         self.paste_button.clicked.connect(lambda: self.window.act_paste_catalog.trigger())
         self.template_button.clicked.connect(lambda: self.window.act_catalog_template.trigger())
         self.banner_actions.hide()
+        self._bundle_menu_set = False
         self.totals = QLabel()
         self.totals.setWordWrap(True)
         self.totals.setAccessibleName("Tổng điểm tự chấm")
@@ -150,6 +155,12 @@ class CatalogTab(QWidget):
         else:
             self.banner.hide()
         self.banner_actions.setVisible(not cat.complete)
+        if not cat.complete and not self._bundle_menu_set:
+            safety = self.window.safety  # Tệp → Nhập gói của đồng nghiệp: folder or .zip
+            menu = QMenu(self.bundle_button)
+            menu.addActions([safety.act_import_folder, safety.act_import_zip])
+            self.bundle_button.setMenu(menu)
+            self._bundle_menu_set = True
 
     def _show_node(self, node_id: int) -> None:
         ov = self.window.overview

@@ -32,10 +32,17 @@ def test_the_banner_names_the_ways_with_buttons(window, qtbot, boxes, monkeypatc
     text = window.banner.text()
     assert "Word hoặc PDF của quyết định" in text and "trang web" in text
     assert "Dán bảng" in text and "tệp mẫu" in text and "chưa đầy đủ" in text
-    assert [b.text() for b in (tab.import_button, tab.paste_button, tab.template_button)] == [
+    buttons = (tab.import_button, tab.paste_button, tab.bundle_button, tab.template_button)
+    assert [b.text() for b in buttons] == [
         "Nhập từ tệp (&Word, PDF, trang web, Excel)…",
         "&Dán bảng",
+        "Gói của đồng ng&hiệp",
         "Tải tệp &mẫu…",
+    ]
+    assert "gói của đồng nghiệp" in text
+    assert [a.text() for a in tab.bundle_button.menu().actions()] == [
+        "&Thư mục gói…",
+        "Tệp gói .&zip…",
     ]
     out = tmp_path / "mau"
     asked = pick_file(monkeypatch, out)
