@@ -42,7 +42,7 @@ from desktop.core.office.sheet_reader import (
 )
 from desktop.core.office.tables import KIND_PAGE, KIND_SHEET, Grid
 from desktop.core.office.text import fold
-from desktop.core.office.vnformat import parse_points
+from desktop.core.office.vnformat import format_points, parse_points
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.scoring.rules import RuleError, parse_rule
 
@@ -218,8 +218,8 @@ def pick_table(
 
 @dataclass
 class Part:
-    """One table (or page) of the criteria table, with its own header (``None`` when it
-    continues the previous part without repeating it)."""
+    """One table (or page) of the criteria table, with its own header (or, when it goes on
+    without repeating it, the first part's columns from row 0)."""
 
     grid: Grid
     header: Header
@@ -283,7 +283,8 @@ def pick_parts(grids: list[Grid], name: str, sheet: str | None = None) -> list[P
         while j < len(grids):
             hj = headers[j]
             if hj is not None and set(hj.columns) >= {"title", "max"}:
-                if _same_columns(hj, h) and hj.first_row <= 1:
+                same = _same_columns(hj, h) or grids[j].width == grids[i].width
+                if same and hj.first_row <= 1:
                     parts.append(Part(grids[j], hj, continued=True))
                     j += 1
                     continue
@@ -735,8 +736,6 @@ def propose_rule(methods: list[tuple[str, Decimal | None]], max_points: Decimal 
 
 def fill_blank_parents(preview: CatalogPreview) -> None:
     """A parent whose maximum cell is blank takes the sum of its children (with a warning)."""
-    from desktop.core.office.vnformat import format_points
-
     for row in reversed(preview.rows):
         if row.max_points is not None or row.max_text:
             continue
