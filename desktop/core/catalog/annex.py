@@ -434,7 +434,8 @@ def apply_opening(preview: CatalogPreview, grids, parts, year: int | None, fallb
         return
     first = parts[0]
     # the annex's own title first; a decision's date (ngày … tháng … năm 2024) is no year
-    indexed = [(-1, _OPENING_DATE.sub(" ", t)) for t in [*reversed(near), *lines]]
+    titled = [t for t in lines if any(w in fold(t) for w in ("chi so", "tieu chi"))]
+    indexed = [(-1, _OPENING_DATE.sub(" ", t)) for t in [*reversed(near), *titled]]
     if first.grid.kind == KIND_SHEET:
         indexed = [
             (r, t)
