@@ -5,7 +5,7 @@ drawn lines, which pdfplumber's ``lines`` strategy turns into cells, merged cell
 included (a covered cell comes back empty). A table broken over pages is one ``Grid``
 per page (``Trang 3``); joining them is for the caller, who knows the header. Lines that
 Word wrapped inside a cell are joined again; a line starting a list item (``-``, ``+``,
-``a)``) keeps its own line. A scan without text gets its own message: no OCR here.
+``a)``), or a capital after ``;``, ``.`` or ``… điểm``, keeps its own line. A scan without text gets its own message: no OCR here.
 """
 
 from __future__ import annotations
@@ -125,6 +125,12 @@ def _text_between(page, top: float, bottom: float) -> list[str]:
     return [" ".join(line.split()) for line in nfc(text).splitlines() if line.strip()]
 
 
+def _ends_sentence(before: str, line: str) -> bool:
+    """``…: 4 điểm`` / ``…;`` then a capital: a line of its own, not a wrapped one."""
+    ends = before.endswith((";", ".", ":")) or before.lower().endswith(("điểm", "điểm."))
+    return ends and line[:1].isupper()
+
+
 def _cell(value: str | None) -> str:
     """A cell's text with Word's wrapping undone (list items keep their own lines)."""
     if not value:
@@ -134,7 +140,7 @@ def _cell(value: str | None) -> str:
         line = " ".join(raw.split())
         if not line:
             continue
-        if out and not _ITEM_START.match(line):
+        if out and not _ITEM_START.match(line) and not _ends_sentence(out[-1], line):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)

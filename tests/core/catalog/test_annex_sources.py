@@ -406,3 +406,14 @@ def test_one_table_per_area_under_its_heading(tmp_path):
     assert [p.message for p in preview.problems] == [
         "Bảng 2: điểm tối đa của 2 để trống, lấy tổng các mục con là 40."
     ]
+
+
+@pytest.mark.parametrize("kind", ["pdf", "portal.html"])
+def test_pdf_and_portal_read_like_the_word_file(kind, tmp_path):
+    """Every field, line breaks of the guide and evidence included, as from the .docx."""
+    fields = ("code", "title", "max_points", "scoring_guide", "evidence_required", "rule_text")
+    word = read_catalog_file(_source("decision.docx", tmp_path), year=YEAR)
+    other = read_catalog_file(_source(kind, tmp_path), year=YEAR)
+    assert [[getattr(r, f) for f in fields] for r in other.rows] == [
+        [getattr(r, f) for f in fields] for r in word.rows
+    ]
