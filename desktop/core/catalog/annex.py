@@ -698,8 +698,9 @@ def _finish_broken_row(prev: PreviewRow, grid: Grid, header: Header, r: int) -> 
 def propose_rule(methods: list[tuple[str, Decimal | None]], max_points: Decimal | None) -> str:
     """A rule in the notation, from the method lines under a sub-criterion, where they
     state steps: percentage steps (``Đạt 100%: 1 điểm``, ``Từ 90% đến dưới 100%: 0,5
-    điểm``), a yes/no pair (the maximum or nothing) or points taken off per fault
-    (``Mỗi … trừ 0,25 điểm``). "" when they do not."""
+    điểm``), steps on a count (``Từ 3 hình thức trở lên: 2 điểm``, ``2 hình thức: 1
+    điểm``, ``Không thực hiện: 0 điểm``), a yes/no pair (the maximum or nothing) or points
+    taken off per fault (``Mỗi … trừ 0,25 điểm``). "" when they do not."""
     if not methods:
         return ""
     stated = [(text, pts) for text, pts in methods if pts is not None]
@@ -711,6 +712,9 @@ def propose_rule(methods: list[tuple[str, Decimal | None]], max_points: Decimal 
         steps = prose_steps(prose)
         if steps:
             candidates.append(steps)
+        counted = _count_steps(stated)
+        if counted:
+            candidates.append(counted)
         values = sorted(p for _, p in stated)
         if (
             len(stated) == 2
@@ -733,6 +737,39 @@ def propose_rule(methods: list[tuple[str, Decimal | None]], max_points: Decimal 
         except RuleError:
             continue
     return ""
+
+
+_COUNT_FORMS = (
+    (re.compile(r"\btu\s*(\d+)\s*(?:\D*?)\s*den\s*(\d+)\b"), "{0}-{1}"),
+    (re.compile(r"\btu\s*(\d+)\b.*\btro len\b"), ">={0}"),
+    (re.compile(r"^(\d+)\b.*\btro len\b"), ">={0}"),
+    (re.compile(r"\b(?:tren|hon)\s*(\d+)\b"), ">{0}"),
+    (re.compile(r"\b(?:duoi|it hon)\s*(\d+)\b"), "<{0}"),
+    (re.compile(r"^(?:co|dat|thuc hien|ban hanh)?\s*(\d+)\s+[^\d/]*$"), "{0}"),
+)
+
+
+def _count_steps(stated: list[tuple[str, Decimal | None]]) -> str:
+    """``bac so: >=3=2; 2=1; 1=0,5; 0=0`` from lines that count things; "" otherwise."""
+    steps = []
+    for text, pts in stated:
+        t = fold(_POINTS_IN_TEXT.sub("", text)).strip(" -+•*:.,;(")
+        if "%" in t or "/" in t:
+            return ""
+        rng = next(
+            (
+                form.format(*m.groups())
+                for pattern, form in _COUNT_FORMS
+                if (m := pattern.search(t))
+            ),
+            None,
+        )
+        if rng is None and re.match(r"^khong\b", t) and not re.search(r"\d", t):
+            rng = "0"
+        if rng is None:
+            return ""
+        steps.append(f"{rng}={pts}")
+    return "bac so: " + "; ".join(steps)
 
 
 def fill_blank_parents(preview: CatalogPreview) -> None:

@@ -417,3 +417,21 @@ def test_pdf_and_portal_read_like_the_word_file(kind, tmp_path):
     assert [[getattr(r, f) for f in fields] for r in other.rows] == [
         [getattr(r, f) for f in fields] for r in word.rows
     ]
+
+
+def test_counting_methods_become_count_steps(tmp_path):
+    page = tmp_path / "dem.html"
+    rows = [
+        ("STT", "Nội dung", "Điểm tối đa", "Tài liệu kiểm chứng"),
+        ("I", "Tuyên truyền", "2", ""),
+        ("1", "Hình thức tuyên truyền CCHC", "2", "Báo cáo"),
+        ("", "- Từ 3 hình thức trở lên: 2 điểm", "", ""),
+        ("", "- 2 hình thức: 1 điểm", "", ""),
+        ("", "- 1 hình thức: 0,5 điểm", "", ""),
+        ("", "- Không thực hiện: 0 điểm", "", ""),
+    ]
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+    page.write_text(f"<table>{body}</table>", encoding="utf-8")
+    (area, crit) = read_catalog_file(page).rows
+    assert (crit.code, crit.rule_text) == ("1.1", "bac so: >=3=2; 2=1; 1=0,5; 0=0")
+    assert crit.scoring_guide.splitlines()[-1] == "- Không thực hiện: 0 điểm"
