@@ -187,11 +187,11 @@ def save_preview(
         listed = " ".join(p.message for p in preview.errors[:5])
         more = f" (và {len(preview.errors) - 5} lỗi khác)" if len(preview.errors) > 5 else ""
         raise ValidationError(
-            f"Bộ tiêu chí trong tệp {preview.path.name} có lỗi, chưa lưu: {listed}{more}"
+            f"Bộ tiêu chí trong {_source_label(preview)} có lỗi, chưa lưu: {listed}{more}"
         )
     if preview.warnings and not accept_warnings:
         raise ValidationError(
-            f"Bộ tiêu chí trong tệp {preview.path.name} có {len(preview.warnings)} cảnh báo; "
+            f"Bộ tiêu chí trong {_source_label(preview)} có {len(preview.warnings)} cảnh báo; "
             "hãy xem lại và chấp nhận (--accept) để lưu."
         )
     # Tree order (parents before children) whatever order the rows were edited into.
@@ -216,6 +216,10 @@ def save_preview(
     )
     save_rules(session, outcome.catalog_id, preview.rows)
     return outcome
+
+
+def _source_label(preview: CatalogPreview) -> str:
+    return "bảng dán" if preview.path.name == PASTE_NAME else f"tệp {preview.path.name}"
 
 
 def _code_key(code: str) -> tuple[int, ...]:
