@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -35,18 +36,24 @@ def read_html_file(path: Path) -> list[Grid]:
     return read_html(_decode(data), name=path.name)
 
 
+_CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.IGNORECASE)
+
+
 def _decode(data: bytes) -> str:
-    head = data[:4096].lower()
-    for enc in ("utf-8", "windows-1258", "cp1252"):
-        if enc.encode() in head and enc != "utf-8":
-            try:
-                return data.decode(enc)
-            except UnicodeDecodeError:
-                break
-    if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
+    """The page's text: a BOM, else the charset its <meta> names (Word saves windows-1252
+    with entities, old pages windows-1258), else UTF-8, else Vietnamese Windows."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    m = _CHARSET.search(data[:4096])
+    if m:
+        try:
+            return data.decode(m.group(1).decode("ascii"))
+        except (LookupError, UnicodeDecodeError):
+            pass
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError:
         return data.decode("cp1258", errors="replace")
 

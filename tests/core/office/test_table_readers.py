@@ -67,3 +67,19 @@ def test_pdf_pages_with_merged_header_cells():
     assert first.cells[1][2:5] == ["Tối đa", "Tự đánh giá", "Thẩm định"]
     assert first.merged_to[(1, 0)] == (0, 0)
     assert "BỘ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH CỦA UBND CẤP XÃ NĂM 2025" in first.before
+
+
+def test_saved_pages_in_their_own_encoding(tmp_path):
+    from desktop.core.office.html_tables import read_html_file
+
+    old = tmp_path / "cu.htm"
+    old.write_bytes(
+        '<meta charset="windows-1258"><table><tr><td>Công khai</td></tr></table>'.encode("cp1258")
+    )
+    word = tmp_path / "word.htm"
+    word.write_bytes(
+        b'<meta content="text/html; charset=windows-1252"><table><tr><td>C&#7897;ng</td>'
+        b"</tr></table>"
+    )
+    assert read_html_file(old)[0].cells == [["Công khai"]]
+    assert read_html_file(word)[0].cells == [["Cộng"]]
