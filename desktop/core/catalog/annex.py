@@ -69,7 +69,9 @@ CATALOG_FIELDS = {
         lambda s: s in ("diem", "so diem", "thang diem", "diem so"),
     ),
     "guide": (
-        lambda s: any(w in s for w in ("cach tinh", "cach cham", "huong dan", "phuong phap")),
+        lambda s: any(
+            w in s for w in ("cach tinh", "cach cham", "huong dan", "phuong phap", "cach thuc")
+        ),
     ),
     "evidence": (lambda s: any(w in s for w in ("kiem chung", "minh chung", "tai lieu")),),
     "rule": RULE_COLUMN,  # the notation of desktop.core.scoring.rules, when a sheet has its own column
