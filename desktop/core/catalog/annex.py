@@ -114,11 +114,12 @@ class CodeResolver:
         self.last: str | None = None
         self.areas_seen = 0
 
-    def resolve(self, marker: str, title: str = "") -> str | None:
+    def resolve(self, marker: str, title: str = "", *, strong: bool = False) -> str | None:
+        """``strong``: the row is set in bold, as an area's row usually is."""
         m = marker.strip().rstrip(".):").strip()
         if not m:
             return None
-        if m.isdigit() and not self.roman and _is_caps(title):
+        if m.isdigit() and not self.roman and (_is_caps(title) or strong):
             # ``1 CÔNG TÁC CHỈ ĐẠO …``: an area whose criteria restart at 1 below it
             self.caps_areas, self.area, self.criterion = True, str(int(m)), None
             self.last = self.area
@@ -557,7 +558,11 @@ def read_rows(parts: list[Part], preview: CatalogPreview, progress: Progress = N
                     )
                 continue
             if code is None:
-                code = resolver.resolve(written, title.upper() if is_bonus_title(title) else title)
+                code = resolver.resolve(
+                    written,
+                    title.upper() if is_bonus_title(title) else title,
+                    strong=_strong_row(grid, rows[0], r, c_title),
+                )
             if code is None:
                 _note(
                     preview, grid, r, "error", f"mã “{written}” không đọc được (ví dụ đúng: 1.2.3)."
@@ -659,6 +664,15 @@ def _area_above(
             kind=part.grid.kind,
         )
     )
+
+
+def _strong_row(grid: Grid, first: int, r: int, c_title: int | None) -> bool:
+    """An area's row told by bold: its content cell in bold, while the rows are not bold
+    throughout (a table all in bold tells nothing). ``first``: the first data row."""
+    if not grid.is_strong(r, c_title):
+        return False
+    bold = sum(1 for rr in range(first, grid.height) if grid.is_strong(rr, c_title))
+    return bold * 2 <= grid.height - first
 
 
 def _has_more_rows(grid: Grid, header: Header, r: int) -> bool:

@@ -85,6 +85,7 @@ class _BodyReader:
         cells: list[list[str]] = []
         spans: list[tuple[int, int, int, int]] = []
         open_down: dict[int, list[int]] = {}  # column → [row, col, rowspan, colspan] of a vMerge
+        strong: set[tuple[int, int]] = set()
         for r, tr in enumerate(tbl.iterchildren(f"{W}tr")):
             row: list[str] = []
             col = _grid_before(tr)
@@ -99,6 +100,8 @@ class _BodyReader:
                 else:
                     row.append(text)
                     row.extend([""] * (span - 1))
+                    if text and _all_bold(tc):
+                        strong.add((r, col))
                     record = [r, col, 1, span]
                     spans.append(record)  # type: ignore[arg-type]
                     if vmerge == "restart":
@@ -113,6 +116,7 @@ class _BodyReader:
         merged = fill_merges(cells, [tuple(s) for s in spans if s[2] > 1 or s[3] > 1])
         grid = self.grids[index]
         grid.cells, grid.merged_to, grid.before = cells, merged, before  # type: ignore[assignment]
+        grid.strong = strong
         grid.origins = [(grid.name, r + 1) for r in range(len(cells))]
 
     def cell_text(self, tc) -> str:
@@ -144,6 +148,24 @@ def paragraph_text(p) -> str:
             out.append("\n")
     text = nfc("".join(out)).replace("\xa0", " ").replace("\u202f", " ")
     return "\n".join(" ".join(line.split()) for line in text.split("\n"))
+
+
+def _all_bold(tc) -> bool:
+    """Every run with text in the cell's own paragraphs is bold (``w:b`` on the run)."""
+    runs = [
+        r
+        for p in tc.iterchildren(f"{W}p")
+        for r in p.iter(f"{W}r")
+        if any((t.text or "").strip() for t in r.iterchildren(f"{W}t"))
+    ]
+    if not runs:
+        return False
+    for r in runs:
+        pr = r.find(f"{W}rPr")
+        b = pr.find(f"{W}b") if pr is not None else None
+        if b is None or b.get(f"{W}val") in ("0", "false", "off"):
+            return False
+    return True
 
 
 def _sdt_content(sdt):

@@ -71,9 +71,11 @@ def read_html(text: str, *, name: str = "", kind: str = KIND_TABLE) -> list[Grid
 
 class _Table:
     def __init__(self, before: list[str]) -> None:
-        self.rows: list[list[tuple[str, int, int]]] = []  # (text, rowspan, colspan)
-        self.row: list[tuple[str, int, int]] | None = None
+        self.rows: list[list[tuple[str, int, int, bool]]] = []  # (text, rowspan, colspan, bold)
+        self.row: list[tuple[str, int, int, bool]] | None = None
         self.cell: list[str] | None = None
+        self.bold_parts: list[bool] = []  # for each piece of the cell's text: in bold?
+        self.header_cell = False
         self.span = (1, 1)
         self.before = before
 
@@ -87,6 +89,7 @@ class _TableParser(HTMLParser):
         self.order: list[Grid] = []
         self.outside: list[str] = [""]  # text lines outside any table
         self.skip = 0
+        self.bold = 0
 
     # text ----------------------------------------------------------------------------------
 
@@ -109,6 +112,9 @@ class _TableParser(HTMLParser):
         if not sink:
             sink.append("")
         sink[-1] += data.replace("\n", " ").replace("\r", " ")
+        if self.stack and self.stack[-1].cell is not None and data.strip():
+            t = self.stack[-1]
+            t.bold_parts.append(self.bold > 0 or t.header_cell)
 
     # tags ----------------------------------------------------------------------------------
 
@@ -138,7 +144,10 @@ class _TableParser(HTMLParser):
                 t.row = []
                 t.rows.append(t.row)
             t.cell = [""]
+            t.bold_parts, t.header_cell = [], tag == "th"
             t.span = (_span(a.get("rowspan")), _span(a.get("colspan")))
+        elif tag in ("b", "strong"):
+            self.bold += 1
         elif tag == "br":
             self._sink().append("")
         elif tag in _BLOCKS:
@@ -165,6 +174,8 @@ class _TableParser(HTMLParser):
             self._finish(t)
         elif tag in ("td", "th") and self.stack:
             self._close_cell(self.stack[-1])
+        elif tag in ("b", "strong"):
+            self.bold = max(0, self.bold - 1)
         elif tag == "tr" and self.stack:
             t = self.stack[-1]
             self._close_cell(t)
@@ -182,7 +193,8 @@ class _TableParser(HTMLParser):
     def _close_cell(self, t: _Table) -> None:
         if t.cell is not None and t.row is not None:
             text = "\n".join(" ".join(line.split()) for line in t.cell)
-            t.row.append((text.strip("\n"), *t.span))
+            bold = bool(t.bold_parts) and all(t.bold_parts)
+            t.row.append((text.strip("\n"), *t.span, bold))
         t.cell = None
 
     def _finish(self, t: _Table) -> None:
@@ -190,9 +202,10 @@ class _TableParser(HTMLParser):
         cells: list[list[str]] = []
         spans: list[tuple[int, int, int, int]] = []
         taken: set[tuple[int, int]] = set()
+        strong: set[tuple[int, int]] = set()
         for r, row in enumerate(t.rows):
             c = 0
-            for text, rs, cs in row:
+            for text, rs, cs, bold in row:
                 while (r, c) in taken:
                     c += 1
                 for rr in range(r, r + rs):
@@ -204,6 +217,8 @@ class _TableParser(HTMLParser):
                 while len(line) <= c + cs - 1:
                     line.append("")
                 line[c] = nfc(text).replace("\xa0", " ")
+                if bold and text:
+                    strong.add((r, c))
                 if rs > 1 or cs > 1:
                     spans.append((r, c, rs, cs))
                 c += cs
@@ -216,6 +231,7 @@ class _TableParser(HTMLParser):
             line.extend([""] * (width - len(line)))
         grid.merged_to = fill_merges(cells, spans)
         grid.cells = cells  # type: ignore[assignment]
+        grid.strong = strong
         grid.before = t.before
         if any(any(str(v).strip() for v in line) for line in cells):
             grid.name = f"Bảng {len([g for g in self.finished if g.cells]) + 1}"

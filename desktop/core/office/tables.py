@@ -33,6 +33,7 @@ class Grid:
     kind: str = KIND_SHEET
     origins: list[tuple[str, int]] | None = None
     before: list[str] = field(default_factory=list)  # text lines above the table
+    strong: set[tuple[int, int]] = field(default_factory=set)  # cells all in bold
 
     @property
     def height(self) -> int:
@@ -62,6 +63,10 @@ class Grid:
     def header_text(self, r: int, c: int) -> str:
         """Like ``text`` but a merged header cell reads its top-left value everywhere."""
         return cell_text(self.value(*self.merged_to.get((r, c), (r, c))))
+
+    def is_strong(self, r: int, c: int | None) -> bool:
+        """The cell's text is all bold (an area's row, as annexes set them)."""
+        return c is not None and (r, c) in self.strong
 
     def origin(self, r: int) -> tuple[str, int]:
         if self.origins is not None and 0 <= r < len(self.origins):

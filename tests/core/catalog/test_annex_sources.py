@@ -435,3 +435,38 @@ def test_counting_methods_become_count_steps(tmp_path):
     (area, crit) = read_catalog_file(page).rows
     assert (crit.code, crit.rule_text) == ("1.1", "bac so: >=3=2; 2=1; 1=0,5; 0=0")
     assert crit.scoring_guide.splitlines()[-1] == "- Không thực hiện: 0 điểm"
+
+
+def test_areas_told_by_bold_with_criteria_restarting(tmp_path):
+    """Areas numbered 1, 2 in bold (not in capitals), criteria restarting at 1 below."""
+    from docx import Document
+
+    rows = [
+        ("1", "Công tác chỉ đạo, điều hành", "60", True),
+        ("1", "Kế hoạch cải cách hành chính", "35", False),
+        ("2", "Kiểm tra cải cách hành chính", "25", False),
+        ("2", "Cải cách thể chế", "40", True),
+        ("1", "Rà soát văn bản", "40", False),
+    ]
+    doc = Document()
+    table = doc.add_table(rows=1, cols=3)
+    for i, text in enumerate(("STT", "Nội dung", "Điểm tối đa")):
+        table.cell(0, i).paragraphs[0].add_run(text).bold = True
+    for values in rows:
+        cells = table.add_row().cells
+        for i, text in enumerate(values[:3]):
+            cells[i].paragraphs[0].add_run(text).bold = values[3]
+    doc.save(tmp_path / "dam.docx")
+    page = tmp_path / "dam.html"
+    body = "".join(
+        "<tr>" + "".join(f"<td><b>{c}</b></td>" if bold else f"<td>{c}</td>" for c in r) + "</tr>"
+        for *r, bold in rows
+    )
+    page.write_text(
+        f"<table><tr><th>STT</th><th>Nội dung</th><th>Điểm tối đa</th></tr>{body}</table>",
+        encoding="utf-8",
+    )
+    for path in (tmp_path / "dam.docx", page):
+        preview = read_catalog_file(path)
+        assert [r.code for r in preview.rows] == ["1", "1.1", "1.2", "2", "2.1"], path.name
+        assert preview.problems == []
