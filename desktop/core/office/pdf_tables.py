@@ -60,6 +60,7 @@ def read_pdf_tables(path: Path) -> list[Grid]:
                     for row in cells:
                         row.extend([""] * (width - len(row)))
                     merged = fill_merges(cells, _spans(table))
+                    strong = _bold_cells(page, table)
                     label = (
                         f"Trang {number}" if len(tables) == 1 else f"Trang {number} (bảng {i + 1})"
                     )
@@ -71,6 +72,7 @@ def read_pdf_tables(path: Path) -> list[Grid]:
                             kind=KIND_PAGE,
                             origins=[(label, r + 1) for r in range(len(cells))],
                             before=pending,
+                            strong=strong,
                         )
                     )
                     pending = []
@@ -101,6 +103,31 @@ def _spans(table) -> list[tuple[int, int, int, int]]:
         rs = sum(1 for y in ys if top <= y < bottom - 0.5)
         if cs > 1 or rs > 1:
             out.append((ys.index(top), xs.index(x0), rs, cs))
+    return out
+
+
+def _bold_cells(page, table) -> set[tuple[int, int]]:
+    """Cells whose characters are all in a bold font (an area's row, as annexes set it)."""
+    x0, top, x1, bottom = table.bbox
+    chars = [  # (middle x, middle y, bold?) of the characters inside the table
+        (
+            (ch["x0"] + ch["x1"]) / 2,
+            (ch["top"] + ch["bottom"]) / 2,
+            "bold" in str(ch.get("fontname", "")).lower(),
+        )
+        for ch in page.chars
+        if ch["text"].strip()
+    ]
+    chars = [ch for ch in chars if x0 <= ch[0] <= x1 and top <= ch[1] <= bottom]
+    out: set[tuple[int, int]] = set()
+    for r, row in enumerate(table.rows):
+        for c, box in enumerate(row.cells):
+            if box is None:
+                continue
+            cx0, ctop, cx1, cbottom = box
+            inside = [b for x, y, b in chars if cx0 <= x < cx1 and ctop <= y < cbottom]
+            if inside and all(inside):
+                out.add((r, c))
     return out
 
 

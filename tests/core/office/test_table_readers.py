@@ -67,6 +67,9 @@ def test_pdf_pages_with_merged_header_cells():
     assert first.cells[1][2:5] == ["Tối đa", "Tự đánh giá", "Thẩm định"]
     assert first.merged_to[(1, 0)] == (0, 0)
     assert "BỘ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH CỦA UBND CẤP XÃ NĂM 2025" in first.before
+    # the area's row is set in bold, its criterion's not
+    assert first.cells[2][:2] == ["I", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH"]
+    assert first.is_strong(2, 1) and not first.is_strong(3, 1)
 
 
 def test_saved_pages_in_their_own_encoding(tmp_path):
