@@ -121,11 +121,13 @@ def _bold_cells(page, table) -> set[tuple[int, int]]:
     chars = [ch for ch in chars if x0 <= ch[0] <= x1 and top <= ch[1] <= bottom]
     out: set[tuple[int, int]] = set()
     for r, row in enumerate(table.rows):
+        _, rtop, _, rbottom = row.bbox
+        line = [ch for ch in chars if rtop <= ch[1] < rbottom]  # this row's, once
         for c, box in enumerate(row.cells):
             if box is None:
                 continue
-            cx0, ctop, cx1, cbottom = box
-            inside = [b for x, y, b in chars if cx0 <= x < cx1 and ctop <= y < cbottom]
+            cx0, _, cx1, _ = box
+            inside = [b for x, _, b in line if cx0 <= x < cx1]
             if inside and all(inside):
                 out.add((r, c))
     return out
