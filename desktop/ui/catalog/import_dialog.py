@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QPushButton,
     QWidget,
@@ -236,6 +238,25 @@ class CatalogImportDialog(ImportPreviewDialog):
         self.name.setAccessibleName("Tên bộ tiêu chí")
         form = QFormLayout()
         form.addRow("Tên bộ tiêu chí:", self.name)
+        # the decision read from the document's opening, proposed: the officer may correct it
+        self.decision_number = QLineEdit(preview.decision_number)
+        self.decision_number.setAccessibleName("Số quyết định ban hành")
+        self.decision_date = QLineEdit(format_date(preview.decision_date))
+        self.decision_date.setPlaceholderText("dd/mm/yyyy")
+        self.decision_date.setAccessibleName("Ngày quyết định")
+        self.issuer = QLineEdit(preview.issuer)
+        self.issuer.setAccessibleName("Cơ quan ban hành")
+        decision = QHBoxLayout()
+        for label, box in (
+            ("Số &quyết định:", self.decision_number),
+            ("&Ngày:", self.decision_date),
+            ("Cơ quan &ban hành:", self.issuer),
+        ):
+            caption = QLabel(label)
+            caption.setBuddy(box)
+            decision.addWidget(caption)
+            decision.addWidget(box, 1)
+        form.addRow(decision)
 
         self.model = PreviewModel(preview, self)
         self.table.setModel(self.model)
@@ -281,6 +302,10 @@ class CatalogImportDialog(ImportPreviewDialog):
         self.source.setText(self._source_text())
         if preview.name:
             self.name.setText(preview.name)
+        if preview.decision_number:
+            self.decision_number.setText(preview.decision_number)
+            self.decision_date.setText(format_date(preview.decision_date))
+            self.issuer.setText(preview.issuer)
         self.accept_warnings.setChecked(False)
         self.update_state()
 
@@ -312,6 +337,28 @@ class CatalogImportDialog(ImportPreviewDialog):
             by = f" của {p.issuer}" if p.issuer else ""
             text += f" Quyết định số {p.decision_number}{when}{by}."
         return text + " Nhấp đúp vào ô để sửa; chưa có gì được lưu."
+
+    def apply_decision(self) -> None:
+        """The decision as the officer left it in the boxes, onto the preview (raises
+        ``ValidationError`` for a date that cannot be read)."""
+        from desktop.core.office.vnformat import parse_date
+
+        text = self.decision_date.text().strip()
+        when = parse_date(text, what="Ngày quyết định") if text else None
+        self.preview.decision_number = self.decision_number.text().strip()
+        self.preview.decision_date = when
+        self.preview.issuer = self.issuer.text().strip()
+
+    def accept(self) -> None:
+        if not self.save_button.isEnabled():
+            return
+        try:
+            self.apply_decision()
+        except Exception as exc:  # noqa: BLE001 - a date that cannot be read: said, stays open
+            show_error(self, exc, "Chưa lưu")
+            self.decision_date.setFocus()
+            return
+        super().accept()
 
     def has_rows(self) -> bool:
         return bool(self.preview.rows)

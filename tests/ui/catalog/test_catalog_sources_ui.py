@@ -83,10 +83,21 @@ def test_a_word_decision_previewed_and_saved(window, qtbot, boxes, monkeypatch, 
     # the officer corrects a proposed rule in its cell
     assert m.setData(m.index(row, 6), "bac: 100=4; <100=0")
     assert dlg.preview.rows[row].rule_text == "bac: 100=4; <100=0"
+    # the decision read from the opening is proposed; the officer corrects its date
+    assert (dlg.decision_number.text(), dlg.decision_date.text(), dlg.issuer.text()) == (
+        "3395/QĐ-UBND",
+        "15/12/2024",
+        "UBND tỉnh Hải Dương",
+    )
     dlg.accept_warnings.setChecked(True)
+    dlg.decision_date.setText("16/13/2024")
+    dlg.save_button.click()
+    assert "Ngày quyết định" in boxes.texts[-1] and dlg.isVisible()  # said, nothing saved
+    dlg.decision_date.setText("16/12/2024")
     with qtbot.waitSignal(window.dataShown):
         dlg.save_button.click()
     assert [r[0] for r in window.tree.row_texts()] == [c for c, *_ in EXPECTED]
+    assert str(window.overview.catalog.decision_date) == "2024-12-16"
     assert "Đã thay thế bộ tiêu chí" in boxes.texts[-1] and "21 mục" in boxes.texts[-1]
     assert not window.catalog_tab.banner_actions.isVisible()
 
