@@ -28,6 +28,7 @@ COMMAND_MODULES = [
     "score",
     "selfassess",
     "results",
+    "catalog",
     "dossiers",
     "bundle",
     "report",
@@ -41,7 +42,7 @@ COMMAND_MODULES = [
 # with what the modules register.
 COMMAND_WORDS = {
     "init": ("foundation",),
-    "catalog": ("foundation", "results"),
+    "catalog": ("foundation", "results", "catalog"),
     "check": ("foundation", "score"),
     "year": ("years",),
     "assign": ("assign",),

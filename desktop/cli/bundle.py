@@ -137,6 +137,13 @@ def _print_preview(p: ImportPreview) -> None:
     )
     if p.create_catalog:
         print(f"Máy này chưa có bộ tiêu chí năm {p.year}: sẽ lấy bộ tiêu chí trong gói.")
+    if p.offer_catalog:
+        taken = (
+            "Sẽ dùng bộ tiêu chí trong gói (--keep-catalog để giữ bộ có sẵn)."
+            if p.take_catalog
+            else "Giữ bộ tiêu chí có sẵn của máy này (--keep-catalog)."
+        )
+        print(f"{p.offer_catalog} {taken}")
     for w in p.warnings:
         print(f"Cảnh báo: {w}")
     for item in p.items:
@@ -172,6 +179,8 @@ def _interactive() -> bool:
 def cmd_import(ws: Workspace, args: argparse.Namespace) -> int:
     with cli_progress(args.json) as progress:
         preview = preview_import(ws, Path(args.path), progress)
+    if preview.offer_catalog and args.keep_catalog:
+        preview.take_catalog = False
     if not args.json:
         _print_preview(preview)
     choices: dict[str, str] | None = {}
@@ -353,6 +362,11 @@ def register(r: Registry) -> None:
         "--accept-new-key",
         action="store_true",
         help="nhận khóa ký mới của xã gửi gói (khi đã đối chiếu mã khóa với người gửi)",
+    )
+    sp.add_argument(
+        "--keep-catalog",
+        action="store_true",
+        help="giữ bộ tiêu chí có sẵn của năm, không dùng bộ đầy đủ trong gói",
     )
 
     g = r.group("backup", "sao lưu và khôi phục dữ liệu")

@@ -94,6 +94,8 @@ def cmd_catalog_list(ws: Workspace, args: argparse.Namespace) -> int:
                         "max_points": json_number(n.max_points),
                         "parent": codes.get(n.parent_id) if n.parent_id else None,
                         "self_scored": n.self_scored,
+                        "scoring_guide": n.scoring_guide,
+                        "evidence_required": n.evidence_required,
                     }
                     for n in info.nodes
                 ],

@@ -61,6 +61,11 @@ def cmd_catalog_import(ws: Workspace, args: argparse.Namespace) -> int:
                 "year": args.year,
                 "name": args.name or preview.name,
                 "decision_number": preview.decision_number,
+                "decision_date": (
+                    preview.decision_date.isoformat() if preview.decision_date else None
+                ),
+                "issuer": preview.issuer,
+                "parts": preview.parts,
                 "node_count": len(preview.rows),
                 "errors": len(errors),
                 "warnings": len(warnings),
@@ -75,6 +80,10 @@ def cmd_catalog_import(ws: Workspace, args: argparse.Namespace) -> int:
                         "max_points": json_number(r.max_points),
                         "sheet": r.sheet,
                         "row": r.row,
+                        "written_code": r.written_code,
+                        "scoring_guide": r.scoring_guide,
+                        "evidence_required": r.evidence_required,
+                        "rule": r.rule_text,
                     }
                     for r in preview.rows
                 ],
@@ -83,10 +92,14 @@ def cmd_catalog_import(ws: Workspace, args: argparse.Namespace) -> int:
     else:
         _print_problems(preview.problems)
         levels = sorted({r.level for r in preview.rows})
+        if preview.kind == "sheet":
+            where = f"sheet “{preview.sheet}”"
+        else:
+            parts = preview.parts
+            where = parts[0] if len(parts) == 1 else f"{parts[0]} – {parts[-1]}"
         print(
-            f"Đọc {len(preview.rows)} mục (cấp {', '.join(map(str, levels))}) từ sheet "
-            f"“{preview.sheet}” của {Path(args.file).name}: {len(errors)} lỗi, "
-            f"{len(warnings)} cảnh báo."
+            f"Đọc {len(preview.rows)} mục (cấp {', '.join(map(str, levels))}) từ {where} "
+            f"của {Path(args.file).name}: {len(errors)} lỗi, {len(warnings)} cảnh báo."
         )
         if outcome is not None:
             if outcome.replaced:
@@ -285,12 +298,16 @@ def cmd_plan_export(ws: Workspace, args: argparse.Namespace) -> int:
 
 def register(r: Registry) -> None:
     sp = r.group("catalog", "bộ tiêu chí").command(
-        "import", cmd_catalog_import, "nhập bộ tiêu chí của năm từ tệp Excel (.xlsx, .xls)"
+        "import",
+        cmd_catalog_import,
+        "nhập bộ tiêu chí của năm từ tệp Excel, Word (.docx), PDF hoặc trang web (.html)",
     )
     sp.add_argument("file", metavar="FILE")
     sp.add_argument("--year", type=year_arg, required=True)
     sp.add_argument("--name", help="tên bộ tiêu chí (mặc định: tiêu đề trong tệp)")
-    sp.add_argument("--sheet", help="tên sheet (mặc định: sheet đầu tiên có bảng tiêu chí)")
+    sp.add_argument(
+        "--sheet", help="tên sheet của tệp Excel (mặc định: sheet đầu tiên có bảng tiêu chí)"
+    )
     sp.add_argument("--accept", action="store_true", help="chấp nhận các cảnh báo và lưu")
     sp.add_argument("--check", action="store_true", help="chỉ kiểm tra, không lưu")
 

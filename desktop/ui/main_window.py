@@ -102,10 +102,29 @@ class MainWindow(QMainWindow):
             "Thêm &năm đánh giá…", self.add_year, "Ctrl+N", "Tạo năm đánh giá mới"
         )
         self.act_import_catalog = self._action(
-            "Nhập bộ tiêu chí từ &Excel…",
+            "Nhập bộ tiêu chí từ &tệp…",
             self.import_catalog,
             "Ctrl+Shift+I",
-            "Nhập bộ tiêu chí của tỉnh cho năm đang xem từ tệp .xlsx/.xls",
+            "Nhập bộ tiêu chí của tỉnh cho năm đang xem: quyết định, phụ lục (Word, PDF), "
+            "trang web của cổng chấm điểm (.html) hoặc Excel",
+        )
+        self.act_paste_catalog = self._action(
+            "&Dán bảng tiêu chí",
+            self.paste_catalog,
+            "Ctrl+Shift+V",
+            "Nhập bảng tiêu chí vừa sao chép từ Word, Excel, trình duyệt hoặc trình đọc PDF",
+        )
+        self.act_catalog_template = self._action(
+            "Tải tệp &mẫu bộ tiêu chí…",
+            self.save_catalog_template,
+            None,
+            "Tệp Excel trống có sẵn các cột và hướng dẫn, để gõ lại bộ tiêu chí rồi nhập",
+        )
+        self.act_export_catalog = self._action(
+            "&Xuất bộ tiêu chí ra Excel…",
+            self.export_catalog,
+            None,
+            "Xuất bộ tiêu chí của năm đang xem để xã khác, đồng nghiệp nhập lại",
         )
         self.act_new_year_from = self._action(
             "Năm mới từ năm t&rước…",
@@ -166,7 +185,11 @@ class MainWindow(QMainWindow):
             )
             m.addAction(act)
         m = mb.addMenu("&Năm")
-        m.addActions([self.act_add_year, self.act_new_year_from, self.act_import_catalog])
+        m.addActions([self.act_add_year, self.act_new_year_from])
+        m.addSeparator()
+        m.addActions([self.act_import_catalog, self.act_paste_catalog])
+        m.addActions([self.act_catalog_template, self.act_export_catalog])
+        m.addSeparator()
         m.addAction(self.act_setup_year)
         m.addSeparator()
         m.addActions([self.act_prev_year, self.act_next_year])
@@ -288,9 +311,24 @@ class MainWindow(QMainWindow):
         self.load(year)
 
     def import_catalog(self) -> None:
-        from desktop.ui.catalog.import_dialog import import_catalog_from_excel
+        from desktop.ui.catalog.import_dialog import import_catalog_from_file
 
-        import_catalog_from_excel(self)
+        import_catalog_from_file(self)
+
+    def paste_catalog(self) -> None:
+        from desktop.ui.catalog.import_dialog import import_catalog_from_paste
+
+        import_catalog_from_paste(self)
+
+    def save_catalog_template(self) -> None:
+        from desktop.ui.catalog.share_actions import save_template
+
+        save_template(self)
+
+    def export_catalog(self) -> None:
+        from desktop.ui.catalog.share_actions import export_catalog_file
+
+        export_catalog_file(self)
 
     def new_year_from_previous(self) -> None:
         from desktop.ui.years.rollover_dialog import new_year_from_previous

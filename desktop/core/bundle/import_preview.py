@@ -114,6 +114,10 @@ class ImportPreview:
     create_catalog: bool
     items: list[ImportItem]
     former_commune: str = ""  # a former commune of this one: history, not a colleague's
+    # The year on this PC has only the built-in (incomplete) set and the bundle carries a
+    # full catalog: it is offered; ``take_catalog`` is the officer's answer.
+    offer_catalog: str = ""  # the offer in words ("" = none)
+    take_catalog: bool = False
     warnings: list[str] = field(default_factory=list)
     files_to_copy: int = 0
     bytes_to_copy: int = 0
@@ -134,7 +138,11 @@ class ImportPreview:
 
     @property
     def nothing_to_do(self) -> bool:
-        return all(i.status == "identical" for i in self.items) and not self.create_catalog
+        return (
+            all(i.status == "identical" for i in self.items)
+            and not self.create_catalog
+            and not self.offer_catalog
+        )
 
     def to_json(self) -> dict:
         doc = asdict(self)
@@ -169,13 +177,38 @@ def _diffs(doc: EvidenceDocument, b: ManifestDocument) -> tuple[FieldDiff, ...]:
     return tuple(out)
 
 
+def catalog_offer(session: Session, manifest: Manifest) -> str:
+    """What to say when the bundle's catalog can replace this PC's built-in set of the year
+    (only areas: nothing can be linked to its sub-criteria); "" when it cannot."""
+    from desktop.core.catalog.replace import attached_work
+
+    bundled = manifest.catalog or {}
+    nodes = bundled.get("nodes", [])
+    catalog = catalog_for_year(session, manifest.year)
+    if catalog is None or catalog.source != "builtin" or catalog.complete:
+        return ""
+    if not bundled.get("complete", True) or len(nodes) <= len(catalog.nodes):
+        return ""
+    if attached_work(session, catalog.id):
+        return ""
+    return (
+        f"Năm {manifest.year} trên máy này mới có bộ tiêu chí có sẵn “{catalog.name}” "
+        f"({len(catalog.nodes)} mục, chưa đầy đủ); gói có bộ tiêu chí đầy đủ "
+        f"“{bundled.get('name') or 'trong gói'}” ({len(nodes)} mục). Dùng bộ tiêu chí trong "
+        "gói để tài liệu được gắn đúng tiêu chí thành phần."
+    )
+
+
 def _local_codes(session: Session, manifest: Manifest) -> tuple[dict[int, set[str]], bool]:
     """Codes of the catalogs of the bundle's years on this PC; whether one is created."""
     codes: dict[int, set[str]] = {}
     create = False
+    offered = bool(catalog_offer(session, manifest))
     for year in {manifest.year, *(d.year for d in manifest.documents)}:
         catalog = catalog_for_year(session, year)
-        if catalog is not None:
+        if offered and year == manifest.year:  # as it will be once the offer is taken
+            codes[year] = {n["code"] for n in (manifest.catalog or {}).get("nodes", [])}
+        elif catalog is not None:
             codes[year] = set(
                 session.scalars(
                     select(CatalogNode.code).where(CatalogNode.catalog_id == catalog.id)
@@ -328,6 +361,8 @@ def build_preview(session: Session, store, path: Path, report: VerifyReport) -> 
         other_commune=other,
         former_commune=former,
         create_catalog=create,
+        offer_catalog=catalog_offer(session, manifest),
+        take_catalog=bool(catalog_offer(session, manifest)),
         items=items,
         warnings=warnings,
         files_to_copy=len(to_copy),

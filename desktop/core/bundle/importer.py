@@ -128,7 +128,9 @@ def _copy_blobs(ws: Workspace, preview: ImportPreview, manifest: Manifest, shas,
     return len(missing)
 
 
-def _create_catalog(session: Session, manifest: Manifest) -> None:
+def _create_catalog(session: Session, manifest: Manifest, *, replace: bool = False) -> None:
+    """The bundle's catalog as the year's: a year without one, or (``replace``) in place
+    of the built-in set the officer chose to leave."""
     cat = manifest.catalog or {}
     nodes = cat.get("nodes", [])
     rows = [
@@ -142,6 +144,26 @@ def _create_catalog(session: Session, manifest: Manifest) -> None:
         for n in nodes
     ]
     try:
+        if replace:
+            from desktop.core.catalog.replace import save_or_replace_catalog
+
+            save_or_replace_catalog(
+                session,
+                manifest.year,
+                rows,
+                name=cat.get("name") or f"Bộ tiêu chí năm {manifest.year} (từ gói)",
+                decision_number=cat.get("decision_number", ""),
+                decision_date=date.fromisoformat(cat["decision_date"])
+                if cat.get("decision_date")
+                else None,
+                issuer=cat.get("issuer", ""),
+                source="imported",
+                complete=True,
+                note=f"Lấy từ gói của đồng nghiệp. {cat.get('note', '')}".strip(),
+                survey_codes=tuple(n["code"] for n in nodes if not n.get("self_scored", True)),
+                allow_warnings=True,
+            )
+            return
         save_catalog(
             session,
             manifest.year,
@@ -283,6 +305,9 @@ def apply_import(
     with ws.transaction() as s:
         if preview.create_catalog and catalog_for_year(s, manifest.year) is None:
             _create_catalog(s, manifest)
+            created = True
+        elif preview.offer_catalog and preview.take_catalog:
+            _create_catalog(s, manifest, replace=True)
             created = True
         rows = _Rows(s, list(dict.fromkeys(shas)))
         total = len(preview.items)

@@ -187,8 +187,19 @@ class RowLike(Protocol):
 def _where(r: RowLike) -> tuple[str, int | None, str]:
     sheet, row = getattr(r, "sheet", ""), getattr(r, "row", None)
     if sheet and row:
-        return sheet, row, f"Sheet “{sheet}”, dòng {row}: "
+        return sheet, row, f"{getattr(r, 'where', f'Sheet “{sheet}”, dòng {row}')}: "
     return "", None, ""
+
+
+def _seen_at(r: RowLike) -> str:
+    """Where an earlier row is, for a message about a later one: ``dòng 3`` within a sheet,
+    ``Bảng 2, dòng 5`` in a document (its rows come from several tables or pages)."""
+    sheet, row = getattr(r, "sheet", ""), getattr(r, "row", None)
+    if not (sheet and row):
+        return ""
+    if getattr(r, "kind", "sheet") == "sheet":
+        return f"dòng {row}"
+    return getattr(r, "where", f"dòng {row}")
 
 
 def check_rows(rows: Sequence[RowLike]) -> list[CatalogProblem]:
@@ -215,8 +226,8 @@ def check_rows(rows: Sequence[RowLike]) -> list[CatalogProblem]:
         if not r.title.strip():
             add("error", r, f"Mã {r.code} chưa có nội dung (tên tiêu chí).", r.code)
         if r.code in by_code:
-            _, first_row, _ = _where(by_code[r.code])
-            seen = f" (đã có ở dòng {first_row})" if first_row else ""
+            first = _seen_at(by_code[r.code])
+            seen = f" (đã có ở {first})" if first else ""
             add("error", r, f"Mã {r.code} bị trùng{seen}.", r.code)
         by_code[r.code] = r  # the later row counts in the sums below
         if r.max_points is None:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -21,6 +21,7 @@ import python_calamine as calamine
 from base.errors import ValidationError
 from base.os_reason import log_original
 from desktop.core.office.crypto import is_password_protected, password_message
+from desktop.core.office.tables import Grid, cell_text  # noqa: F401 - re-exported
 from desktop.core.office.text import fold, nfc
 from desktop.core.office.vnformat import parse_date, parse_points
 
@@ -40,40 +41,6 @@ _DECISION = re.compile(
 Matcher = Callable[[str], bool]
 
 
-@dataclass
-class Grid:
-    """One sheet: raw cell values (row 0 = Excel row 1) and its merged ranges."""
-
-    name: str
-    cells: list[list[object]]
-    merged_to: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
-
-    @property
-    def height(self) -> int:
-        return len(self.cells)
-
-    def value(self, r: int, c: int) -> object:
-        if 0 <= r < len(self.cells) and 0 <= c < len(self.cells[r]):
-            return self.cells[r][c]
-        return ""
-
-    def text(self, r: int, c: int | None) -> str:
-        """The cell as one line of NFC text (``""`` for blanks and missing columns)."""
-        if c is None:
-            return ""
-        return cell_text(self.value(r, c))
-
-    def header_text(self, r: int, c: int) -> str:
-        """Like ``text`` but a merged header cell reads its top-left value everywhere."""
-        return cell_text(self.value(*self.merged_to.get((r, c), (r, c))))
-
-    def where(self, r: int) -> str:
-        return f"Sheet “{self.name}”, dòng {r + 1}"
-
-    def row_is_blank(self, r: int) -> bool:
-        return all(cell_text(v) == "" for v in self.cells[r])
-
-
 @dataclass(frozen=True)
 class Header:
     first_row: int
@@ -82,18 +49,6 @@ class Header:
 
     def col(self, key: str) -> int | None:
         return self.columns.get(key)
-
-
-def cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return f"{value:.10g}"
-    if isinstance(value, datetime):
-        return value.strftime("%d/%m/%Y")
-    if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
-    return " ".join(nfc(str(value)).split())
 
 
 def cell_points(value: object, *, what: str, places: int = 3) -> tuple[Decimal | None, str]:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QGroupBox,
@@ -82,6 +83,8 @@ class ImportDialog(QDialog):
             notes.append(
                 f"Máy này chưa có bộ tiêu chí năm {preview.year}: sẽ lấy bộ tiêu chí trong gói."
             )
+        if preview.offer_catalog:
+            notes.append(preview.offer_catalog)
         self.banner.setText("\n".join(notes))
         loud = preview.other_commune or preview.key_changed
         self.banner.setStyleSheet(BAD_STYLE if loud else WARN_STYLE)
@@ -91,6 +94,12 @@ class ImportDialog(QDialog):
         self.signer.setWordWrap(True)
         self.signer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lay.addWidget(self.signer)
+        self.take_catalog = QCheckBox("Dùng &bộ tiêu chí trong gói cho năm này")
+        self.take_catalog.setToolTip(preview.offer_catalog)
+        self.take_catalog.setChecked(preview.take_catalog)
+        self.take_catalog.setVisible(bool(preview.offer_catalog))
+        self.take_catalog.toggled.connect(self._take_catalog_toggled)
+        lay.addWidget(self.take_catalog)
         c = preview.counts
         lay.addWidget(
             QLabel(
@@ -330,9 +339,19 @@ class ImportDialog(QDialog):
             if item.status == "conflict":
                 self.set_choice(item.key, choice)
 
+    def _take_catalog_toggled(self, checked: bool) -> None:
+        self.preview.take_catalog = checked
+        self._update_import_button()
+
     def _update_import_button(self) -> None:
-        useful = self.preview.create_catalog or any(
-            i.status != "identical" and self._choices[i.key] != "skip" for i in self.preview.items
+        taken = bool(self.preview.offer_catalog and self.preview.take_catalog)
+        useful = (
+            self.preview.create_catalog
+            or taken
+            or any(
+                i.status != "identical" and self._choices[i.key] != "skip"
+                for i in self.preview.items
+            )
         )
         self.import_button.setEnabled(useful and not self.preview.former_commune)
 

@@ -1,7 +1,10 @@
-"""Năm → Nhập bộ tiêu chí từ Excel…: read the province's sheet in the background, then a
-preview the officer can correct (rows editable, problems listed with sheet and row), and
-save only when there is no error and the warnings were accepted. Nothing is written
-before "Lưu bộ tiêu chí"; the dialog says plainly when the year's catalog is replaced.
+"""Năm → Nhập bộ tiêu chí từ tệp…: read the province's table (Excel, the decision as Word
+or PDF, a saved page of the scoring portal) in the background, or take a pasted table
+("Dán bảng"), then a preview the officer can correct (rows editable, the source's own
+numbering beside each code, problems listed with their place: sheet and row, table and
+row, page and row), and save only when there is no error and the warnings were accepted.
+Nothing is written before "Lưu bộ tiêu chí"; the dialog says plainly when the year's
+catalog is replaced.
 """
 
 from __future__ import annotations
@@ -15,17 +18,25 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QFormLayout,
-    QHeaderView,
+    QHBoxLayout,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QPushButton,
     QWidget,
 )
 
-from desktop.core.catalog.importer import CatalogPreview, edit_row, read_catalog_file, remove_row
+from desktop.core.catalog.importer import (
+    PASTE_NAME,
+    CatalogPreview,
+    edit_row,
+    read_catalog_file,
+    remove_row,
+)
 from desktop.core.catalog.replace import ATTACHED_NAMES, attached_work
 from desktop.core.catalog.store import CatalogProblem, catalog_for_year
 from desktop.core.office.vnformat import format_date, format_points
+from desktop.ui.errors import show_error
 from desktop.ui.import_preview import (
     BLOCKED_STYLE,
     NOTICE_STYLE,
@@ -40,15 +51,25 @@ from desktop.ui.vi import ask_yes_no, info
 from desktop.ui.worker import Job, run_job
 
 EXCEL_FILTER = "Bảng tính Excel (*.xlsx *.xls)"
+CATALOG_FILTER = ";;".join(
+    (
+        "Bộ tiêu chí (*.xlsx *.xls *.docx *.pdf *.html *.htm)",
+        "Quyết định, phụ lục Word (*.docx)",
+        "Tệp PDF có chữ (*.pdf)",
+        "Trang web đã lưu (*.html *.htm)",
+        EXCEL_FILTER,
+    )
+)
 
 # column → (header, edit_row keyword)
 COLUMNS = (
     ("Dòng", ""),
-    ("Mã", "code"),
+    ("Mã ← số trong tệp", "code"),
     ("Nội dung", "title"),
     ("Điểm tối đa", "max_text"),
     ("Cách tính điểm", "scoring_guide"),
     ("Tài liệu kiểm chứng", "evidence_required"),
+    ("Quy tắc tính điểm", "rule_text"),
 )
 
 
@@ -83,6 +104,8 @@ class PreviewModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            if section == 0 and self.preview.kind != "sheet":
+                return "Nơi trong tệp"
             return COLUMNS[section][0]
         return None
 
@@ -93,13 +116,15 @@ class PreviewModel(QAbstractTableModel):
     def cell(self, row: int, col: int) -> str:
         r = self.preview.rows[row]
         if col == 0:
-            return str(r.row)
+            return str(r.row) if r.kind == "sheet" else r.where
         if col == 1:
             return r.code
         if col == 2:
             return r.title
         if col == 3:
             return format_points(r.max_points) if r.max_points is not None else r.max_text
+        if col == 6:
+            return r.rule_text
         return r.scoring_guide if col == 4 else r.evidence_required
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -109,7 +134,9 @@ class PreviewModel(QAbstractTableModel):
         key = (r.sheet, r.row)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             text = self.cell(index.row(), index.column())
-            if role == Qt.ItemDataRole.DisplayRole and index.column() >= 4:
+            if role == Qt.ItemDataRole.DisplayRole and index.column() == 1:
+                return r.shown_code  # the source's numbering beside the code
+            if role == Qt.ItemDataRole.DisplayRole and index.column() in (4, 5):
                 return text.replace("\n", " ⏎ ")
             return text
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -211,6 +238,25 @@ class CatalogImportDialog(ImportPreviewDialog):
         self.name.setAccessibleName("Tên bộ tiêu chí")
         form = QFormLayout()
         form.addRow("Tên bộ tiêu chí:", self.name)
+        # the decision read from the document's opening, proposed: the officer may correct it
+        self.decision_number = QLineEdit(preview.decision_number)
+        self.decision_number.setAccessibleName("Số quyết định ban hành")
+        self.decision_date = QLineEdit(format_date(preview.decision_date))
+        self.decision_date.setPlaceholderText("dd/mm/yyyy")
+        self.decision_date.setAccessibleName("Ngày quyết định")
+        self.issuer = QLineEdit(preview.issuer)
+        self.issuer.setAccessibleName("Cơ quan ban hành")
+        decision = QHBoxLayout()
+        for label, box in (
+            ("Số &quyết định:", self.decision_number),
+            ("&Ngày:", self.decision_date),
+            ("Cơ quan &ban hành:", self.issuer),
+        ):
+            caption = QLabel(label)
+            caption.setBuddy(box)
+            decision.addWidget(caption)
+            decision.addWidget(box, 1)
+        form.addRow(decision)
 
         self.model = PreviewModel(preview, self)
         self.table.setModel(self.model)
@@ -220,32 +266,99 @@ class CatalogImportDialog(ImportPreviewDialog):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
+        self._size_columns()
         header = self.table.horizontalHeader()
-        for col, width in ((0, 52), (1, 70), (2, 430), (3, 90), (4, 280)):
-            self.table.setColumnWidth(col, width)
         header.setStretchLastSection(True)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
 
         self.remove_button = QPushButton("&Xóa dòng")
         self.remove_button.setToolTip("Bỏ dòng đang chọn khỏi bộ tiêu chí (Delete)")
         self.bottom.insertWidget(0, self.remove_button)
         self.remove_button.clicked.connect(self.remove_current)
+        self.paste_button = QPushButton("&Dán bảng")
+        self.paste_button.setToolTip(
+            "Thay các dòng trên bằng bảng vừa sao chép (Ctrl+C) từ Word, Excel, trình duyệt "
+            "hoặc trình đọc PDF"
+        )
+        self.bottom.insertWidget(1, self.paste_button)
+        self.paste_button.clicked.connect(self.paste_table)
         QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self.remove_current)
         self.model.edited.connect(self.update_state)
         self.finish(form)
 
+    def _size_columns(self) -> None:
+        place = 52 if self.preview.kind == "sheet" else 175
+        widths = ((0, place), (1, 125), (2, 370), (3, 80), (4, 250), (5, 190))
+        for col, width in widths:
+            self.table.setColumnWidth(col, width)
+
+    def set_preview(self, preview: CatalogPreview) -> None:
+        """Show another reading (a pasted table) in place of the one shown."""
+        self.preview = preview
+        self.model = PreviewModel(preview, self)
+        self.table.setModel(self.model)
+        self.model.edited.connect(self.update_state)
+        self._size_columns()
+        self.setWindowTitle(f"Nhập bộ tiêu chí năm {self.year} – {preview.path.name}")
+        self.source.setText(self._source_text())
+        if preview.name:
+            self.name.setText(preview.name)
+        if preview.decision_number:
+            self.decision_number.setText(preview.decision_number)
+            self.decision_date.setText(format_date(preview.decision_date))
+            self.issuer.setText(preview.issuer)
+        self.accept_warnings.setChecked(False)
+        self.update_state()
+
+    def paste_table(self) -> None:
+        from desktop.core.catalog.importer import read_catalog_paste
+
+        html, text = clipboard_table()
+        try:
+            preview = read_catalog_paste(html, text, year=self.year)
+        except Exception as exc:  # noqa: BLE001 - shown to the officer, the preview stays
+            show_error(self, exc, "Dán bảng")
+            return
+        self.set_preview(preview)
+
     def _source_text(self) -> str:
         p = self.preview
         levels = sorted({r.level for r in p.rows})
-        text = (
-            f"Tệp <b>{p.path.name}</b>, sheet “{p.sheet}”: {len(p.rows)} mục "
-            f"(cấp {', '.join(map(str, levels))})."
-        )
+        if p.path.name == PASTE_NAME:
+            where = "<b>Bảng dán</b>"
+        elif p.kind == "sheet":
+            where = f"Tệp <b>{p.path.name}</b>, sheet “{p.sheet}”"
+        else:
+            parts = p.parts
+            shown = parts[0] if len(parts) <= 1 else f"{parts[0]} – {parts[-1]}"
+            where = f"Tệp <b>{p.path.name}</b> ({p.source_name}, {shown})"
+        text = f"{where}: {len(p.rows)} mục (cấp {', '.join(map(str, levels))})."
         if p.decision_number:
             when = f" ngày {format_date(p.decision_date)}" if p.decision_date else ""
             by = f" của {p.issuer}" if p.issuer else ""
             text += f" Quyết định số {p.decision_number}{when}{by}."
         return text + " Nhấp đúp vào ô để sửa; chưa có gì được lưu."
+
+    def apply_decision(self) -> None:
+        """The decision as the officer left it in the boxes, onto the preview (raises
+        ``ValidationError`` for a date that cannot be read)."""
+        from desktop.core.office.vnformat import parse_date
+
+        text = self.decision_date.text().strip()
+        when = parse_date(text, what="Ngày quyết định") if text else None
+        self.preview.decision_number = self.decision_number.text().strip()
+        self.preview.decision_date = when
+        self.preview.issuer = self.issuer.text().strip()
+
+    def accept(self) -> None:
+        if not self.save_button.isEnabled():
+            return
+        try:
+            self.apply_decision()
+        except Exception as exc:  # noqa: BLE001 - a date that cannot be read: said, stays open
+            show_error(self, exc, "Chưa lưu")
+            self.decision_date.setFocus()
+            return
+        super().accept()
 
     def has_rows(self) -> bool:
         return bool(self.preview.rows)
@@ -275,11 +388,28 @@ def choose_excel(parent: QWidget, title: str) -> Path | None:
     return Path(path) if path else None
 
 
+def choose_catalog_file(parent: QWidget, title: str) -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", CATALOG_FILTER)
+    return Path(path) if path else None
+
+
+def clipboard_table() -> tuple[str, str]:
+    """The clipboard's HTML (a table copied from Word, Excel, a browser) and plain text."""
+    from PySide6.QtWidgets import QApplication
+
+    data = QApplication.clipboard().mimeData()
+    if data is None:
+        return "", ""
+    html = data.html() if data.hasHtml() else ""
+    text = data.text() if data.hasText() else ""
+    return html, text
+
+
 def _ask_year(window) -> int | None:
     from datetime import date
 
     dlg = QInputDialog(window)
-    dlg.setWindowTitle("Nhập bộ tiêu chí từ Excel")
+    dlg.setWindowTitle("Nhập bộ tiêu chí")
     dlg.setLabelText("Bộ tiêu chí này dùng cho năm đánh giá:")
     dlg.setInputMode(QInputDialog.InputMode.IntInput)
     dlg.setIntRange(2000, 2100)
@@ -289,15 +419,7 @@ def _ask_year(window) -> int | None:
     return dlg.intValue() if dlg.exec() else None
 
 
-def import_catalog_from_excel(window) -> Job | None:
-    """Choose a file, read it off the GUI thread, then open the preview for the year shown."""
-    year = window.year or _ask_year(window)
-    if year is None:
-        return None
-    path = choose_excel(window, f"Chọn tệp bộ tiêu chí năm {year}")
-    if path is None:
-        return None
-
+def _saver(window, year: int) -> Callable[[CatalogImportDialog], None]:
     def save(dlg: CatalogImportDialog) -> None:
         from desktop.core.catalog.importer import save_preview
         from desktop.core.settings import set_setting
@@ -326,15 +448,47 @@ def import_catalog_from_excel(window) -> Job | None:
             f"{what}: {outcome.node_count} mục, tổng {format_points(outcome.total_points)} điểm.",
         )
 
-    def show(preview: CatalogPreview) -> None:
-        dlg = CatalogImportDialog(preview, year, window, notice=replace_notice(window.ws, year))
-        dlg.saver = save
-        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dlg.open()
+    return save
 
+
+def _show_preview(window, year: int, preview: CatalogPreview) -> CatalogImportDialog:
+    dlg = CatalogImportDialog(preview, year, window, notice=replace_notice(window.ws, year))
+    dlg.saver = _saver(window, year)
+    dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dlg.open()
+    return dlg
+
+
+def import_catalog_from_file(window) -> Job | None:
+    """Choose a file, read it off the GUI thread, then open the preview for the year shown."""
+    year = window.year or _ask_year(window)
+    if year is None:
+        return None
+    path = choose_catalog_file(window, f"Chọn tệp bộ tiêu chí năm {year}")
+    if path is None:
+        return None
     return run_job(
         window,
         lambda progress: read_catalog_file(path, year=year, progress=progress),
         label=f"Đang đọc {path.name}…",
-        on_success=show,
+        on_success=lambda preview: _show_preview(window, year, preview),
     )
+
+
+import_catalog_from_excel = import_catalog_from_file  # the menu's former name
+
+
+def import_catalog_from_paste(window) -> CatalogImportDialog | None:
+    """The table on the clipboard (copied from Word, Excel, a browser or a PDF reader)."""
+    from desktop.core.catalog.importer import read_catalog_paste
+
+    year = window.year or _ask_year(window)
+    if year is None:
+        return None
+    html, text = clipboard_table()
+    try:
+        preview = read_catalog_paste(html, text, year=year)
+    except Exception as exc:  # noqa: BLE001 - shown to the officer
+        show_error(window, exc, "Dán bảng tiêu chí")
+        return None
+    return _show_preview(window, year, preview)

@@ -3,12 +3,13 @@ index totals under it, and the pane of the selected node on the right."""
 
 from __future__ import annotations
 
+import re
 from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from desktop.core.office.vnformat import format_points
 from desktop.core.scoring.calc import NODE_STATUS_LABELS, ScoreTree
@@ -23,6 +24,14 @@ if TYPE_CHECKING:
 BANNER_STYLE = (
     "QLabel { background:#fff4ce; border:1px solid #e0c060; padding:6px; color:#5a4500; }"
 )
+WAYS = (
+    "Nhập bộ đầy đủ của tỉnh từ những gì đang có: tệp Word hoặc PDF của quyết định (cả "
+    "quyết định hay chỉ phụ lục), trang web của cổng chấm điểm đã lưu, tệp Excel (kể cả tệp "
+    "bộ tiêu chí đồng nghiệp hoặc Sở Nội vụ đã xuất); hoặc sao chép bảng rồi bấm “Dán bảng”; "
+    "hoặc nhập gói của đồng nghiệp đã có bộ đầy đủ; chưa có gì thì tải tệp mẫu, gõ lại rồi "
+    "nhập."
+)
+_OLD_WAY = re.compile(r":?\s*hãy nhập bộ tiêu chí đầy đủ của tỉnh[^.]*\.")
 LEGEND = " &nbsp; ".join(
     f"<span style='color:{STATUS_COLORS[k]}'>●</span>&nbsp;{escape(label)}"
     for k, label in NODE_STATUS_LABELS.items()
@@ -72,6 +81,23 @@ class CatalogTab(QWidget):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(BANNER_STYLE)
         self.banner.hide()
+        self.banner_actions = QWidget()  # the ways to get the full catalog, as buttons
+        row = QHBoxLayout(self.banner_actions)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.import_button = QPushButton("Nhập từ tệp (&Word, PDF, trang web, Excel)…")
+        self.paste_button = QPushButton("&Dán bảng")
+        self.template_button = QPushButton("Tải tệp &mẫu…")
+        self.bundle_button = QPushButton("Gói của đồng ng&hiệp")
+        self.bundle_button.setToolTip("Nhập gói của đồng nghiệp kèm bộ tiêu chí đầy đủ")
+        buttons = (self.import_button, self.paste_button, self.bundle_button, self.template_button)
+        for button in buttons:
+            row.addWidget(button)
+        row.addStretch(1)
+        self.import_button.clicked.connect(lambda: self.window.act_import_catalog.trigger())
+        self.paste_button.clicked.connect(lambda: self.window.act_paste_catalog.trigger())
+        self.template_button.clicked.connect(lambda: self.window.act_catalog_template.trigger())
+        self.banner_actions.hide()
+        self._bundle_menu_set = False
         self.totals = QLabel()
         self.totals.setWordWrap(True)
         self.totals.setAccessibleName("Tổng điểm tự chấm")
@@ -89,6 +115,7 @@ class CatalogTab(QWidget):
         outer.setContentsMargins(6, 6, 6, 6)
         outer.addWidget(self.header)
         outer.addWidget(self.banner)
+        outer.addWidget(self.banner_actions)
         outer.addWidget(split, 1)
         self.tree.nodeSelected.connect(self._show_node)
         self.tree.filesDropped.connect(self._files_dropped)
@@ -111,18 +138,29 @@ class CatalogTab(QWidget):
                 "Chưa có năm đánh giá nào. Chọn Năm → Thêm năm đánh giá… (Ctrl+N) để bắt đầu."
             )
             self.banner.show()
+            self.banner_actions.hide()
             return
         lines = []
         if cat.is_sample:
             lines.append(f"<b>{cat.name}</b>.")
         if not cat.complete:
             lines.append("<b>Bộ tiêu chí chưa đầy đủ.</b>")
+        note = cat.note
+        if not cat.complete:
+            note = f"{_OLD_WAY.sub('.', note).strip()} {WAYS}"
         if lines:
-            self.banner.setText(" ".join(lines) + " " + cat.note)
+            self.banner.setText(" ".join(lines) + " " + note)
             self.banner.setToolTip(cat.name)
             self.banner.show()
         else:
             self.banner.hide()
+        self.banner_actions.setVisible(not cat.complete)
+        if not cat.complete and not self._bundle_menu_set:
+            safety = self.window.safety  # Tệp → Nhập gói của đồng nghiệp: folder or .zip
+            menu = QMenu(self.bundle_button)
+            menu.addActions([safety.act_import_folder, safety.act_import_zip])
+            self.bundle_button.setMenu(menu)
+            self._bundle_menu_set = True
 
     def _show_node(self, node_id: int) -> None:
         ov = self.window.overview

@@ -32,7 +32,11 @@ from desktop.core.catalog.importer import CatalogPreview, read_catalog_file
 from desktop.core.catalog.store import catalog_info, catalog_years
 from desktop.core.office.text import similarity
 from desktop.core.years.rollover import MappingRow, NodeLike, suggest_mapping
-from desktop.ui.catalog.import_dialog import CatalogImportDialog, choose_excel, replace_notice
+from desktop.ui.catalog.import_dialog import (
+    CatalogImportDialog,
+    choose_catalog_file,
+    replace_notice,
+)
 from desktop.ui.errors import show_error
 from desktop.ui.import_preview import BLOCKED_STYLE, NOTICE_STYLE, REPLACE_STYLE
 from desktop.ui.problem_list import WARNING_BACKGROUND
@@ -155,7 +159,9 @@ class NewYearDialog(QDialog):
         self.target.setValue((max(years) + 1) if years else 2025)
         self.target.setAccessibleName("Năm mới")
         self.copy_radio = QRadioButton("&Chép bộ tiêu chí của năm nguồn")
-        self.file_radio = QRadioButton("&Nhập bộ tiêu chí của tỉnh từ tệp Excel")
+        self.file_radio = QRadioButton(
+            "&Nhập bộ tiêu chí của tỉnh từ tệp (Word, PDF, trang web, Excel)"
+        )
         self.copy_radio.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.copy_radio)
@@ -260,7 +266,7 @@ class NewYearDialog(QDialog):
         self._show_notice()
 
     def choose_file(self) -> None:
-        path = choose_excel(self, f"Chọn tệp bộ tiêu chí năm {self.target.value()}")
+        path = choose_catalog_file(self, f"Chọn tệp bộ tiêu chí năm {self.target.value()}")
         if path is None:
             if self.preview is None:
                 self.copy_radio.setChecked(True)
