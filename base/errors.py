@@ -61,3 +61,7 @@ class BundleWriteError(BundleError):
 
 class BackupError(CchcError):
     """A backup cannot be made, read or restored."""
+
+
+class FolderBusyError(CchcError):
+    """Another program has the data folder and this work needs it (or needs it alone)."""

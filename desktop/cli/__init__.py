@@ -15,8 +15,9 @@ from collections.abc import Sequence
 from base.errors import CchcError
 from desktop import __version__
 from desktop.cli.common import EXIT_ERROR, EXIT_OK, Parser, Registry
+from desktop.core import folderlock
 from desktop.core.paths import resolve_data_dir
-from desktop.core.workspace import Workspace, open_workspace
+from desktop.core.workspace import Workspace, ensure_writable_dir, open_workspace
 
 # The modules under desktop.cli that register commands, in registration order (a module may
 # add actions to a command an earlier one made: ``score`` adds ``check dismiss``).
@@ -104,12 +105,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     _utf8_streams()
     argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser(argv).parse_args(argv)
+    at_work = None
+    action = getattr(args, f"{args.command}_action", None) or ""
+    folderlock.set_program_name(f"lệnh cchc {args.command} {action}".strip())
     try:
         data_dir = resolve_data_dir(args.data_dir)
         # A command may work on the folder without opening the database (restore a damaged one).
         opened = getattr(args, "open_workspace", True)
+        if opened:
+            # Say who works in the folder, so a restore elsewhere waits for this command
+            # (and this one waits a little for a restore under way, then says so).
+            ensure_writable_dir(data_dir)
+            at_work = folderlock.register(data_dir)
         ws = open_workspace(data_dir) if opened else Workspace(data_dir)
     except CchcError as exc:
+        if at_work is not None:
+            at_work.release()
         print(f"Lỗi: {exc}", file=sys.stderr)
         return EXIT_ERROR
     try:
@@ -121,6 +132,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     finally:
         ws.close()
+        if at_work is not None:
+            at_work.release()
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ import os
 import sqlite3
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -126,9 +126,13 @@ def open_workspace(data_dir: Path) -> Workspace:
         )
     if current != revisions.head():
         from db.migrate import upgrade
+        from desktop.core.folderlock import folder_alone
 
+        # Upgrading existing data needs the folder alone; a new, empty one does not.
+        alone = folder_alone(data_dir, "nâng cấp dữ liệu") if current else nullcontext()
         try:
-            ws.migration_backup = upgrade(ws.engine, ws.db_path, current)
+            with alone:
+                ws.migration_backup = upgrade(ws.engine, ws.db_path, current)
         except BaseException:
             ws.close()
             raise

@@ -87,6 +87,25 @@ def _out(text: str, *, err: bool = False) -> None:
         print(text, file=stream, flush=True)
 
 
+def _claim_folder(data_dir) -> list:
+    """One window per data folder, for its whole life (a second one is told who has it);
+    and "at work" in it, so a restore from the command line waits for this window."""
+    from base.errors import FolderBusyError
+    from desktop.core import folderlock
+    from desktop.core.workspace import ensure_writable_dir
+
+    ensure_writable_dir(data_dir)
+    folderlock.set_program_name(folderlock.PROGRAM_WINDOW)
+    window = folderlock.claim_window(data_dir)
+    if isinstance(window, folderlock.Holder):
+        raise FolderBusyError(folderlock.window_holder_message(data_dir, window))
+    try:
+        return [window, folderlock.register(data_dir)]
+    except BaseException:
+        window.release()
+        raise
+
+
 def _restore_damaged(data_dir, exc: CorruptDatabaseError) -> Workspace | None:
     """The database is damaged: offer the newest good backup; restore it and go on if the
     officer agrees (the damaged file is kept beside the backups)."""
@@ -174,6 +193,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         app.setWindowIcon(QIcon(str(icon)))
 
     data_dir = resolve_data_dir(args.data_dir, demo=args.demo)
+    try:
+        locks = _claim_folder(data_dir)
+    except CchcError as exc:
+        if args.self_test:
+            _out(f"error {exc}", err=True)
+        else:
+            show_error(None, exc, "Không mở được dữ liệu")
+        return 1
+    try:
+        return _run(args, app, data_dir)
+    finally:
+        for lock in reversed(locks):
+            lock.release()
+
+
+def _run(args: argparse.Namespace, app: QApplication, data_dir) -> int:
     try:
         try:
             ws = open_workspace(data_dir)

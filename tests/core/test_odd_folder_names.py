@@ -24,5 +24,5 @@ def test_everything_that_reads_the_database_file_directly(tmp_path, capsys) -> N
     assert main([*args, "backup", "create"]) == 0
     backup = capsys.readouterr().out.strip().splitlines()[-1]
     assert main([*args, "backup", "list"]) == 0 and "Sao lưu thủ công" in capsys.readouterr().out
-    assert main([*args, "backup", "restore", backup]) == 0
+    assert main([*args, "backup", "restore", backup, "--yes"]) == 0
     assert main([*args, "check", "--full"]) == 0

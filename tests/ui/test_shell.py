@@ -233,3 +233,17 @@ def test_job_outliving_its_window_is_quiet(qtbot, boxes) -> None:
     with qtbot.waitSignal(job.finished, timeout=5000):
         pass
     assert results == [] and boxes.texts == []
+
+
+def test_a_second_window_on_the_folder_says_who_has_it(
+    qtbot, boxes, tmp_path: Path, holders
+) -> None:
+    from desktop.ui.app import main
+
+    data = tmp_path / "du-lieu"
+    first = holders("window", data)
+    assert main(["--data-dir", str(data)]) == 1
+    title, text = boxes.shown[-1]
+    assert title == "Không mở được dữ liệu"
+    assert f"tiến trình {first.proc.pid}" in text and "cửa sổ Sổ CCHC" in text
+    assert not (data / DB_FILE_NAME).exists()  # the second window opened nothing

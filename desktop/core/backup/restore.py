@@ -30,6 +30,7 @@ from db.dbfile import (
 from db.filestore import FileStore
 from desktop.core.backup.files import backup_info, backups_dir, list_backups
 from desktop.core.backup.histories import companion_names, companions
+from desktop.core.folderlock import folder_alone
 from desktop.core.history.store import history_root
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.workspace import FILES_DIR_NAME, ensure_writable_dir, open_workspace
@@ -191,13 +192,21 @@ def _safety_copy(data_dir: Path) -> Path | None:
 
 def restore_backup(data_dir: Path, path: Path, progress: Progress = NO_PROGRESS) -> RestoreResult:
     """Copy the current state aside, bring missing stored files from beside the backup,
-    then swap the database file. An older backup is upgraded as when opened."""
+    then swap the database file. An older backup is upgraded as when opened. Needs the
+    data folder alone: refuses, naming who, while another program works in it."""
     preview = preview_restore(data_dir, path)
     if not preview.sound:
         raise BackupError(
             f"Không khôi phục từ {path.name}: {' '.join(preview.problems)} Hãy chọn bản khác."
         )
     ensure_writable_dir(data_dir)  # a new PC: the data folder may not exist yet
+    with folder_alone(data_dir, "khôi phục"):
+        return _restore_alone(data_dir, path, preview, progress)
+
+
+def _restore_alone(
+    data_dir: Path, path: Path, preview: BackupPreview, progress: Progress
+) -> RestoreResult:
     db = data_dir / DB_FILE_NAME
     try:
         progress.update(0, 3, "Đang sao lưu dữ liệu hiện tại")
