@@ -29,6 +29,7 @@ class IntegrityReport:
     quick_check: list[str] = field(default_factory=list)
     blobs_total: int = 0
     blobs_verified: int = 0
+    kept_for_backups: int = 0  # files no document uses, kept because a backup needs them
     findings: list[Finding] = field(default_factory=list)
 
     @property
@@ -39,7 +40,11 @@ class IntegrityReport:
         return {
             "ok": self.ok,
             "quick_check": self.quick_check,
-            "files": {"total": self.blobs_total, "verified": self.blobs_verified},
+            "files": {
+                "total": self.blobs_total,
+                "verified": self.blobs_verified,
+                "kept_for_backups": self.kept_for_backups,
+            },
             "findings": [asdict(f) for f in self.findings],
         }
 
@@ -100,7 +105,11 @@ def check_integrity(ws: Workspace, *, full: bool = False) -> IntegrityReport:
                     sha256=sha,
                 )
             )
+    kept = ws.store.kept_for_backups() if audit.orphaned else set()
+    report.kept_for_backups = len(set(audit.orphaned) & kept)
     for sha in audit.orphaned:
+        if sha in kept:  # a kept backup needs it: restoring that backup brings it back
+            continue
         report.findings.append(
             Finding(
                 "blob_orphaned",
@@ -121,13 +130,19 @@ def check_integrity(ws: Workspace, *, full: bool = False) -> IntegrityReport:
     return report
 
 
-def remove_orphans(ws: Workspace) -> int:
-    """Delete orphaned blobs and leftover temp files. Returns how many files went."""
+def known_blobs(ws: Workspace) -> set[str]:
     with ws.session() as s:
-        known = list(s.scalars(select(Blob.sha256)))
-    audit = ws.store.audit(known)
-    for sha in audit.orphaned:
+        return set(s.scalars(select(Blob.sha256)))
+
+
+def remove_orphans(ws: Workspace) -> int:
+    """Delete orphaned blobs (not those a kept backup needs) and leftover temp files.
+    Returns how many files went."""
+    audit = ws.store.audit(known_blobs(ws))
+    kept = ws.store.kept_for_backups()
+    orphaned = [sha for sha in audit.orphaned if sha not in kept]
+    for sha in orphaned:
         ws.store.remove(sha)
     for tmp in audit.leftover_temp:
         tmp.unlink(missing_ok=True)
-    return len(audit.orphaned) + len(audit.leftover_temp)
+    return len(orphaned) + len(audit.leftover_temp)

@@ -19,6 +19,7 @@ import contextlib
 import filecmp
 import shutil
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -125,7 +126,8 @@ def auto_backup(ws: Workspace, reason: str, progress: Progress = NO_PROGRESS) ->
         remove_companions(info.path)
         info.path.unlink()
         return None
-    rotate(info.path.parent)
+    if rotate(info.path.parent):
+        collect_garbage(ws)  # files only the rotated-out backups needed
     return info
 
 
@@ -186,3 +188,19 @@ def backup_to_stick(
         files_present=len(index) - len(missing),
         bytes_copied=sum(size for _sha, size in missing),
     )
+
+
+def collect_garbage(ws: Workspace) -> int:
+    """Remove stored files that no document and no kept backup needs any more (and that
+    were not touched in the last hour: an add in progress may be about to use one).
+    Returns how many files went."""
+    from desktop.core.backup.integrity import known_blobs
+
+    keep = known_blobs(ws) | ws.store.kept_for_backups()
+    now = time.time()
+    removed = 0
+    for sha in list(ws.store.iter_stored()):
+        if sha not in keep and not ws.store.is_recent(sha, now):
+            ws.store.remove(sha)
+            removed += 1
+    return removed
