@@ -12,10 +12,17 @@ import sys
 from pathlib import Path
 
 from desktop.cli.common import EXIT_ERROR, EXIT_OK, Registry, emit_json, json_number, year_arg
+from desktop.core.backup.store import create_backup
 from desktop.core.catalog.importer import read_catalog_file, save_preview
 from desktop.core.catalog.store import CatalogProblem
 from desktop.core.office.vnformat import format_fraction, format_points
-from desktop.core.results.importer import match_results, read_results_file, save_results
+from desktop.core.results.importer import (
+    REPLACE_BACKUP_LABEL,
+    match_results,
+    read_results_file,
+    replacement_for,
+    save_results,
+)
 from desktop.core.results.losses import loss_report
 from desktop.core.results.plan import plan_for_export
 from desktop.core.results.plan_export import export_plan
@@ -120,10 +127,15 @@ def cmd_catalog_import(ws: Workspace, args: argparse.Namespace) -> int:
 
 def cmd_results_import(ws: Workspace, args: argparse.Namespace) -> int:
     preview = read_results_file(Path(args.file), year=args.year, sheet=args.sheet)
-    saved = None
-    with ws.transaction() as s:
+    with ws.session() as s:
         match_results(s, preview)
-        if not preview.errors:
+        replaces = replacement_for(s, preview)
+    saved = backup = None
+    refused = replaces is not None and not args.replace and not preview.errors
+    if not preview.errors and not refused:
+        if replaces is not None:  # what is replaced can be had back from this copy
+            backup = create_backup(ws, label=REPLACE_BACKUP_LABEL).path
+        with ws.transaction() as s:
             saved = save_results(s, preview)
     if args.json:
         emit_json(
@@ -137,10 +149,14 @@ def cmd_results_import(ws: Workspace, args: argparse.Namespace) -> int:
                 "total_rank": preview.total_rank or None,
                 "decision_number": preview.decision_number,
                 "problems": _problems_json(preview.problems),
+                "replaces": replaces.to_json() if replaces else None,
+                "backup": str(backup) if backup else None,
             }
         )
     else:
         _print_problems(preview.problems)
+        if replaces is not None and (refused or saved is not None):
+            print(replaces.describe())
         if saved is not None:
             again = f" (thay cho {saved.replaced} điểm đã có)" if saved.replaced else ""
             total = ""
@@ -149,6 +165,13 @@ def cmd_results_import(ws: Workspace, args: argparse.Namespace) -> int:
                 total += f", xếp hạng {saved.total_rank}" if saved.total_rank else ""
             print(
                 f"Đã nhập kết quả thẩm định năm {args.year}: {saved.node_count} mục{again}{total}."
+            )
+            if backup:
+                print(f"Đã sao lưu trước khi thay: {backup}")
+        elif refused:
+            print(
+                "Chưa lưu gì. Xem lại rồi chạy lại với --replace để thay (dữ liệu hiện tại "
+                "được sao lưu trước)."
             )
         else:
             print("Chưa lưu: hãy sửa các lỗi trong tệp rồi nhập lại.", file=sys.stderr)
@@ -290,6 +313,11 @@ def register(r: Registry) -> None:
     sp.add_argument("file", metavar="FILE")
     sp.add_argument("--year", type=year_arg, required=True)
     sp.add_argument("--sheet", help="tên sheet (mặc định: sheet đầu tiên có bảng điểm)")
+    sp.add_argument(
+        "--replace",
+        action="store_true",
+        help="thay kết quả đã có của năm (sao lưu trước); không có: chỉ nói sẽ thay gì",
+    )
     sp = results.command("show", cmd_results_show, "xem kết quả thẩm định của năm")
     sp.add_argument("--year", type=year_arg, required=True)
 

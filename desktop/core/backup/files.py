@@ -27,6 +27,7 @@ LABELS = {
     "thu-cong": "Sao lưu thủ công",
     "usb": "Sao lưu ra USB",
     "truoc-khoi-phuc": "Trước khi khôi phục",
+    "truoc-thay-the": "Trước khi thay dữ liệu (nhập lại kết quả hoặc bộ tiêu chí)",
     "truoc-nang-cap": "Trước khi nâng cấp dữ liệu",
     "hong": "Dữ liệu hỏng (giữ lại để cứu)",
 }
