@@ -14,6 +14,7 @@ from pathlib import Path
 from desktop.cli.common import EXIT_ERROR, EXIT_OK, Registry, emit_json, json_number, year_arg
 from desktop.core.backup.store import create_backup
 from desktop.core.catalog.importer import read_catalog_file, save_preview
+from desktop.core.catalog.replace import rule_losses
 from desktop.core.catalog.store import CatalogProblem
 from desktop.core.office.vnformat import format_fraction, format_points
 from desktop.core.results.importer import (
@@ -55,11 +56,14 @@ def _print_problems(problems: list[CatalogProblem]) -> None:
 def cmd_catalog_import(ws: Workspace, args: argparse.Namespace) -> int:
     preview = read_catalog_file(Path(args.file), year=args.year, sheet=args.sheet)
     errors, warnings = preview.errors, preview.warnings
-    may_save = not errors and (args.accept or not warnings) and not args.check
+    with ws.session() as s:  # hand-set scoring rules a replace would drop: ask (--accept)
+        rules_lost = rule_losses(s, args.year, preview.rows)
+    may_save = not errors and (args.accept or not (warnings or rules_lost)) and not args.check
     outcome = None
     if may_save:
         with ws.transaction() as s:
             outcome = save_preview(s, args.year, preview, name=args.name, accept_warnings=True)
+        rules_lost = list(outcome.rules_lost)
     if args.json:
         emit_json(
             {
@@ -74,6 +78,8 @@ def cmd_catalog_import(ws: Workspace, args: argparse.Namespace) -> int:
                 "problems": _problems_json(preview.problems),
                 "saved": outcome is not None,
                 "replaced": bool(outcome and outcome.replaced),
+                "rules_kept": list(outcome.rules_kept) if outcome else [],
+                "rules_lost": rules_lost,
                 "nodes": [
                     {
                         "code": r.code,
@@ -89,6 +95,13 @@ def cmd_catalog_import(ws: Workspace, args: argparse.Namespace) -> int:
         )
     else:
         _print_problems(preview.problems)
+        if rules_lost:
+            print(
+                f"{'Đã bỏ' if outcome else 'Cảnh báo: thay bộ tiêu chí sẽ bỏ'} cách tính điểm "
+                f"đặt tay ở {len(rules_lost)} mục không còn trong bộ mới: "
+                f"{', '.join(rules_lost)}.",
+                file=sys.stderr,
+            )
         levels = sorted({r.level for r in preview.rows})
         print(
             f"Đọc {len(preview.rows)} mục (cấp {', '.join(map(str, levels))}) từ sheet "
@@ -103,6 +116,8 @@ def cmd_catalog_import(ws: Workspace, args: argparse.Namespace) -> int:
                         f" Giữ lại {outcome.moved_results} điểm thẩm định và "
                         f"{outcome.moved_assignments} người phụ trách theo mã."
                     )
+                if outcome.rules_kept:
+                    kept += f" Giữ {len(outcome.rules_kept)} cách tính điểm đặt tay."
                 print(
                     f"Đã thay thế bộ tiêu chí “{outcome.replaced_name}” của năm {args.year} "
                     f"bằng bộ vừa nhập ({outcome.node_count} mục, tổng "

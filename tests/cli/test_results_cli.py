@@ -187,3 +187,46 @@ def test_results_import_over_detailed_scores_says_what_it_replaces_and_asks(
     con = sqlite3.connect(kept[0])
     assert con.execute("SELECT count(*) FROM appraised_score").fetchone() == (scored,)
     con.close()
+
+
+def _renamed(path, old: str, new: str):
+    wb = load_workbook(path)
+    for row in wb.active.iter_rows():
+        if str(row[0].value).strip() == old:
+            row[0].value = new
+    wb.save(path)
+    return path
+
+
+def _rules(cli) -> dict[str, str]:
+    return {
+        x["code"]: x["rule"]
+        for x in cli("rule", "list", "--year", "2023", "--json").json()["rules"]
+    }
+
+
+def test_catalog_replace_keeps_hand_set_rules_and_asks_for_those_lost(cli, initialized, tmp_path):
+    bo = catalog_with_codes(tmp_path / "bo.xlsx")
+    assert cli("catalog", "import", str(bo), "--year", "2023").code == 0
+    from_file = _rules(cli)
+    for code in ("1.1.1", "1.1.2", "1.4.2"):
+        assert cli("rule", "set", code, "tru 0,25/loi", "--year", "2023").code == 0
+    hand_set = _rules(cli)
+    assert hand_set["1.1.2"] != from_file["1.1.2"]  # the officer changed the file's rule
+    new = _renamed(catalog_with_codes(tmp_path / "bo-moi.xlsx"), "1.4.2", "1.4.9")
+
+    r = cli("catalog", "import", str(new), "--year", "2023")
+    assert r.code == 1, r.out
+    assert "cách tính điểm đặt tay ở 1 mục không còn trong bộ mới: 1.4.2" in r.err
+    assert "--accept" in r.err
+    assert _rules(cli) == hand_set  # nothing changed
+
+    r = cli("catalog", "import", str(new), "--year", "2023", "--accept", "--json")
+    doc = r.json()
+    assert r.code == 0 and doc["saved"] and doc["replaced"]
+    assert doc["rules_kept"] == ["1.1.1", "1.1.2"] and doc["rules_lost"] == ["1.4.2"]
+    after = _rules(cli)
+    assert after["1.1.1"] == after["1.1.2"] == hand_set["1.1.1"]  # kept, over the file's
+    assert "1.4.2" not in after
+    assert cli("catalog", "import", str(new), "--year", "2023").code == 0  # nothing lost now
+    assert _rules(cli) == after
