@@ -1,5 +1,8 @@
 """Content-addressed file store: ``files/ab/abcdef...`` named by SHA-256.
 
+A stored file found damaged (its content no longer matches its name) is replaced when the
+same content is stored again.
+
 Writing order (so a crash never leaves a row pointing at nothing): copy to a temp file in
 the store, flush and fsync, rename into place, fsync the folder; only then does the caller
 commit the row. A crash between the rename and the commit leaves an orphan blob, which
@@ -107,14 +110,17 @@ class FileStore:
                 os.fsync(out.fileno())
             sha = digest.hexdigest()
             final = self.path_for(sha)
-            if final.is_file() and final.stat().st_size == size:
+            existed = final.is_file()
+            if existed and final.stat().st_size == size and self._intact(final, sha):
                 tmp_path.unlink()
                 os.utime(final)  # about to be used again: not collected meanwhile
                 return StoredBlob(sha, size, created=False)
+            # New, or a stored copy damaged on disk: the good content just read takes its
+            # place (a damaged file is healed by adding the original again).
             final.parent.mkdir(parents=True, exist_ok=True)
             os.replace(tmp_path, final)
             _fsync_dir(final.parent)
-            return StoredBlob(sha, size, created=True)
+            return StoredBlob(sha, size, created=not existed)
         except OSError as exc:
             tmp_path.unlink(missing_ok=True)
             raise FileStoreError(
@@ -124,6 +130,17 @@ class FileStore:
         except BaseException:
             tmp_path.unlink(missing_ok=True)
             raise
+
+    @staticmethod
+    def _intact(path: Path, sha256: str) -> bool:
+        digest = hashlib.sha256()
+        try:
+            with path.open("rb") as fh:
+                for chunk in iter(lambda: fh.read(CHUNK), b""):
+                    digest.update(chunk)
+        except OSError:
+            return False
+        return digest.hexdigest() == sha256
 
     def open_blob(self, sha256: str, original_name: str = ""):
         path = self.path_for(sha256)
