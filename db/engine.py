@@ -1,4 +1,5 @@
-"""Engine and session setup: SQLite with foreign keys, WAL and synchronous=FULL."""
+"""Engine and session setup: SQLite with foreign keys, WAL and synchronous=FULL; write
+transactions begin IMMEDIATE (``WRITE``)."""
 
 from __future__ import annotations
 
@@ -15,8 +16,15 @@ def _on_connect(dbapi_connection, _record) -> None:
     setup_connection(dbapi_connection)
 
 
+WRITE = {"cchc_write": True}  # execution options of a unit of work that will write
+
+
 def _on_begin(conn) -> None:
-    conn.exec_driver_sql("BEGIN")
+    # A write transaction takes the write lock when it begins: a deferred one that reads
+    # first fails at its first write when another writer came in between (SQLite cannot
+    # wait there), an immediate one waits its turn (busy_timeout).
+    write = conn.get_execution_options().get("cchc_write")
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
 def make_engine(db_path: Path) -> Engine:

@@ -66,8 +66,12 @@ class Workspace:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One unit of work: everything inside lands together or not at all."""
+        """One unit of work: everything inside lands together or not at all. It takes the
+        database's write lock when it begins (waiting while another program writes)."""
+        from db.engine import WRITE
+
         with self.sessions() as s, s.begin():
+            s.connection(execution_options=WRITE)
             yield s
 
     @contextmanager
