@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from base.errors import CchcError
+from db.sqlerrors import as_cchc_error
 from desktop import __version__
 from desktop.cli.common import EXIT_ERROR, EXIT_OK, Parser, Registry
 from desktop.core import folderlock
@@ -130,6 +131,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except BrokenPipeError:  # e.g. `cchc catalog list | head`
         return EXIT_OK
+    except Exception as exc:
+        known = as_cchc_error(exc, ws.db_path)  # SQLite's own errors, said in Vietnamese
+        if known is None:
+            raise
+        print(f"Lỗi: {known}", file=sys.stderr)
+        return EXIT_ERROR
     finally:
         ws.close()
         if at_work is not None:

@@ -247,3 +247,15 @@ def test_a_second_window_on_the_folder_says_who_has_it(
     assert title == "Không mở được dữ liệu"
     assert f"tiến trình {first.proc.pid}" in text and "cửa sổ Sổ CCHC" in text
     assert not (data / DB_FILE_NAME).exists()  # the second window opened nothing
+
+
+def test_a_sqlite_failure_is_said_in_vietnamese(qtbot, boxes) -> None:
+    import sqlite3
+
+    from desktop.ui.errors import show_error
+
+    show_error(None, sqlite3.DatabaseError("database disk image is malformed"))
+    title, text = boxes.shown[-1]
+    assert "bị hỏng" in text and "malformed" not in text and title != "Lỗi không mong muốn"
+    show_error(None, sqlite3.OperationalError("database or disk is full"))
+    assert "đã đầy" in boxes.shown[-1][1] and "Còn trống" in boxes.shown[-1][1]

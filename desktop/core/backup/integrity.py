@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import random
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 
 from sqlalchemy import select
 
 from db.models import Blob, EvidenceFile
 from db.models_reports import Report
+from db.sqlerrors import is_corruption
 from desktop.core.workspace import Workspace
 
 STARTUP_SAMPLE = 20
@@ -30,6 +32,7 @@ class IntegrityReport:
     blobs_total: int = 0
     blobs_verified: int = 0
     kept_for_backups: int = 0  # files no document uses, kept because a backup needs them
+    good_backup: Path | None = None  # the newest good backup, when the database is damaged
     findings: list[Finding] = field(default_factory=list)
 
     @property
@@ -46,19 +49,52 @@ class IntegrityReport:
                 "kept_for_backups": self.kept_for_backups,
             },
             "findings": [asdict(f) for f in self.findings],
+            "good_backup": str(self.good_backup) if self.good_backup else None,
         }
 
 
 def check_integrity(ws: Workspace, *, full: bool = False) -> IntegrityReport:
-    """``full`` re-hashes every blob; otherwise a random sample (the startup check)."""
+    """``full`` re-hashes every blob; otherwise a random sample (the startup check).
+    A damaged database is reported (never raised) with the newest good backup."""
     report = IntegrityReport()
+    try:
+        _check(ws, report, full)
+    except Exception as exc:
+        if not is_corruption(exc):
+            raise
+        if report.quick_check in ([], ["ok"]):
+            report.quick_check = [str(getattr(exc, "orig", exc))]
+    if report.quick_check != ["ok"]:
+        _report_damage(ws, report)
+    return report
+
+
+def _report_damage(ws: Workspace, report: IntegrityReport) -> None:
+    from desktop.core.backup.files import backup_info
+    from desktop.core.backup.restore import newest_good_backup
+
+    report.good_backup = newest_good_backup(ws.data_dir)
+    text = (
+        f"Cơ sở dữ liệu bị hỏng: SQLite thấy {len(report.quick_check)} chỗ không đọc được "
+        "(chi tiết trong kết quả kiểm tra)."
+    )
+    if report.good_backup is not None:
+        info = backup_info(report.good_backup)
+        when = f" ({info.created:%d/%m/%Y %H:%M}, {info.description})" if info else ""
+        text += (
+            f" Bản sao lưu tốt gần nhất: {report.good_backup.name}{when}. Hãy khôi phục từ "
+            "bản này (Tệp → Khôi phục từ bản sao lưu…)."
+        )
+    else:
+        text += " Không có bản sao lưu nào dùng được."
+    report.findings.insert(0, Finding("db_corrupt", text, "error"))
+
+
+def _check(ws: Workspace, report: IntegrityReport, full: bool) -> None:
     with ws.engine.connect() as conn:
         report.quick_check = [r[0] for r in conn.exec_driver_sql("PRAGMA quick_check")]
         if report.quick_check != ["ok"]:
-            for line in report.quick_check[:10]:
-                report.findings.append(
-                    Finding("db_corrupt", f"Cơ sở dữ liệu bị hỏng: {line}", "error")
-                )
+            return  # nothing else can be read reliably
         for table, rowid, parent, _fk in conn.exec_driver_sql("PRAGMA foreign_key_check"):
             report.findings.append(
                 Finding(
@@ -127,7 +163,6 @@ def check_integrity(ws: Workspace, *, full: bool = False) -> IntegrityReport:
                 "warning",
             )
         )
-    return report
 
 
 def known_blobs(ws: Workspace) -> set[str]:

@@ -31,6 +31,7 @@ from db.dbfile import (
     backup_target,
     fsync_path,
     online_backup,
+    quick_check,
 )
 from db.filestore import FileStore
 from desktop.core.backup.files import (
@@ -85,6 +86,21 @@ def rotate(folder: Path, keep_last: int = KEEP_LAST) -> list[Path]:
     return removed
 
 
+def _refuse_damaged(copy: Path, source: Path) -> None:
+    """A backup is checked (``PRAGMA quick_check``) once written: a copy of a damaged
+    database is not a backup. It goes, so it never rotates good backups out."""
+    problems = quick_check(copy)
+    if problems == ["ok"]:
+        return
+    copy.unlink(missing_ok=True)
+    raise BackupError(
+        f"Chưa sao lưu: cơ sở dữ liệu {source} bị hỏng ({len(problems)} chỗ không đọc được), "
+        "nên bản sao của nó không dùng được. Các bản sao lưu đã có được giữ nguyên; hãy chạy "
+        "Kiểm tra dữ liệu (cchc check) để xem bản tốt gần nhất và khôi phục.",
+        detail="\n".join(problems[:10]),
+    )
+
+
 def _db_progress(progress: Progress, text: str):
     return lambda done, total: progress.update(done, total, text)
 
@@ -104,6 +120,7 @@ def create_backup(
             folder,
             progress=_db_progress(progress, "Đang sao lưu cơ sở dữ liệu"),
         )
+        _refuse_damaged(path, ws.db_path)
         backup_histories(ws.data_dir, path, progress=progress)  # former communes' history
     except (OSError, sqlite3.Error) as exc:
         raise BackupError(f"Không sao lưu được vào {folder}: {os_reason(exc)}.") from exc
@@ -151,6 +168,7 @@ def backup_to_stick(
             online_backup(raw.driver_connection, pending, _db_progress(progress, "Đang sao lưu"))
         finally:
             raw.close()
+        _refuse_damaged(pending, ws.db_path)
         index = blob_index(pending)
         missing = [(sha, size) for sha, size in index if not stick.has(sha)]
         needed = sum(size for _sha, size in missing)
