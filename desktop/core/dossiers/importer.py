@@ -24,7 +24,7 @@ from desktop.core.dossiers.header import label_key
 from desktop.core.dossiers.klass import klass_of
 from desktop.core.dossiers.locate import ExportPreview, locate_table, preview_export
 from desktop.core.dossiers.profiles import get_profile, profiles_by_signature, save_profile
-from desktop.core.dossiers.reader import ImportCancelled, open_workbook
+from desktop.core.dossiers.reader import DossierFileError, ImportCancelled, open_workbook
 from desktop.core.dossiers.rows import DATA_COLUMNS, RowReader, SkippedRow
 from desktop.core.dossiers.synonyms import FIELD_KEYS, FIELD_LABELS
 
@@ -199,6 +199,11 @@ def import_dossiers(
         sha = book.sha256
     finally:
         book.close()
+    if not records and not summary.skipped:  # headers only: nothing to record
+        raise DossierFileError(
+            f"Trang “{summary.sheet}” của {summary.file}: tệp không có dòng hồ sơ nào (chỉ có "
+            "dòng tiêu đề). Chưa ghi gì; hãy xuất lại danh sách hồ sơ từ hệ thống."
+        )
     if save_profile_as:
         summary.saved_profile = save_profile(session, save_profile_as, header).name
     _tick(progress, cancel, total_rows, 2 * total_rows)
