@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.sqlconn import setup_connection
@@ -28,7 +28,10 @@ def _on_begin(conn) -> None:
 
 
 def make_engine(db_path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{db_path}", future=True)
+    # The URL is built, never parsed from text: a folder named "p%20q", "p?q" or "a #b" is
+    # the file it names (a text URL would decode %20, cut at "?" and "#").
+    url = URL.create("sqlite", database=str(Path(db_path).absolute()))
+    engine = create_engine(url, future=True)
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
