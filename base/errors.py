@@ -65,3 +65,7 @@ class BackupError(CchcError):
 
 class FolderBusyError(CchcError):
     """Another program has the data folder and this work needs it (or needs it alone)."""
+
+
+class RevisionMissingError(CorruptDatabaseError):
+    """The database has the app's tables but no schema revision (``alembic_version`` emptied)."""

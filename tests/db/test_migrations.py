@@ -142,3 +142,38 @@ def test_foreign_sqlite_database_is_refused(tmp_path: Path) -> None:
     with pytest.raises(CorruptDatabaseError) as exc:
         open_workspace(tmp_path)
     assert "không phải của Sổ CCHC" in str(exc.value)
+
+
+def _empty_version_table(data_dir: Path) -> None:
+    con = sqlite3.connect(data_dir / DB_FILE_NAME)
+    con.execute("DELETE FROM alembic_version")
+    con.commit()
+    con.close()
+
+
+def test_an_emptied_version_table_is_healed_when_the_schema_is_current(cli, initialized, data_dir):
+    _empty_version_table(data_dir)
+    r = cli("check")
+    assert r.code == 0, r.err
+    assert "Traceback" not in r.err
+    con = sqlite3.connect(data_dir / DB_FILE_NAME)
+    assert con.execute("SELECT version_num FROM alembic_version").fetchall() == [
+        (revisions.head(),)
+    ]
+    con.close()
+    assert list((data_dir / "backups").glob("so-cchc-truoc-nang-cap-*.sqlite3"))
+
+
+def test_an_emptied_version_table_over_another_schema_is_refused_in_vietnamese(
+    cli, initialized, data_dir
+):
+    _empty_version_table(data_dir)
+    con = sqlite3.connect(data_dir / DB_FILE_NAME)
+    con.execute("ALTER TABLE commune_profile ADD COLUMN la_cot_la TEXT")
+    con.commit()
+    con.close()
+    before = (data_dir / DB_FILE_NAME).read_bytes()
+    r = cli("check")
+    assert r.code == 1 and "Traceback" not in r.err
+    assert "không ghi số phiên bản" in r.err
+    assert (data_dir / DB_FILE_NAME).read_bytes() == before
