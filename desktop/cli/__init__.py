@@ -102,6 +102,18 @@ def _utf8_streams() -> None:
             reconfigure(encoding="utf-8", errors="replace")
 
 
+def _finish_what_was_cut_short(data_dir) -> None:
+    """A restore killed half-way is finished (or rolled back) before anything else."""
+    from desktop.core.backup.files import JOURNAL_NAME
+
+    if (data_dir / JOURNAL_NAME).exists():
+        from desktop.core.backup.restore import finish_interrupted_restore
+
+        note = finish_interrupted_restore(data_dir)
+        if note:
+            print(f"Lưu ý: {note}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_streams()
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -118,6 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             # (and this one waits a little for a restore under way, then says so).
             ensure_writable_dir(data_dir)
             at_work = folderlock.register(data_dir)
+            _finish_what_was_cut_short(data_dir)
         ws = open_workspace(data_dir) if opened else Workspace(data_dir)
     except CchcError as exc:
         if at_work is not None:

@@ -100,10 +100,32 @@ def _claim_folder(data_dir) -> list:
     if isinstance(window, folderlock.Holder):
         raise FolderBusyError(folderlock.window_holder_message(data_dir, window))
     try:
-        return [window, folderlock.register(data_dir)]
+        locks = [window, folderlock.register(data_dir)]
     except BaseException:
         window.release()
         raise
+    try:
+        _finish_what_was_cut_short(data_dir)
+    except BaseException:
+        for lock in reversed(locks):
+            lock.release()
+        raise
+    return locks
+
+
+def _finish_what_was_cut_short(data_dir) -> None:
+    """A restore killed half-way is finished (or rolled back) before the data is shown."""
+    from desktop.core.backup.files import JOURNAL_NAME
+
+    if not (data_dir / JOURNAL_NAME).exists():
+        return
+    from desktop.core.backup.restore import finish_interrupted_restore
+    from desktop.ui.vi import info
+
+    note = finish_interrupted_restore(data_dir)
+    if note:
+        logging.getLogger("cchc").warning("%s", note)
+        info(None, "Khôi phục dữ liệu", note)
 
 
 def _restore_damaged(data_dir, exc: CorruptDatabaseError) -> Workspace | None:

@@ -14,6 +14,8 @@ from pathlib import Path
 from db.dbfile import BACKUP_DIR_NAME, DB_FILE_NAME, connect_read_only
 
 AUTO_PREFIX = "tu-dong-"
+# A restore under way (the data folder and the history folders): see ``restore``.
+JOURNAL_NAME = "khoi-phuc-dang-lam.json"
 KEEP_LAST = 10
 STICK_DIR_NAME = "SoCCHC-SaoLuu"
 DB_STEM = Path(DB_FILE_NAME).stem

@@ -66,7 +66,27 @@ def check_integrity(ws: Workspace, *, full: bool = False) -> IntegrityReport:
             report.quick_check = [str(getattr(exc, "orig", exc))]
     if report.quick_check != ["ok"]:
         _report_damage(ws, report)
+    _report_unfinished_restore(ws, report)
     return report
+
+
+def _report_unfinished_restore(ws: Workspace, report: IntegrityReport) -> None:
+    from desktop.core.backup.restore import read_journal
+
+    doc = read_journal(ws.data_dir)
+    if doc is None:
+        return
+    name = Path(doc.get("backup") or "").name or "một bản sao lưu"
+    report.findings.insert(
+        0,
+        Finding(
+            "restore_unfinished",
+            f"Lần khôi phục từ {name} còn dở dang (máy tắt hoặc chương trình bị đóng giữa "
+            "chừng): dữ liệu chính và lịch sử xã cũ có thể không cùng một thời điểm. Hãy "
+            "đóng rồi mở lại ứng dụng (hoặc chạy một lệnh cchc) để làm xong hoặc trả lại "
+            "như trước khi khôi phục.",
+        ),
+    )
 
 
 def _report_damage(ws: Workspace, report: IntegrityReport) -> None:
