@@ -103,7 +103,8 @@ def _utf8_streams() -> None:
 
 
 def _finish_what_was_cut_short(data_dir) -> None:
-    """A restore killed half-way is finished (or rolled back) before anything else."""
+    """A restore killed half-way is finished (or rolled back) before anything else, and
+    what killed programs left behind is cleaned."""
     from desktop.core.backup.files import JOURNAL_NAME
 
     if (data_dir / JOURNAL_NAME).exists():
@@ -112,6 +113,16 @@ def _finish_what_was_cut_short(data_dir) -> None:
         note = finish_interrupted_restore(data_dir)
         if note:
             print(f"Lưu ý: {note}", file=sys.stderr)
+    from desktop.core.backup.leftovers import clean_leftovers
+    from desktop.core.office.vnformat import format_size
+
+    removed = clean_leftovers(data_dir)
+    if removed.files:
+        print(
+            f"Đã dọn {len(removed.files)} tệp tạm còn sót từ lần ghi bị gián đoạn "
+            f"({format_size(removed.size)}).",
+            file=sys.stderr,
+        )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -116,16 +116,19 @@ def _claim_folder(data_dir) -> list:
 def _finish_what_was_cut_short(data_dir) -> None:
     """A restore killed half-way is finished (or rolled back) before the data is shown."""
     from desktop.core.backup.files import JOURNAL_NAME
+    from desktop.core.backup.leftovers import clean_leftovers
 
-    if not (data_dir / JOURNAL_NAME).exists():
-        return
-    from desktop.core.backup.restore import finish_interrupted_restore
-    from desktop.ui.vi import info
+    if (data_dir / JOURNAL_NAME).exists():
+        from desktop.core.backup.restore import finish_interrupted_restore
+        from desktop.ui.vi import info
 
-    note = finish_interrupted_restore(data_dir)
-    if note:
-        logging.getLogger("cchc").warning("%s", note)
-        info(None, "Khôi phục dữ liệu", note)
+        note = finish_interrupted_restore(data_dir)
+        if note:
+            logging.getLogger("cchc").warning("%s", note)
+            info(None, "Khôi phục dữ liệu", note)
+    removed = clean_leftovers(data_dir)  # what killed programs left behind
+    if removed.files:
+        logging.getLogger("cchc").info("Đã dọn %d tệp tạm còn sót", len(removed.files))
 
 
 def _restore_damaged(data_dir, exc: CorruptDatabaseError) -> Workspace | None:

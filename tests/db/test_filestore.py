@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -103,8 +105,11 @@ def test_missing_and_changed_blobs_are_reported(ws, tmp_path: Path) -> None:
 
 def test_remove_orphans(ws, tmp_path: Path) -> None:
     orphan = ws.store.put_bytes(b"mo coi")
+    fresh = ws.store.put_bytes(b"vua chep")  # an add under way may be about to use it
+    then = time.time() - 2 * 3600
+    os.utime(ws.store.path_for(orphan.sha256), (then, then))
     assert remove_orphans(ws) == 1
-    assert not ws.store.has(orphan.sha256)
+    assert not ws.store.has(orphan.sha256) and ws.store.has(fresh.sha256)
 
 
 def test_present_lists_which_blobs_are_on_disk(tmp_path: Path) -> None:

@@ -11,6 +11,8 @@ from sqlalchemy import select
 from db.models import Blob, EvidenceFile
 from db.models_reports import Report
 from db.sqlerrors import is_corruption
+from desktop.core.backup.leftovers import clean_leftovers, find_leftovers
+from desktop.core.office.vnformat import format_size
 from desktop.core.workspace import Workspace
 
 STARTUP_SAMPLE = 20
@@ -175,11 +177,13 @@ def _check(ws: Workspace, report: IntegrityReport, full: bool) -> None:
                 sha256=sha,
             )
         )
-    if audit.leftover_temp:
+    left = find_leftovers(ws.data_dir)
+    if left.files:
         report.findings.append(
             Finding(
                 "temp_left",
-                f"Còn {len(audit.leftover_temp)} tệp tạm trong kho tệp từ lần ghi bị gián đoạn.",
+                f"Còn {len(left.files)} tệp tạm ({format_size(left.size)}) từ lần ghi hoặc "
+                "khôi phục bị gián đoạn; sẽ được dọn khi mở lại ứng dụng.",
                 "warning",
             )
         )
@@ -195,9 +199,8 @@ def remove_orphans(ws: Workspace) -> int:
     Returns how many files went."""
     audit = ws.store.audit(known_blobs(ws))
     kept = ws.store.kept_for_backups()
-    orphaned = [sha for sha in audit.orphaned if sha not in kept]
+    # Not a file stored in the last hour: an add under way may be about to write its row.
+    orphaned = [s for s in audit.orphaned if s not in kept and not ws.store.is_recent(s)]
     for sha in orphaned:
         ws.store.remove(sha)
-    for tmp in audit.leftover_temp:
-        tmp.unlink(missing_ok=True)
-    return len(orphaned) + len(audit.leftover_temp)
+    return len(orphaned) + len(clean_leftovers(ws.data_dir).files)
