@@ -142,12 +142,11 @@ class HeldLock:
         if fh is None:
             return
         _OWN.discard(self.path)
-        if self._remove:
-            # Removed while still locked: nobody can take a file that is being deleted.
-            with contextlib.suppress(OSError):
-                self.path.unlink()
         _unlock(fh)
         fh.close()
+        if self._remove:  # after closing: Windows deletes no file that is open
+            with contextlib.suppress(OSError):
+                self.path.unlink()
 
     def __enter__(self) -> HeldLock:
         return self
@@ -183,7 +182,7 @@ def _wait(seconds: float | None) -> float:
 
 
 def lock_dir(data_dir: Path) -> Path:
-    return data_dir / LOCK_DIR_NAME
+    return Path(os.path.abspath(data_dir)) / LOCK_DIR_NAME
 
 
 def _wait_for(
@@ -256,11 +255,13 @@ def others_at_work(data_dir: Path) -> list[Holder]:
         except OSError:
             continue
         with fh:
-            if _try_lock(fh):  # its program is gone: a leftover
-                with contextlib.suppress(OSError):
-                    path.unlink()
+            gone = _try_lock(fh)  # its program is gone: a leftover
+            if gone:
                 _unlock(fh)
-                continue
+        if gone:
+            with contextlib.suppress(OSError):
+                path.unlink()
+            continue
         holder = read_holder(path)
         found.append(holder or Holder(0, "?", "một chương trình khác", ""))
     return found

@@ -51,7 +51,7 @@ class IntegrityReport:
                 "kept_for_backups": self.kept_for_backups,
             },
             "findings": [asdict(f) for f in self.findings],
-            "good_backup": str(self.good_backup) if self.good_backup else None,
+            **({"good_backup": str(self.good_backup)} if self.good_backup else {}),
         }
 
 
