@@ -69,3 +69,7 @@ class FolderBusyError(CchcError):
 
 class RevisionMissingError(CorruptDatabaseError):
     """The database has the app's tables but no schema revision (``alembic_version`` emptied)."""
+
+
+class WindowOpenError(FolderBusyError):
+    """Another Sổ CCHC window has the data folder open."""
