@@ -143,3 +143,32 @@ def test_damaged_database_left_alone_when_the_officer_says_no(
     boxes.answer = QMessageBox.StandardButton.No
     assert _run_main(monkeypatch, data, lambda w: None) == 1
     assert (data / DB_FILE_NAME).read_bytes() == b"hong hoan toan" * 100
+
+
+def test_a_damaged_page_found_by_the_check_offers_the_newest_good_backup(
+    bundle_window, qtbot, boxes
+) -> None:
+    import sqlite3
+
+    window = bundle_window
+    backup = create_backup(window.ws).path
+    db = window.ws.db_path
+    window.ws.close()  # the pages of the documents table get damaged on disk
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page = con.execute("PRAGMA page_size").fetchone()[0]
+    root = con.execute(
+        "SELECT rootpage FROM sqlite_master WHERE name = 'evidence_document'"
+    ).fetchone()[0]
+    con.close()
+    data = bytearray(db.read_bytes())
+    data[(root - 1) * page : root * page] = b"\xa5" * page
+    db.write_bytes(bytes(data))
+
+    with qtbot.waitSignal(window.dataShown, timeout=15_000):
+        wait_job(qtbot, window.run_integrity_check(full=True))  # boxes answer Có
+        wait_job(qtbot, window.restore_job)
+    assert "Cơ sở dữ liệu bị hỏng" in boxes.texts[0]
+    assert f"Khôi phục từ bản sao lưu tốt gần nhất ({backup.name})" in boxes.texts[1]
+    assert boxes.texts[-1].startswith(f"Đã khôi phục từ {backup.name}")
+    assert "3 tài liệu" in window.status_year.text()
