@@ -49,15 +49,8 @@ def _set_revision(db: Path, rev: str) -> None:
     con.close()
 
 
-def test_upgrade_keeps_a_copy_of_the_old_file(tmp_path: Path, monkeypatch) -> None:
-    """A newer app version adds a migration: the old file is copied before it is upgraded."""
-    data = tmp_path / "data"
-    ws = open_workspace(data)
-    with ws.transaction() as s:
-        from desktop.core.catalog.store import load_builtin
-
-        load_builtin(s, 2022)
-    ws.close()
+def _newer_migration(tmp_path: Path, monkeypatch) -> None:
+    """A newer app version: one more migration after the current head."""
     scripts = tmp_path / "migrations"
     shutil.copytree(revisions.MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
     old_head = revisions.head()
@@ -82,6 +75,19 @@ def downgrade():
         encoding="utf-8",
     )
     monkeypatch.setattr(revisions, "MIGRATIONS_DIR", scripts)
+
+
+def test_upgrade_keeps_a_copy_of_the_old_file(tmp_path: Path, monkeypatch) -> None:
+    """A newer app version adds a migration: the old file is copied before it is upgraded."""
+    data = tmp_path / "data"
+    ws = open_workspace(data)
+    with ws.transaction() as s:
+        from desktop.core.catalog.store import load_builtin
+
+        load_builtin(s, 2022)
+    ws.close()
+    old_head = revisions.head()
+    _newer_migration(tmp_path, monkeypatch)
     ws = open_workspace(data)
     backup = ws.migration_backup
     with ws.engine.connect() as conn:
@@ -177,3 +183,22 @@ def test_an_emptied_version_table_over_another_schema_is_refused_in_vietnamese(
     assert r.code == 1 and "Traceback" not in r.err
     assert "không ghi số phiên bản" in r.err
     assert (data_dir / DB_FILE_NAME).read_bytes() == before
+
+
+def test_an_upgrade_needs_the_folder_alone(tmp_path: Path, monkeypatch, holders) -> None:
+    from base.errors import FolderBusyError
+    from desktop.core import folderlock
+
+    data = tmp_path / "data"
+    open_workspace(data).close()
+    old_head = revisions.head()
+    _newer_migration(tmp_path, monkeypatch)
+    monkeypatch.setattr(folderlock, "WAIT_SECONDS", 0.2)
+    other = holders("register", data)
+    with pytest.raises(FolderBusyError, match="lệnh thử"):
+        open_workspace(data)
+    con = sqlite3.connect(data / DB_FILE_NAME)
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone() == (old_head,)
+    con.close()
+    other.release()
+    open_workspace(data).close()
