@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from base.errors import BundleError, CchcError, ValidationError
 from base.os_reason import os_reason
@@ -229,7 +229,9 @@ class _ArrivedSince:
         self.by_number: dict[tuple[int, str], EvidenceDocument] = {}
         self.by_sha: dict[tuple[int, str], EvidenceDocument] = {}
         for doc in session.scalars(
-            select(EvidenceDocument).where(EvidenceDocument.year.in_(years))
+            select(EvidenceDocument)
+            .where(EvidenceDocument.year.in_(years))
+            .options(selectinload(EvidenceDocument.files))
         ):
             if doc.number.strip():
                 self.by_number.setdefault((doc.year, number_key(doc.number)), doc)
