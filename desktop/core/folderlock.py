@@ -26,13 +26,15 @@ import os
 import socket
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import IO
+from typing import IO, TypeVar
 
 from base.errors import FolderBusyError
+
+T = TypeVar("T")
 
 LOCK_DIR_NAME = ".khoa"
 GATE = "cong.lock"
@@ -186,8 +188,9 @@ def lock_dir(data_dir: Path) -> Path:
 
 
 def _wait_for(
-    attempt, seconds: float, busy
-):  # attempt() -> result or None; busy() -> FolderBusyError
+    attempt: Callable[[], T | None], seconds: float, busy: Callable[[], FolderBusyError]
+) -> T:
+    """``attempt()`` until it gives something; ``busy()`` is raised after ``seconds``."""
     deadline = time.monotonic() + seconds
     while True:
         got = attempt()
