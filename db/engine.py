@@ -3,9 +3,11 @@ transactions begin IMMEDIATE (``WRITE``)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy import URL, Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.sqlconn import setup_connection
@@ -35,6 +37,16 @@ def make_engine(db_path: Path) -> Engine:
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
+
+
+@contextmanager
+def write_transaction(engine: Engine) -> Iterator[Connection]:
+    """``engine.begin()`` for work that writes: the write lock is taken at BEGIN (two
+    programs creating or upgrading one database wait for each other)."""
+    with engine.connect() as conn:
+        conn.execution_options(**WRITE)
+        with conn.begin():
+            yield conn
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from base.errors import CorruptDatabaseError
 from db import revisions
 from db.dbfile import BACKUP_DIR_NAME, KEEP, backup_copy, quick_check  # noqa: F401
+from db.engine import write_transaction
 
 
 def alembic_config() -> Config:
@@ -35,7 +36,7 @@ def upgrade(engine: Engine, db_path: Path, current: str | None) -> Path | None:
             )
         backup = backup_copy(engine, db_path, f"truoc-nang-cap-{current}")
     cfg = alembic_config()
-    with engine.begin() as conn:
+    with write_transaction(engine) as conn:  # a second program creating it waits, then sees it
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
     return backup
@@ -56,7 +57,7 @@ def restamp_if_current(engine: Engine, db_path: Path) -> bool:
         if compare_metadata(ctx, Base.metadata):
             return False
     backup_copy(engine, db_path, "truoc-nang-cap-ghi-lai-phien-ban")
-    with engine.begin() as conn:
+    with write_transaction(engine) as conn:
         conn.exec_driver_sql("DELETE FROM alembic_version")
         conn.exec_driver_sql(
             "INSERT INTO alembic_version (version_num) VALUES (?)", (revisions.head(),)

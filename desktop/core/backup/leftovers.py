@@ -4,12 +4,14 @@ written backups and journals, write probes; the same in each history folder.
 
 ``clean_leftovers`` runs at each start and removes those older than every program now at
 work in the folder (a file younger than one of them may be that program's work in
-progress); ``find_leftovers`` lists them all for the integrity check.
+progress) and than a minute (a program about to register); ``find_leftovers`` lists them
+all for the integrity check.
 """
 
 from __future__ import annotations
 
 import contextlib
+import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -67,15 +69,18 @@ def find_leftovers(data_dir: Path) -> Leftovers:
     return out
 
 
-def _cutoff(data_dir: Path) -> float | None:
-    """Leftovers older than this were left by programs no longer running (None: all)."""
-    starts = []
+MIN_AGE_SECONDS = 60.0  # a program about to register (a write probe) is never raced
+
+
+def _cutoff(data_dir: Path) -> float:
+    """Leftovers older than this were left by programs no longer running."""
+    starts = [time.time() - MIN_AGE_SECONDS]
     for holder in others_at_work(data_dir):
         try:
             starts.append(datetime.fromisoformat(holder.since).timestamp())
         except ValueError:
             return 0.0  # a program at work since when is unknown: remove nothing
-    return min(starts) if starts else None
+    return min(starts)
 
 
 def clean_leftovers(data_dir: Path) -> Leftovers:
@@ -87,7 +92,7 @@ def clean_leftovers(data_dir: Path) -> Leftovers:
     cutoff = _cutoff(data_dir)
     for path in found.files:
         try:
-            if cutoff is not None and path.stat().st_mtime >= cutoff:
+            if path.stat().st_mtime >= cutoff:
                 continue
             size = path.stat().st_size
             path.unlink()
