@@ -91,3 +91,19 @@ def test_an_interrupted_restore_whose_backup_is_gone_is_rolled_back(
     assert "đã đưa dữ liệu về như trước khi khôi phục" in r.err
     assert _count(data_dir / DB_FILE_NAME) == 1 and _count(history) == 0  # as before
     assert not (data_dir / JOURNAL_NAME).exists()
+
+
+def test_a_journal_whose_copies_are_all_gone_leaves_the_data_as_it_is(
+    cli, initialized, data_dir: Path, tmp_path: Path
+) -> None:
+    import json
+
+    gone = str(tmp_path / "khong-con.sqlite3")
+    (data_dir / JOURNAL_NAME).write_text(
+        json.dumps({"backup": gone, "safety": gone, "histories": {}}), encoding="utf-8"
+    )
+    r = cli("check")
+    assert r.code == 0, r.err
+    assert "dữ liệu được để nguyên như hiện có" in r.err
+    assert not (data_dir / JOURNAL_NAME).exists()
+    assert cli("catalog", "list", "--year", "2022").code == 0  # the data as it was

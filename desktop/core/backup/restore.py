@@ -13,6 +13,7 @@ workspace first; the CLI never opens it for a restore).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -315,17 +316,37 @@ def finish_interrupted_restore(data_dir: Path) -> str | None:
                         f"Lần khôi phục từ {name} bị gián đoạn (máy tắt hoặc chương trình bị "
                         "đóng giữa chừng); đã làm xong."
                     )
-        safety = Path(doc["safety"]) if doc.get("safety") else None
-        if safety is not None and safety.is_file():
-            _restore_alone(data_dir, safety, preview_restore(data_dir, safety), NO_PROGRESS, None)
-        for slug, kept in (doc.get("histories") or {}).items():
-            if kept and Path(kept).is_file():
-                restore_backup(history_root(data_dir) / slug, Path(kept), journal=False)
+        back = _roll_back(data_dir, doc)
         _journal_path(data_dir).unlink(missing_ok=True)
+        if back:
+            return (
+                f"Lần khôi phục từ {name} bị gián đoạn và bản sao lưu đó không còn dùng được; "
+                "đã đưa dữ liệu về như trước khi khôi phục."
+            )
         return (
-            f"Lần khôi phục từ {name} bị gián đoạn và bản sao lưu đó không còn dùng được; "
-            "đã đưa dữ liệu về như trước khi khôi phục."
+            f"Lần khôi phục từ {name} bị gián đoạn; bản sao lưu đó và bản giữ lại trước khi "
+            "khôi phục đều không dùng được, nên dữ liệu được để nguyên như hiện có. Hãy chạy "
+            "Kiểm tra dữ liệu."
         )
+
+
+def _roll_back(data_dir: Path, doc: dict) -> bool:
+    """Put back the copies kept before an interrupted restore (the main database, then the
+    history folders it had reached). False when the main copy is missing or unusable."""
+    safety = Path(doc["safety"]) if doc.get("safety") else None
+    back = False
+    if safety is not None and safety.is_file():
+        preview = preview_restore(data_dir, safety)
+        if preview.sound:
+            _restore_alone(data_dir, safety, preview, NO_PROGRESS, None)
+            back = True
+    if not back:
+        return False
+    for slug, kept in (doc.get("histories") or {}).items():
+        if kept and Path(kept).is_file():
+            with contextlib.suppress(CchcError):  # a damaged copy: that folder stays
+                restore_backup(history_root(data_dir) / slug, Path(kept), journal=False)
+    return True
 
 
 def newest_good_backup(data_dir: Path) -> Path | None:
