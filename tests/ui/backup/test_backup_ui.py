@@ -172,3 +172,22 @@ def test_a_damaged_page_found_by_the_check_offers_the_newest_good_backup(
     assert f"Khôi phục từ bản sao lưu tốt gần nhất ({backup.name})" in boxes.texts[1]
     assert boxes.texts[-1].startswith(f"Đã khôi phục từ {backup.name}")
     assert "3 tài liệu" in window.status_year.text()
+
+
+def test_a_restore_while_a_command_works_in_the_folder_names_it_and_changes_nothing(
+    bundle_window, qtbot, boxes, holders, monkeypatch
+) -> None:
+    from desktop.core import folderlock
+    from desktop.ui.backup.dialogs import start_restore
+
+    window = bundle_window
+    backup = create_backup(window.ws).path
+    add_doc(window.ws, backup.parent.parent / "moi", "99/BC-UBND", date(2023, 9, 9), "Mới", "1.2.1")
+    monkeypatch.setattr(folderlock, "WAIT_SECONDS", 0.2)
+    command = holders("register", window.ws.data_dir)  # e.g. `cchc evidence add` at work
+    wait_job(qtbot, start_restore(window, backup))
+    title, text = boxes.shown[-1]
+    assert title == "Không khôi phục được"
+    assert "lệnh thử" in text and f"tiến trình {command.proc.pid}" in text
+    window.dataChanged.emit()
+    assert "4 tài liệu" in window.status_year.text()  # the window works on, nothing replaced
