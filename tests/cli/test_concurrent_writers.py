@@ -107,3 +107,39 @@ def test_one_bundle_imported_twice_at_once_adds_each_document_once(
         assert "Traceback" not in r.stderr, r.stderr[-3000:]
     assert any(r.returncode == 0 for r in runs)
     assert sorted(_documents(other)) == ["0/KH-UBND", "1/KH-UBND", "2/KH-UBND"]
+
+
+DOSSIERS = """
+import sys, time
+from pathlib import Path
+from desktop.cli import main
+data, start, sheet = sys.argv[1:4]
+while not Path(start).exists():
+    time.sleep(0.01)
+sys.exit(main(["--data-dir", data, "dossiers", "import", sheet]))
+"""
+
+
+def test_a_dossier_import_beside_documents_being_added(
+    sample_year, data_dir: Path, scan, tmp_path: Path
+) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["Mã hồ sơ", "Tên thủ tục", "Ngày tiếp nhận", "Ngày hẹn trả"])
+    for i in range(2000):
+        wb.active.append([f"H{i:05}", "Đăng ký khai sinh", "05/01/2023", "10/01/2023"])
+    wb.save(tmp_path / "ho-so.xlsx")
+    start = str(tmp_path / "bat-dau")
+    runs = _run_together(
+        tmp_path,
+        [
+            [sys.executable, "-c", DOSSIERS, str(data_dir), start, str(tmp_path / "ho-so.xlsx")],
+            [WRITER, str(data_dir), start, "A", "6", scan("A.pdf")],
+        ],
+    )
+    for r in runs:
+        assert r.returncode == 0, r.stderr
+        assert "Traceback" not in r.stderr
+    assert len(_documents(data_dir)) == 6
+    assert "Hồ sơ mới: 2000" in runs[0].stdout
