@@ -61,3 +61,15 @@ class BundleWriteError(BundleError):
 
 class BackupError(CchcError):
     """A backup cannot be made, read or restored."""
+
+
+class FolderBusyError(CchcError):
+    """Another program has the data folder and this work needs it (or needs it alone)."""
+
+
+class RevisionMissingError(CorruptDatabaseError):
+    """The database has the app's tables but no schema revision (``alembic_version`` emptied)."""
+
+
+class WindowOpenError(FolderBusyError):
+    """Another Sổ CCHC window has the data folder open."""

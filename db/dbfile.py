@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from base.errors import CorruptDatabaseError, DatabaseError
+from base.errors import CorruptDatabaseError, DatabaseError, RevisionMissingError
 from base.os_reason import os_reason
 
 if TYPE_CHECKING:
@@ -70,7 +70,14 @@ def read_revision(db_path: Path) -> str | None:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        raise CorruptDatabaseError(f"Cơ sở dữ liệu {db_path} bị hỏng ({exc}). {KEEP}") from exc
+        raise CorruptDatabaseError(
+            f"Cơ sở dữ liệu {db_path} bị hỏng (có phần không đọc được). {KEEP}", detail=str(exc)
+        ) from exc
+    if row is None and tables - {"alembic_version"}:
+        raise RevisionMissingError(
+            f"Cơ sở dữ liệu {db_path} không ghi số phiên bản lược đồ (bảng alembic_version "
+            f"trống) và các bảng của nó khác với phiên bản này của ứng dụng. {KEEP}"
+        )
     return row[0] if row else None
 
 

@@ -1,5 +1,8 @@
 """Content-addressed file store: ``files/ab/abcdef...`` named by SHA-256.
 
+A stored file found damaged (its content no longer matches its name) is replaced when the
+same content is stored again.
+
 Writing order (so a crash never leaves a row pointing at nothing): copy to a temp file in
 the store, flush and fsync, rename into place, fsync the folder; only then does the caller
 commit the row. A crash between the rename and the commit leaves an orphan blob, which
@@ -10,6 +13,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sqlite3
+import time
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -17,10 +22,11 @@ from pathlib import Path
 
 from base.errors import FileStoreError, MissingBlobError
 from base.os_reason import os_reason
-from db.dbfile import fsync_path
+from db.dbfile import BACKUP_DIR_NAME, connect_read_only, fsync_path
 
 CHUNK = 1024 * 1024
 HEX = set("0123456789abcdef")
+GRACE_SECONDS = 3600  # a blob younger than this may be about to get its row: never collected
 
 
 @dataclass(frozen=True)
@@ -104,13 +110,17 @@ class FileStore:
                 os.fsync(out.fileno())
             sha = digest.hexdigest()
             final = self.path_for(sha)
-            if final.is_file() and final.stat().st_size == size:
+            existed = final.is_file()
+            if existed and final.stat().st_size == size and self._intact(final, sha):
                 tmp_path.unlink()
+                os.utime(final)  # about to be used again: not collected meanwhile
                 return StoredBlob(sha, size, created=False)
+            # New, or a stored copy damaged on disk: the good content just read takes its
+            # place (a damaged file is healed by adding the original again).
             final.parent.mkdir(parents=True, exist_ok=True)
             os.replace(tmp_path, final)
             _fsync_dir(final.parent)
-            return StoredBlob(sha, size, created=True)
+            return StoredBlob(sha, size, created=not existed)
         except OSError as exc:
             tmp_path.unlink(missing_ok=True)
             raise FileStoreError(
@@ -120,6 +130,17 @@ class FileStore:
         except BaseException:
             tmp_path.unlink(missing_ok=True)
             raise
+
+    @staticmethod
+    def _intact(path: Path, sha256: str) -> bool:
+        digest = hashlib.sha256()
+        try:
+            with path.open("rb") as fh:
+                for chunk in iter(lambda: fh.read(CHUNK), b""):
+                    digest.update(chunk)
+        except OSError:
+            return False
+        return digest.hexdigest() == sha256
 
     def open_blob(self, sha256: str, original_name: str = ""):
         path = self.path_for(sha256)
@@ -179,3 +200,38 @@ class FileStore:
 
     def remove(self, sha256: str) -> None:
         self.path_for(sha256).unlink(missing_ok=True)
+
+    @property
+    def backups_dir(self) -> Path:
+        """The backups of the data folder this store belongs to."""
+        return self.root.parent / BACKUP_DIR_NAME
+
+    def kept_for_backups(self) -> set[str]:
+        """The blobs the data folder's kept backups list: a backup must restore in full,
+        so these files stay while a backup that needs them is kept."""
+        return backup_references(self.backups_dir)
+
+    def is_recent(self, sha256: str, now: float | None = None) -> bool:
+        try:
+            mtime = self.path_for(sha256).stat().st_mtime
+        except OSError:
+            return False
+        return (now if now is not None else time.time()) - mtime < GRACE_SECONDS
+
+
+def backup_references(folder: Path) -> set[str]:
+    """Every blob hash listed by the backups (``*.sqlite3``) in ``folder``; a backup that
+    cannot be read keeps nothing (it could not be restored anyway)."""
+    found: set[str] = set()
+    if not folder.is_dir():
+        return found
+    for db in folder.glob("*.sqlite3"):
+        try:
+            con = connect_read_only(db, immutable=True)
+            try:
+                found.update(r[0] for r in con.execute("SELECT sha256 FROM blob"))
+            finally:
+                con.close()
+        except sqlite3.Error:
+            continue
+    return found

@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from base.errors import CorruptDatabaseError
 from db import revisions
 from db.dbfile import BACKUP_DIR_NAME, KEEP, backup_copy, quick_check  # noqa: F401
+from db.engine import write_transaction
 
 
 def alembic_config() -> Config:
@@ -35,10 +36,33 @@ def upgrade(engine: Engine, db_path: Path, current: str | None) -> Path | None:
             )
         backup = backup_copy(engine, db_path, f"truoc-nang-cap-{current}")
     cfg = alembic_config()
-    with engine.begin() as conn:
+    with write_transaction(engine) as conn:  # a second program creating it waits, then sees it
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
     return backup
+
+
+def restamp_if_current(engine: Engine, db_path: Path) -> bool:
+    """An emptied ``alembic_version`` over tables exactly like the current models': write
+    the head revision back (after a copy). False, changing nothing, when they differ."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from db import models  # noqa: F401  (registers the tables)
+    from db.base import Base
+    from db.schema_compare import compare_type
+
+    with engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={"compare_type": compare_type})
+        if compare_metadata(ctx, Base.metadata):
+            return False
+    backup_copy(engine, db_path, "truoc-nang-cap-ghi-lai-phien-ban")
+    with write_transaction(engine) as conn:
+        conn.exec_driver_sql("DELETE FROM alembic_version")
+        conn.exec_driver_sql(
+            "INSERT INTO alembic_version (version_num) VALUES (?)", (revisions.head(),)
+        )
+    return True
 
 
 def _new_revision(message: str) -> None:  # pragma: no cover - developer tool

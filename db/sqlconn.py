@@ -24,6 +24,12 @@ if TYPE_CHECKING:
 Source = Union[sqlite3.Connection, "Session"]
 
 
+# How long a writer waits for another one (a window and a command, two commands) before
+# giving up. Write transactions take the write lock when they begin (BEGIN IMMEDIATE), so
+# the wait happens there, where SQLite can wait, instead of failing half-way.
+BUSY_TIMEOUT_MS = 30_000
+
+
 def setup_connection(conn: sqlite3.Connection) -> None:
     """Autocommit mode (transactions are begun explicitly), foreign keys, WAL, and every
     commit on the disk: offices lose power."""
@@ -31,7 +37,7 @@ def setup_connection(conn: sqlite3.Connection) -> None:
     cur = conn.cursor()
     try:
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA busy_timeout=5000")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=FULL")
     finally:
@@ -46,8 +52,9 @@ def open_connection(db_path: Path) -> sqlite3.Connection:
 
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """Everything inside lands together or not at all."""
-    conn.execute("BEGIN")
+    """Everything inside lands together or not at all. Takes the write lock at once
+    (waiting for another writer), so it never fails half-way with "database is locked"."""
+    conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn
     except BaseException:

@@ -14,6 +14,7 @@ os.environ.pop("CCHC_DATA_DIR", None)
 import pytest  # noqa: E402
 
 from desktop.core.workspace import Workspace, open_workspace  # noqa: E402
+from tests.folder_holders import holders  # noqa: E402, F401 - another program's lock
 
 
 @pytest.fixture(autouse=True)

@@ -13,10 +13,12 @@ import sys
 from collections.abc import Sequence
 
 from base.errors import CchcError
+from db.sqlerrors import as_cchc_error
 from desktop import __version__
 from desktop.cli.common import EXIT_ERROR, EXIT_OK, Parser, Registry
+from desktop.core import folderlock
 from desktop.core.paths import resolve_data_dir
-from desktop.core.workspace import Workspace, open_workspace
+from desktop.core.workspace import Workspace, ensure_writable_dir, open_workspace
 
 # The modules under desktop.cli that register commands, in registration order (a module may
 # add actions to a command an earlier one made: ``score`` adds ``check dismiss``).
@@ -102,16 +104,50 @@ def _utf8_streams() -> None:
             reconfigure(encoding="utf-8", errors="replace")
 
 
+def _finish_what_was_cut_short(data_dir) -> None:
+    """A restore killed half-way is finished (or rolled back) before anything else, and
+    what killed programs left behind is cleaned."""
+    from desktop.core.backup.files import JOURNAL_NAME
+
+    if (data_dir / JOURNAL_NAME).exists():
+        from desktop.core.backup.restore import finish_interrupted_restore
+
+        note = finish_interrupted_restore(data_dir)
+        if note:
+            print(f"Lưu ý: {note}", file=sys.stderr)
+    from desktop.core.backup.leftovers import clean_leftovers
+    from desktop.core.office.vnformat import format_size
+
+    removed = clean_leftovers(data_dir)
+    if removed.files:
+        print(
+            f"Đã dọn {len(removed.files)} tệp tạm còn sót từ lần ghi bị gián đoạn "
+            f"({format_size(removed.size)}).",
+            file=sys.stderr,
+        )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_streams()
     argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser(argv).parse_args(argv)
+    at_work = None
+    action = getattr(args, f"{args.command}_action", None) or ""
+    folderlock.set_program_name(f"lệnh cchc {args.command} {action}".strip())
     try:
         data_dir = resolve_data_dir(args.data_dir)
         # A command may work on the folder without opening the database (restore a damaged one).
         opened = getattr(args, "open_workspace", True)
+        if opened:
+            # Say who works in the folder, so a restore elsewhere waits for this command
+            # (and this one waits a little for a restore under way, then says so).
+            ensure_writable_dir(data_dir)
+            at_work = folderlock.register(data_dir)
+            _finish_what_was_cut_short(data_dir)
         ws = open_workspace(data_dir) if opened else Workspace(data_dir)
     except CchcError as exc:
+        if at_work is not None:
+            at_work.release()
         print(f"Lỗi: {exc}", file=sys.stderr)
         return EXIT_ERROR
     try:
@@ -121,8 +157,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except BrokenPipeError:  # e.g. `cchc catalog list | head`
         return EXIT_OK
+    except Exception as exc:
+        known = as_cchc_error(exc, ws.db_path)  # SQLite's own errors, said in Vietnamese
+        if known is None:
+            raise
+        print(f"Lỗi: {known}", file=sys.stderr)
+        return EXIT_ERROR
     finally:
         ws.close()
+        if at_work is not None:
+            at_work.release()
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from base.errors import CchcError
-from desktop.cli.common import EXIT_OK, Registry, emit_json, year_arg
+from desktop.cli.common import EXIT_ERROR, EXIT_OK, Registry, emit_json, year_arg
 from desktop.cli.progress_bar import cli_progress
 from desktop.core.backup.files import backups_dir, list_backups
 from desktop.core.backup.restore import DataSummary, preview_restore, resolve_backup, restore_backup
@@ -309,23 +309,46 @@ def _summary_line(s: DataSummary | None) -> str:
     return f"{s.commune or 'chưa có hồ sơ xã'}; năm {years}; {s.document_total} tài liệu, {s.files} tệp"
 
 
+def _confirm_restore(args: argparse.Namespace) -> bool:
+    """``--yes``; else ask on a terminal; a script without ``--yes`` changes nothing."""
+    if args.yes:
+        return True
+    if args.json or not _interactive():
+        if not args.json:
+            print(
+                "Chưa khôi phục gì. Chạy lại với --yes để thay dữ liệu hiện tại bằng bản sao lưu "
+                "này (dữ liệu hiện tại được sao lưu trước)."
+            )
+        return False
+    answer = input("Thay dữ liệu hiện tại bằng bản sao lưu này? [c/K]: ").strip().lower()
+    if answer in ("c", "co", "có", "y", "yes"):
+        return True
+    print("Đã hủy: chưa khôi phục gì.")
+    return False
+
+
 def cmd_backup_restore(ws: Workspace, args: argparse.Namespace) -> int:
     path = resolve_backup(ws.data_dir, args.file)
     preview = preview_restore(ws.data_dir, path)
     if not args.json:
         print(f"Bản sao lưu {path.name} ({preview.label or 'không rõ loại'}):")
         print(f"  chứa:      {_summary_line(preview.holds)}")
-        print(f"  hiện tại:  {_summary_line(preview.current)}")
+        print(f"  hiện tại:  {_summary_line(preview.current)}  (sẽ bị thay thế)")
         if preview.histories:
             print(f"  kèm lịch sử xã cũ: {', '.join(preview.histories)}")
         if preview.blobs_missing:
             print(f"  Cảnh báo: {preview.blobs_missing} tệp mà bản sao lưu cần không còn ở đâu.")
+    if not _confirm_restore(args):
+        if args.json:
+            emit_json({"preview": preview.to_json(), "restored": False})
+        return EXIT_ERROR
     with cli_progress(args.json) as progress:
         result = restore_backup(ws.data_dir, path, progress)
     if args.json:
         emit_json(
             {
                 "preview": preview.to_json(),
+                "restored": True,
                 "restored_from": str(result.restored_from),
                 "safety_copy": str(result.safety_copy) if result.safety_copy else None,
                 "files_copied": result.files_copied,
@@ -376,4 +399,7 @@ def register(r: Registry) -> None:
     sp.set_defaults(open_workspace=False)
     sp = g.command("restore", cmd_backup_restore, "khôi phục từ một bản sao lưu")
     sp.add_argument("file", metavar="FILE", help="tệp sao lưu (đường dẫn hoặc tên trong danh sách)")
+    sp.add_argument(
+        "--yes", action="store_true", help="khôi phục luôn, không hỏi (dữ liệu hiện tại bị thay)"
+    )
     sp.set_defaults(open_workspace=False)

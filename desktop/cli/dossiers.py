@@ -18,13 +18,14 @@ from desktop.core.dossiers import (
     calendar_quarter,
     compute_figures,
     custom_period,
-    import_dossiers,
     list_dossiers,
     list_profiles,
     nd09_period,
     nd09_quarter,
     parse_overrides,
+    read_dossier_export,
     set_manual_figures,
+    write_dossier_export,
     write_form06,
 )
 from desktop.core.dossiers.synonyms import FIELD_KEYS, FIELD_LABELS
@@ -101,16 +102,17 @@ def cmd_import(ws: Workspace, args: argparse.Namespace) -> int:
     overrides = parse_overrides(args.map)
     bar = None if args.json else ProgressBar(args.file.name)
     try:
-        with ws.transaction() as s:
-            summary = import_dossiers(
+        with ws.session() as s:  # reading the file holds no write lock
+            read = read_dossier_export(
                 s,
                 args.file,
                 sheet=args.sheet,
                 profile=args.profile,
                 overrides=overrides,
-                save_profile_as=args.save_profile,
                 progress=bar,
             )
+        with ws.transaction() as s:
+            summary = write_dossier_export(s, read, save_profile_as=args.save_profile, progress=bar)
     finally:
         if bar is not None:
             bar.close()

@@ -236,7 +236,7 @@ def cmd_delete(ws: Workspace, args: argparse.Namespace) -> int:
     else:
         print(
             f"Đã xóa tài liệu #{args.id} {row.number}. Đã xóa {removed} tệp khỏi kho; "
-            f"giữ {kept} tệp mà tài liệu khác còn dùng."
+            f"giữ {kept} tệp mà tài liệu khác hoặc bản sao lưu còn cần."
         )
     return EXIT_OK
 

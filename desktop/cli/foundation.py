@@ -116,7 +116,8 @@ def cmd_check(ws: Workspace, args: argparse.Namespace) -> int:
     """Integrity always; with ``--year`` also the evidence and self-score checks of that
     year, in the same ``findings`` list. The exit status follows integrity only."""
     report = check_integrity(ws, full=args.full)
-    year = year_checks(ws, args.year) if args.year else None
+    damaged = report.quick_check != ["ok"]
+    year = year_checks(ws, args.year) if args.year and not damaged else None
     if args.json:
         emit_json(merge_check_json(report, year) if year else report.to_json())
     else:
@@ -125,6 +126,8 @@ def cmd_check(ws: Workspace, args: argparse.Namespace) -> int:
             print(f"{label}: {f.message}")
         if year:
             print_checks(year)
+        if report.good_backup is not None:
+            print(f"Khôi phục: cchc backup restore {report.good_backup.name} --yes")
         if report.ok:
             print(
                 f"Dữ liệu nguyên vẹn: cơ sở dữ liệu ổn định, {report.blobs_total} tệp trong kho "

@@ -12,10 +12,18 @@ import sys
 from pathlib import Path
 
 from desktop.cli.common import EXIT_ERROR, EXIT_OK, Registry, emit_json, json_number, year_arg
+from desktop.core.backup.store import create_backup
 from desktop.core.catalog.importer import read_catalog_file, save_preview
+from desktop.core.catalog.replace import rule_losses
 from desktop.core.catalog.store import CatalogProblem
 from desktop.core.office.vnformat import format_fraction, format_points
-from desktop.core.results.importer import match_results, read_results_file, save_results
+from desktop.core.results.importer import (
+    REPLACE_BACKUP_LABEL,
+    match_results,
+    read_results_file,
+    replacement_for,
+    save_results,
+)
 from desktop.core.results.losses import loss_report
 from desktop.core.results.plan import plan_for_export
 from desktop.core.results.plan_export import export_plan, plan_warnings
@@ -48,11 +56,14 @@ def _print_problems(problems: list[CatalogProblem]) -> None:
 def cmd_catalog_import(ws: Workspace, args: argparse.Namespace) -> int:
     preview = read_catalog_file(Path(args.file), year=args.year, sheet=args.sheet)
     errors, warnings = preview.errors, preview.warnings
-    may_save = not errors and (args.accept or not warnings) and not args.check
+    with ws.session() as s:  # hand-set scoring rules a replace would drop: ask (--accept)
+        rules_lost = rule_losses(s, args.year, preview.rows)
+    may_save = not errors and (args.accept or not (warnings or rules_lost)) and not args.check
     outcome = None
     if may_save:
         with ws.transaction() as s:
             outcome = save_preview(s, args.year, preview, name=args.name, accept_warnings=True)
+        rules_lost = list(outcome.rules_lost)
     if args.json:
         emit_json(
             {
@@ -72,6 +83,8 @@ def cmd_catalog_import(ws: Workspace, args: argparse.Namespace) -> int:
                 "problems": _problems_json(preview.problems),
                 "saved": outcome is not None,
                 "replaced": bool(outcome and outcome.replaced),
+                "rules_kept": list(outcome.rules_kept) if outcome else [],
+                "rules_lost": rules_lost,
                 "nodes": [
                     {
                         "code": r.code,
@@ -91,6 +104,13 @@ def cmd_catalog_import(ws: Workspace, args: argparse.Namespace) -> int:
         )
     else:
         _print_problems(preview.problems)
+        if rules_lost:
+            print(
+                f"{'Đã bỏ' if outcome else 'Cảnh báo: thay bộ tiêu chí sẽ bỏ'} cách tính điểm "
+                f"đặt tay ở {len(rules_lost)} mục không còn trong bộ mới: "
+                f"{', '.join(rules_lost)}.",
+                file=sys.stderr,
+            )
         levels = sorted({r.level for r in preview.rows})
         if preview.kind == "sheet":
             where = f"sheet “{preview.sheet}”"
@@ -109,6 +129,8 @@ def cmd_catalog_import(ws: Workspace, args: argparse.Namespace) -> int:
                         f" Giữ lại {outcome.moved_results} điểm thẩm định và "
                         f"{outcome.moved_assignments} người phụ trách theo mã."
                     )
+                if outcome.rules_kept:
+                    kept += f" Giữ {len(outcome.rules_kept)} cách tính điểm đặt tay."
                 print(
                     f"Đã thay thế bộ tiêu chí “{outcome.replaced_name}” của năm {args.year} "
                     f"bằng bộ vừa nhập ({outcome.node_count} mục, tổng "
@@ -133,10 +155,15 @@ def cmd_catalog_import(ws: Workspace, args: argparse.Namespace) -> int:
 
 def cmd_results_import(ws: Workspace, args: argparse.Namespace) -> int:
     preview = read_results_file(Path(args.file), year=args.year, sheet=args.sheet)
-    saved = None
-    with ws.transaction() as s:
+    with ws.session() as s:
         match_results(s, preview)
-        if not preview.errors:
+        replaces = replacement_for(s, preview)
+    saved = backup = None
+    refused = replaces is not None and not args.replace and not preview.errors
+    if not preview.errors and not refused:
+        if replaces is not None:  # what is replaced can be had back from this copy
+            backup = create_backup(ws, label=REPLACE_BACKUP_LABEL).path
+        with ws.transaction() as s:
             saved = save_results(s, preview)
     if args.json:
         emit_json(
@@ -150,10 +177,14 @@ def cmd_results_import(ws: Workspace, args: argparse.Namespace) -> int:
                 "total_rank": preview.total_rank or None,
                 "decision_number": preview.decision_number,
                 "problems": _problems_json(preview.problems),
+                "replaces": replaces.to_json() if replaces else None,
+                "backup": str(backup) if backup else None,
             }
         )
     else:
         _print_problems(preview.problems)
+        if replaces is not None and (refused or saved is not None):
+            print(replaces.describe())
         if saved is not None:
             again = f" (thay cho {saved.replaced} điểm đã có)" if saved.replaced else ""
             total = ""
@@ -162,6 +193,13 @@ def cmd_results_import(ws: Workspace, args: argparse.Namespace) -> int:
                 total += f", xếp hạng {saved.total_rank}" if saved.total_rank else ""
             print(
                 f"Đã nhập kết quả thẩm định năm {args.year}: {saved.node_count} mục{again}{total}."
+            )
+            if backup:
+                print(f"Đã sao lưu trước khi thay: {backup}")
+        elif refused:
+            print(
+                "Chưa lưu gì. Xem lại rồi chạy lại với --replace để thay (dữ liệu hiện tại "
+                "được sao lưu trước)."
             )
         else:
             print("Chưa lưu: hãy sửa các lỗi trong tệp rồi nhập lại.", file=sys.stderr)
@@ -316,6 +354,11 @@ def register(r: Registry) -> None:
     sp.add_argument("file", metavar="FILE")
     sp.add_argument("--year", type=year_arg, required=True)
     sp.add_argument("--sheet", help="tên sheet (mặc định: sheet đầu tiên có bảng điểm)")
+    sp.add_argument(
+        "--replace",
+        action="store_true",
+        help="thay kết quả đã có của năm (sao lưu trước); không có: chỉ nói sẽ thay gì",
+    )
     sp = results.command("show", cmd_results_show, "xem kết quả thẩm định của năm")
     sp.add_argument("--year", type=year_arg, required=True)
 

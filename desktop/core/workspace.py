@@ -12,12 +12,12 @@ import os
 import sqlite3
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from base.errors import DatabaseTooNewError, DataDirError
+from base.errors import DatabaseTooNewError, DataDirError, RevisionMissingError
 from base.os_reason import os_reason
 from db import revisions
 from db.dbfile import DB_FILE_NAME, read_revision
@@ -66,8 +66,12 @@ class Workspace:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One unit of work: everything inside lands together or not at all."""
+        """One unit of work: everything inside lands together or not at all. It takes the
+        database's write lock when it begins (waiting while another program writes)."""
+        from db.engine import WRITE
+
         with self.sessions() as s, s.begin():
+            s.connection(execution_options=WRITE)
             yield s
 
     @contextmanager
@@ -113,11 +117,32 @@ def ensure_writable_dir(path: Path) -> None:
         ) from exc
 
 
+def _restamp(ws: Workspace) -> None:
+    """The revision was lost (``alembic_version`` emptied): written back when the tables
+    are exactly the current ones, else the refusal stands."""
+    from db.migrate import restamp_if_current
+    from desktop.core.folderlock import folder_alone
+
+    try:
+        with folder_alone(ws.data_dir, "ghi lại phiên bản dữ liệu"):
+            healed = restamp_if_current(ws.engine, ws.db_path)
+    except BaseException:
+        ws.close()
+        raise
+    if not healed:
+        ws.close()
+        read_revision(ws.db_path)  # raises the refusal
+
+
 def open_workspace(data_dir: Path) -> Workspace:
     """Check the folder and the database file; migrate (after a copy) when it is older."""
     ensure_writable_dir(data_dir)
     ws = Workspace(data_dir)
-    current = read_revision(ws.db_path)
+    try:
+        current = read_revision(ws.db_path)
+    except RevisionMissingError:
+        _restamp(ws)
+        current = revisions.head()
     if current is not None and current not in revisions.chain():
         raise DatabaseTooNewError(
             f"Cơ sở dữ liệu {ws.db_path} được tạo bởi phiên bản Sổ CCHC mới hơn "
@@ -126,9 +151,13 @@ def open_workspace(data_dir: Path) -> Workspace:
         )
     if current != revisions.head():
         from db.migrate import upgrade
+        from desktop.core.folderlock import folder_alone
 
+        # Upgrading existing data needs the folder alone; a new, empty one does not.
+        alone = folder_alone(data_dir, "nâng cấp dữ liệu") if current else nullcontext()
         try:
-            ws.migration_backup = upgrade(ws.engine, ws.db_path, current)
+            with alone:
+                ws.migration_backup = upgrade(ws.engine, ws.db_path, current)
         except BaseException:
             ws.close()
             raise

@@ -87,6 +87,125 @@ def _out(text: str, *, err: bool = False) -> None:
         print(text, file=stream, flush=True)
 
 
+def _server_name(data_dir) -> str:
+    """The local channel a data folder's window listens on (its path, hashed)."""
+    import hashlib
+    from pathlib import Path
+
+    key = os.path.normcase(str(Path(data_dir).absolute()))
+    return "SoCCHC-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+
+
+def listen_for_second_windows(window, data_dir):
+    """The window that has the folder brings itself forward when a second one asks
+    (``QLocalServer``: a named pipe on Windows). None when Qt's network module is absent."""
+    try:
+        from PySide6.QtNetwork import QLocalServer
+    except ImportError:  # a build without QtNetwork: the second window only says who
+        return None
+    server = QLocalServer(window)
+    server.raised = 0  # type: ignore[attr-defined]
+    name = _server_name(data_dir)
+    QLocalServer.removeServer(name)  # a channel left by a window that crashed (Unix)
+    if not server.listen(name):
+        return None
+
+    def bring_forward() -> None:
+        sock = server.nextPendingConnection()
+        if sock is None:
+            return
+        if window.isMinimized():
+            window.showNormal()
+        window.raise_()
+        window.activateWindow()
+        server.raised += 1  # type: ignore[attr-defined]
+        sock.disconnectFromServer()
+
+    server.newConnection.connect(bring_forward)
+    return server
+
+
+def ask_first_window_forward(data_dir) -> bool:
+    """From a second window: ask the first one to come forward. False when it cannot be
+    reached (an older version, a window on another machine, no QtNetwork)."""
+    try:
+        from PySide6.QtNetwork import QLocalSocket
+    except ImportError:
+        return False
+    sock = QLocalSocket()
+    sock.connectToServer(_server_name(data_dir))
+    if not sock.waitForConnected(1000):
+        return False
+    sock.write(b"len-truoc")
+    sock.waitForBytesWritten(1000)
+    sock.disconnectFromServer()
+    return True
+
+
+def _second_window(data_dir, exc: CchcError) -> None:
+    """Another window has the folder: say who, and offer to bring it forward."""
+    from desktop.ui.vi import ask_yes_no
+
+    if not ask_yes_no(
+        None,
+        "Sổ CCHC đang mở",
+        f"{exc}\n\nĐưa cửa sổ Sổ CCHC đang mở thư mục này lên trước?",
+        default_no=False,
+    ):
+        return
+    if not ask_first_window_forward(data_dir):
+        show_error(
+            None,
+            "Không gọi được cửa sổ kia (có thể nó ở máy khác hoặc là phiên bản cũ). "
+            "Hãy tìm nó trên thanh tác vụ.",
+            "Sổ CCHC đang mở",
+        )
+
+
+def _claim_folder(data_dir) -> list:
+    """One window per data folder, for its whole life (a second one is told who has it);
+    and "at work" in it, so a restore from the command line waits for this window."""
+    from base.errors import WindowOpenError
+    from desktop.core import folderlock
+    from desktop.core.workspace import ensure_writable_dir
+
+    ensure_writable_dir(data_dir)
+    folderlock.set_program_name(folderlock.PROGRAM_WINDOW)
+    window = folderlock.claim_window(data_dir)
+    if isinstance(window, folderlock.Holder):
+        raise WindowOpenError(folderlock.window_holder_message(data_dir, window))
+    try:
+        locks = [window, folderlock.register(data_dir)]
+    except BaseException:
+        window.release()
+        raise
+    try:
+        _finish_what_was_cut_short(data_dir)
+    except BaseException:
+        for lock in reversed(locks):
+            lock.release()
+        raise
+    return locks
+
+
+def _finish_what_was_cut_short(data_dir) -> None:
+    """A restore killed half-way is finished (or rolled back) before the data is shown."""
+    from desktop.core.backup.files import JOURNAL_NAME
+    from desktop.core.backup.leftovers import clean_leftovers
+
+    if (data_dir / JOURNAL_NAME).exists():
+        from desktop.core.backup.restore import finish_interrupted_restore
+        from desktop.ui.vi import info
+
+        note = finish_interrupted_restore(data_dir)
+        if note:
+            logging.getLogger("cchc").warning("%s", note)
+            info(None, "Khôi phục dữ liệu", note)
+    removed = clean_leftovers(data_dir)  # what killed programs left behind
+    if removed.files:
+        logging.getLogger("cchc").info("Đã dọn %d tệp tạm còn sót", len(removed.files))
+
+
 def _restore_damaged(data_dir, exc: CorruptDatabaseError) -> Workspace | None:
     """The database is damaged: offer the newest good backup; restore it and go on if the
     officer agrees (the damaged file is kept beside the backups)."""
@@ -175,6 +294,26 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     data_dir = resolve_data_dir(args.data_dir, demo=args.demo)
     try:
+        locks = _claim_folder(data_dir)
+    except CchcError as exc:
+        from base.errors import WindowOpenError
+
+        if args.self_test:
+            _out(f"error {exc}", err=True)
+        elif isinstance(exc, WindowOpenError):
+            _second_window(data_dir, exc)
+        else:
+            show_error(None, exc, "Không mở được dữ liệu")
+        return 1
+    try:
+        return _run(args, app, data_dir)
+    finally:
+        for lock in reversed(locks):
+            lock.release()
+
+
+def _run(args: argparse.Namespace, app: QApplication, data_dir) -> int:
+    try:
         try:
             ws = open_workspace(data_dir)
         except CorruptDatabaseError as exc:
@@ -201,6 +340,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from desktop.ui.main_window import MainWindow
 
     window = MainWindow(ws)
+    window.second_windows = listen_for_second_windows(window, data_dir)
     window.load()
     if window.overview.profile is None and not args.self_test:
         from desktop.ui.years.profile_form import FirstRunWizard

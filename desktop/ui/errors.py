@@ -12,6 +12,7 @@ from types import TracebackType
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from base.errors import CchcError
+from db.sqlerrors import as_cchc_error
 from desktop import __version__
 from desktop.ui.vi import message_box
 
@@ -49,6 +50,10 @@ def show_error(parent: QWidget | None, error: BaseException | str, title: str = 
     if isinstance(error, str):
         message_box(parent, QMessageBox.Icon.Warning, title, error).exec()
         return
+    known = as_cchc_error(error)  # SQLite's own errors (damaged, full disk, busy)
+    if known is not None:
+        log.warning("%s", known.detail or error)
+        error = known
     if isinstance(error, CchcError):
         message_box(
             parent, QMessageBox.Icon.Warning, title, error.message, detail=error.detail

@@ -27,7 +27,7 @@ from desktop.ui.catalog.tab import CatalogTab
 from desktop.ui.errors import show_error
 from desktop.ui.history.units import UnitSelector
 from desktop.ui.tabs import TABS, LazyTabs
-from desktop.ui.vi import info, message_box
+from desktop.ui.vi import ask_yes_no, info, message_box
 from desktop.ui.worker import Job, run_job
 from desktop.ui.years.labels import show_year_values
 
@@ -396,6 +396,7 @@ class MainWindow(QMainWindow):
                     "Dữ liệu có lỗi:\n- " + "\n- ".join(errors[:10]),
                     detail="\n".join(f.message for f in report.findings),
                 ).exec()
+                self._offer_good_backup(report)
 
         return run_job(
             self,
@@ -404,6 +405,21 @@ class MainWindow(QMainWindow):
             on_success=done,
             show_progress=not quiet_when_ok,
         )
+
+    def _offer_good_backup(self, report: IntegrityReport) -> None:
+        """A damaged database: offer to restore the newest good backup (Có/Không)."""
+        if report.good_backup is None:
+            return
+        from desktop.ui.backup.dialogs import start_restore
+
+        if ask_yes_no(
+            self,
+            "Dữ liệu bị hỏng",
+            f"Khôi phục từ bản sao lưu tốt gần nhất ({report.good_backup.name})?\n\n"
+            "Dữ liệu hiện tại (bị hỏng) được giữ lại trong thư mục backups trước khi khôi phục.",
+            default_no=False,
+        ):
+            self.restore_job = start_restore(self, report.good_backup)
 
     def reopen_workspace(self) -> None:
         """Close the data folder and open it again (after a restore replaced the database),

@@ -98,6 +98,9 @@ def test_backup_create_list_restore(cli, evidence, data_dir: Path, usb: Path) ->
     (data_dir / DB_FILE_NAME).write_bytes(b"hong het roi" * 1000)  # a damaged database
     assert cli("check").code == 1
     r = cli("backup", "restore", backup.name)
+    assert r.code == 1 and "Chưa khôi phục gì" in r.out and "sẽ bị thay thế" in r.out
+    assert cli("check").code == 1  # nothing replaced yet
+    r = cli("backup", "restore", backup.name, "--yes")
     assert r.code == 0, r.err
     assert "chứa:      Xã Đồng Tâm, Hải Dương; năm 2022, 2023; 2 tài liệu, 2 tệp" in r.out
     assert "hiện tại:  không đọc được" in r.out and "Đã khôi phục" in r.out
@@ -151,7 +154,7 @@ def test_restore_from_a_stick_on_a_new_pc(cli, evidence, usb: Path, tmp_path: Pa
     stick = Path(r.out.strip())
     new_pc = tmp_path / "may-moi" / "SoCCHC"
     assert not new_pc.exists()
-    assert main(["--data-dir", str(new_pc), "backup", "restore", str(stick)]) == 0
+    assert main(["--data-dir", str(new_pc), "backup", "restore", str(stick), "--yes"]) == 0
     assert count_documents(new_pc) == 2
     assert main(["--data-dir", str(new_pc), "check", "--full"]) == 0
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from dossier_exports import BOTH_Q1, figure_subset, write_export1, write_export2
 from openpyxl import Workbook
+from results_sheets import catalog_with_codes
 from sqlalchemy import func, select
 
 from db.models_dossiers import Dossier, DossierImport
@@ -290,3 +291,60 @@ def test_kill_during_import_leaves_the_database_as_before(cli, imported, data_di
     r = cli("dossiers", "import", str(big), "--json")
     assert r.code == 0, r.err
     assert r.json()["imported"] == 30_000
+
+
+def _imports(data_dir: Path) -> tuple[int, int]:
+    ws = open_workspace(data_dir)
+    try:
+        with ws.session() as s:
+            return (
+                s.scalar(select(func.count()).select_from(Dossier)),
+                s.scalar(select(func.count()).select_from(DossierImport)),
+            )
+    finally:
+        ws.close()
+
+
+def test_a_sheet_with_headers_only_records_nothing(cli, tmp_path, data_dir):
+    wb = Workbook()
+    wb.active.append(["STT", "Mã hồ sơ", "Tên thủ tục", "Ngày tiếp nhận", "Ngày hẹn trả"])
+    wb.save(tmp_path / "chi-tieu-de.xlsx")
+    r = cli("dossiers", "import", str(tmp_path / "chi-tieu-de.xlsx"))
+    assert r.code == 1, r.out
+    assert "tệp không có dòng hồ sơ nào" in r.err and "chi-tieu-de.xlsx" in r.err
+    assert "Hồ sơ mới" not in r.out
+    assert _imports(data_dir) == (0, 0)
+
+
+def test_a_full_disk_during_an_import_says_how_much_room_is_needed(
+    cli, tmp_path, data_dir, monkeypatch
+):
+    """SQLite's own "database or disk is full" (a page limit stands for the full disk)."""
+    import db.engine
+
+    assert cli("dossiers", "import", str(write_export1(tmp_path / "e1.xlsx"))).code == 0
+    before = _imports(data_dir)
+    real = db.engine.setup_connection
+
+    def full_disk(conn) -> None:
+        real(conn)
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        conn.execute(f"PRAGMA max_page_count={pages}")
+
+    wb = Workbook()  # a year's register: more rows than the database has room for
+    wb.active.append(["Mã hồ sơ", "Tên thủ tục", "Ngày tiếp nhận", "Ngày hẹn trả"])
+    for i in range(3000):
+        wb.active.append([f"H{i:05}", "Đăng ký khai sinh " * 5, "05/01/2023", "10/01/2023"])
+    wb.save(tmp_path / "ca-nam.xlsx")
+    monkeypatch.setattr(db.engine, "setup_connection", full_disk)
+    for argv in (
+        ["dossiers", "import", str(tmp_path / "ca-nam.xlsx")],
+        ["catalog", "import", str(catalog_with_codes(tmp_path / "bo.xlsx")), "--year", "2023"],
+    ):
+        r = cli(*argv)
+        assert r.code == 1 and "Traceback" not in r.err, r.err
+        assert "đã đầy: chưa lưu gì" in r.err and "Còn trống" in r.err
+        assert "hãy giải phóng thêm ít nhất" in r.err and "disk is full" not in r.err
+    monkeypatch.undo()
+    assert _imports(data_dir) == before  # nothing half-saved
+    assert cli("catalog", "list", "--year", "2023").code == 1

@@ -210,7 +210,7 @@ def test_backup_and_restore_carry_the_history(tmp_path, formers) -> None:
     before = snapshot(folder)
     ok(data, "history", "import", str(formers["Hồng Phong"].bundles[2024]))
     assert snapshot(folder) != before
-    ok(data, "backup", "restore", name)
+    ok(data, "backup", "restore", name, "--yes")
     assert snapshot(folder) == before  # the history is back as it was when saved
 
     # A stick backup carries the history's files: restore it on another PC.
@@ -219,7 +219,7 @@ def test_backup_and_restore_carry_the_history(tmp_path, formers) -> None:
     stick.mkdir()
     usb_backup = Path(json.loads(ok(data, "backup", "create", str(stick), "--json"))["path"])
     other = tmp_path / "may-moi"  # not created: restoring makes the data folder
-    out = ok(other, "backup", "restore", str(usb_backup))
+    out = ok(other, "backup", "restore", str(usb_backup), "--yes")
     assert "kèm lịch sử xã cũ: Đồng Tâm, Hồng Phong" in out  # by folder name
     for former in ("Hồng Phong", "Đồng Tâm"):
         restored = history_dir(other, former)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from decimal import Decimal
 
 from docx import Document
@@ -154,3 +155,78 @@ def test_check_only_reads(cli, initialized, tmp_path):
     r = cli("catalog", "import", str(path), "--year", "2023", "--check")
     assert r.code == 0 and "Đã lưu" not in r.out
     assert cli("catalog", "list", "--year", "2023").code == 1
+
+
+def test_results_import_over_detailed_scores_says_what_it_replaces_and_asks(
+    cli, initialized, tmp_path, data_dir
+):
+    bo = catalog_with_codes(tmp_path / "bo.xlsx")
+    assert cli("catalog", "import", str(bo), "--year", "2023").code == 0
+    full = results_full(tmp_path / "kq.xlsx")
+    assert cli("results", "import", str(full), "--year", "2023").code == 0
+    before = cli("results", "show", "--year", "2023", "--json").json()["nodes"]
+    scored = sum(1 for n in before if n["score"] is not None)
+    assert scored > 10
+
+    areas = results_areas(tmp_path / "linh-vuc.xlsx", year=2023)
+    r = cli("results", "import", str(areas), "--year", "2023")
+    assert r.code == 1
+    assert f"{scored} điểm đã có" in r.out and f"{scored - 10} mục" in r.out
+    assert "--replace" in r.out and "Chưa lưu" in r.out
+    assert cli("results", "show", "--year", "2023", "--json").json()["nodes"] == before
+    doc = cli("results", "import", str(areas), "--year", "2023", "--json").json()
+    assert doc["saved"] is False and doc["replaces"]["existing"] == scored
+    assert len(doc["replaces"]["dropped"]) == scored - 10
+
+    r = cli("results", "import", str(areas), "--year", "2023", "--replace")
+    assert r.code == 0, r.err
+    after = cli("results", "show", "--year", "2023", "--json").json()["nodes"]
+    assert sum(1 for n in after if n["score"] is not None) == 10
+    kept = list((data_dir / "backups").glob("so-cchc-truoc-thay-the-*.sqlite3"))
+    assert len(kept) == 1 and f"Đã sao lưu trước khi thay: {kept[0]}" in r.out
+    con = sqlite3.connect(kept[0])
+    assert con.execute("SELECT count(*) FROM appraised_score").fetchone() == (scored,)
+    con.close()
+
+
+def _renamed(path, old: str, new: str):
+    wb = load_workbook(path)
+    for row in wb.active.iter_rows():
+        if str(row[0].value).strip() == old:
+            row[0].value = new
+    wb.save(path)
+    return path
+
+
+def _rules(cli) -> dict[str, str]:
+    return {
+        x["code"]: x["rule"]
+        for x in cli("rule", "list", "--year", "2023", "--json").json()["rules"]
+    }
+
+
+def test_catalog_replace_keeps_hand_set_rules_and_asks_for_those_lost(cli, initialized, tmp_path):
+    bo = catalog_with_codes(tmp_path / "bo.xlsx")
+    assert cli("catalog", "import", str(bo), "--year", "2023").code == 0
+    from_file = _rules(cli)
+    for code in ("1.1.1", "1.1.2", "1.4.2"):
+        assert cli("rule", "set", code, "tru 0,25/loi", "--year", "2023").code == 0
+    hand_set = _rules(cli)
+    assert hand_set["1.1.2"] != from_file["1.1.2"]  # the officer changed the file's rule
+    new = _renamed(catalog_with_codes(tmp_path / "bo-moi.xlsx"), "1.4.2", "1.4.9")
+
+    r = cli("catalog", "import", str(new), "--year", "2023")
+    assert r.code == 1, r.out
+    assert "cách tính điểm đặt tay ở 1 mục không còn trong bộ mới: 1.4.2" in r.err
+    assert "--accept" in r.err
+    assert _rules(cli) == hand_set  # nothing changed
+
+    r = cli("catalog", "import", str(new), "--year", "2023", "--accept", "--json")
+    doc = r.json()
+    assert r.code == 0 and doc["saved"] and doc["replaced"]
+    assert doc["rules_kept"] == ["1.1.1", "1.1.2"] and doc["rules_lost"] == ["1.4.2"]
+    after = _rules(cli)
+    assert after["1.1.1"] == after["1.1.2"] == hand_set["1.1.1"]  # kept, over the file's
+    assert "1.4.2" not in after
+    assert cli("catalog", "import", str(new), "--year", "2023").code == 0  # nothing lost now
+    assert _rules(cli) == after

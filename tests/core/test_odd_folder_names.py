@@ -3,6 +3,10 @@ other (the read-only SQLite connections are opened through a proper file URI).""
 
 from __future__ import annotations
 
+import os
+
+import pytest
+
 from db.dbfile import DB_FILE_NAME, connect_read_only, quick_check, read_revision
 from desktop.cli import main
 from desktop.core.years.overview import year_overview
@@ -24,5 +28,23 @@ def test_everything_that_reads_the_database_file_directly(tmp_path, capsys) -> N
     assert main([*args, "backup", "create"]) == 0
     backup = capsys.readouterr().out.strip().splitlines()[-1]
     assert main([*args, "backup", "list"]) == 0 and "Sao lưu thủ công" in capsys.readouterr().out
-    assert main([*args, "backup", "restore", backup]) == 0
+    assert main([*args, "backup", "restore", backup, "--yes"]) == 0
+    assert main([*args, "check", "--full"]) == 0
+
+
+ODD_NAMES = ["p%20q", "a #b", "Dữ liệu xã Đồng Tâm", "x%3Fy"]
+if os.name != "nt":  # "?" cannot be in a Windows file name
+    ODD_NAMES.append("p?q")
+
+
+@pytest.mark.parametrize("name", ODD_NAMES)
+def test_the_database_is_made_inside_the_folder_named(tmp_path, capsys, name) -> None:
+    folder = tmp_path / "goc" / name
+    args = ["--data-dir", str(folder)]
+    init = ["init", "--commune", "Đồng Tâm", "--province", "Hải Dương", "--year", "2023"]
+    assert main([*args, *init]) == 0, capsys.readouterr().err
+    assert (folder / DB_FILE_NAME).is_file()
+    around = sorted(p.name for p in (tmp_path / "goc").iterdir())
+    assert around == [name]  # nothing made beside it (a "p q" or "p" sibling)
+    assert main([*args, "catalog", "list", "--year", "2023"]) == 0
     assert main([*args, "check", "--full"]) == 0

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -103,8 +105,11 @@ def test_missing_and_changed_blobs_are_reported(ws, tmp_path: Path) -> None:
 
 def test_remove_orphans(ws, tmp_path: Path) -> None:
     orphan = ws.store.put_bytes(b"mo coi")
+    fresh = ws.store.put_bytes(b"vua chep")  # an add under way may be about to use it
+    then = time.time() - 2 * 3600
+    os.utime(ws.store.path_for(orphan.sha256), (then, then))
     assert remove_orphans(ws) == 1
-    assert not ws.store.has(orphan.sha256)
+    assert not ws.store.has(orphan.sha256) and ws.store.has(fresh.sha256)
 
 
 def test_present_lists_which_blobs_are_on_disk(tmp_path: Path) -> None:
@@ -115,3 +120,29 @@ def test_present_lists_which_blobs_are_on_disk(tmp_path: Path) -> None:
     never = "ab" * 32
     assert store.present([a, b, never]) == {a}
     assert FileStore(tmp_path / "chua-co").present([a]) == set()
+
+
+def test_adding_the_original_again_heals_a_corrupted_stored_file(tmp_path: Path) -> None:
+    store = FileStore(tmp_path / "files")
+    original = tmp_path / "KH 12.pdf"
+    original.write_bytes(b"%PDF ke hoach 12/KH-UBND " * 100)
+    sha = store.put_file(original).sha256
+    stored = store.path_for(sha)
+    damaged = bytearray(stored.read_bytes())
+    damaged[10:20] = b"X" * 10  # same size, other content (a bad sector, a virus)
+    stored.write_bytes(bytes(damaged))
+    assert store.audit([sha], [sha]).corrupt == [sha]
+
+    again = store.put_file(original)
+    assert again.sha256 == sha
+    assert stored.read_bytes() == original.read_bytes()
+    assert store.audit([sha], [sha]).corrupt == []
+    assert not list(store.tmp.glob("*.part"))
+
+
+def test_a_stored_file_of_another_size_is_healed_too(tmp_path: Path) -> None:
+    store = FileStore(tmp_path / "files")
+    sha = store.put_bytes(b"noi dung goc").sha256
+    store.path_for(sha).write_bytes(b"cut")
+    assert store.put_bytes(b"noi dung goc").sha256 == sha
+    assert store.hash_of(sha) == sha

@@ -49,15 +49,8 @@ def _set_revision(db: Path, rev: str) -> None:
     con.close()
 
 
-def test_upgrade_keeps_a_copy_of_the_old_file(tmp_path: Path, monkeypatch) -> None:
-    """A newer app version adds a migration: the old file is copied before it is upgraded."""
-    data = tmp_path / "data"
-    ws = open_workspace(data)
-    with ws.transaction() as s:
-        from desktop.core.catalog.store import load_builtin
-
-        load_builtin(s, 2022)
-    ws.close()
+def _newer_migration(tmp_path: Path, monkeypatch) -> None:
+    """A newer app version: one more migration after the current head."""
     scripts = tmp_path / "migrations"
     shutil.copytree(revisions.MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
     old_head = revisions.head()
@@ -82,6 +75,19 @@ def downgrade():
         encoding="utf-8",
     )
     monkeypatch.setattr(revisions, "MIGRATIONS_DIR", scripts)
+
+
+def test_upgrade_keeps_a_copy_of_the_old_file(tmp_path: Path, monkeypatch) -> None:
+    """A newer app version adds a migration: the old file is copied before it is upgraded."""
+    data = tmp_path / "data"
+    ws = open_workspace(data)
+    with ws.transaction() as s:
+        from desktop.core.catalog.store import load_builtin
+
+        load_builtin(s, 2022)
+    ws.close()
+    old_head = revisions.head()
+    _newer_migration(tmp_path, monkeypatch)
     ws = open_workspace(data)
     backup = ws.migration_backup
     with ws.engine.connect() as conn:
@@ -142,3 +148,57 @@ def test_foreign_sqlite_database_is_refused(tmp_path: Path) -> None:
     with pytest.raises(CorruptDatabaseError) as exc:
         open_workspace(tmp_path)
     assert "không phải của Sổ CCHC" in str(exc.value)
+
+
+def _empty_version_table(data_dir: Path) -> None:
+    con = sqlite3.connect(data_dir / DB_FILE_NAME)
+    con.execute("DELETE FROM alembic_version")
+    con.commit()
+    con.close()
+
+
+def test_an_emptied_version_table_is_healed_when_the_schema_is_current(cli, initialized, data_dir):
+    _empty_version_table(data_dir)
+    r = cli("check")
+    assert r.code == 0, r.err
+    assert "Traceback" not in r.err
+    con = sqlite3.connect(data_dir / DB_FILE_NAME)
+    assert con.execute("SELECT version_num FROM alembic_version").fetchall() == [
+        (revisions.head(),)
+    ]
+    con.close()
+    assert list((data_dir / "backups").glob("so-cchc-truoc-nang-cap-*.sqlite3"))
+
+
+def test_an_emptied_version_table_over_another_schema_is_refused_in_vietnamese(
+    cli, initialized, data_dir
+):
+    _empty_version_table(data_dir)
+    con = sqlite3.connect(data_dir / DB_FILE_NAME)
+    con.execute("ALTER TABLE commune_profile ADD COLUMN la_cot_la TEXT")
+    con.commit()
+    con.close()
+    before = (data_dir / DB_FILE_NAME).read_bytes()
+    r = cli("check")
+    assert r.code == 1 and "Traceback" not in r.err
+    assert "không ghi số phiên bản" in r.err
+    assert (data_dir / DB_FILE_NAME).read_bytes() == before
+
+
+def test_an_upgrade_needs_the_folder_alone(tmp_path: Path, monkeypatch, holders) -> None:
+    from base.errors import FolderBusyError
+    from desktop.core import folderlock
+
+    data = tmp_path / "data"
+    open_workspace(data).close()
+    old_head = revisions.head()
+    _newer_migration(tmp_path, monkeypatch)
+    monkeypatch.setattr(folderlock, "WAIT_SECONDS", 0.2)
+    other = holders("register", data)
+    with pytest.raises(FolderBusyError, match="lệnh thử"):
+        open_workspace(data)
+    con = sqlite3.connect(data / DB_FILE_NAME)
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone() == (old_head,)
+    con.close()
+    other.release()
+    open_workspace(data).close()

@@ -237,3 +237,46 @@ def test_job_outliving_its_window_is_quiet(qtbot, boxes) -> None:
     with qtbot.waitSignal(job.finished, timeout=5000):
         pass
     assert results == [] and boxes.texts == []
+
+
+def test_a_second_window_on_the_folder_says_who_has_it(
+    qtbot, boxes, tmp_path: Path, holders
+) -> None:
+    from desktop.ui.app import main
+
+    data = tmp_path / "du-lieu"
+    first = holders("window", data)
+    boxes.answer = boxes.answer.No  # "bring it forward?": no
+    assert main(["--data-dir", str(data)]) == 1
+    title, text = boxes.shown[-1]
+    assert title == "Sổ CCHC đang mở" and "Đưa cửa sổ Sổ CCHC đang mở" in text
+    assert f"tiến trình {first.proc.pid}" in text and "cửa sổ Sổ CCHC" in text
+    assert not (data / DB_FILE_NAME).exists()  # the second window opened nothing
+
+
+def test_a_second_window_brings_the_first_forward(qtbot, boxes, tmp_path: Path, holders) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.ui.app import listen_for_second_windows, main
+
+    data = tmp_path / "du-lieu"
+    holders("window", data)  # the first window's lock (its own process)
+    first = QWidget()  # ... and its window, listening
+    qtbot.addWidget(first)
+    server = listen_for_second_windows(first, data)
+    assert server is not None
+    assert main(["--data-dir", str(data)]) == 1  # boxes answer Có
+    qtbot.waitUntil(lambda: server.raised == 1)
+    assert [title for title, _ in boxes.shown] == ["Sổ CCHC đang mở"]
+
+
+def test_a_sqlite_failure_is_said_in_vietnamese(qtbot, boxes) -> None:
+    import sqlite3
+
+    from desktop.ui.errors import show_error
+
+    show_error(None, sqlite3.DatabaseError("database disk image is malformed"))
+    title, text = boxes.shown[-1]
+    assert "bị hỏng" in text and "malformed" not in text and title != "Lỗi không mong muốn"
+    show_error(None, sqlite3.OperationalError("database or disk is full"))
+    assert "đã đầy" in boxes.shown[-1][1] and "Còn trống" in boxes.shown[-1][1]

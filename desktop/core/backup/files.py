@@ -14,11 +14,13 @@ from pathlib import Path
 from db.dbfile import BACKUP_DIR_NAME, DB_FILE_NAME, connect_read_only
 
 AUTO_PREFIX = "tu-dong-"
+# A restore under way (the data folder and the history folders): see ``restore``.
+JOURNAL_NAME = "khoi-phuc-dang-lam.json"
 KEEP_LAST = 10
 STICK_DIR_NAME = "SoCCHC-SaoLuu"
 DB_STEM = Path(DB_FILE_NAME).stem
 _NAME = re.compile(
-    rf"^{re.escape(DB_STEM)}-(?P<label>.+?)-(?P<stamp>\d{{8}}-\d{{6}})(?:-\d+)?\.sqlite3$"
+    rf"^{re.escape(DB_STEM)}-(?P<label>.+?)-(?P<stamp>\d{{8}}-\d{{6}})(?:-(?P<n>\d+))?\.sqlite3$"
 )
 LABELS = {
     "tu-dong-khoi-dong": "Tự động khi mở ứng dụng",
@@ -27,6 +29,7 @@ LABELS = {
     "thu-cong": "Sao lưu thủ công",
     "usb": "Sao lưu ra USB",
     "truoc-khoi-phuc": "Trước khi khôi phục",
+    "truoc-thay-the": "Trước khi thay dữ liệu (nhập lại kết quả hoặc bộ tiêu chí)",
     "truoc-nang-cap": "Trước khi nâng cấp dữ liệu",
     "hong": "Dữ liệu hỏng (giữ lại để cứu)",
 }
@@ -78,7 +81,13 @@ def list_backups(folder: Path) -> list[BackupInfo]:
     if not folder.is_dir():
         return []
     infos = [i for p in folder.glob(f"{DB_STEM}-*.sqlite3") if (i := backup_info(p))]
-    return sorted(infos, key=lambda i: (i.created, i.path.name), reverse=True)
+    return sorted(infos, key=lambda i: (i.created, _sequence(i.path)), reverse=True)
+
+
+def _sequence(path: Path) -> int:
+    """The ``-n`` a name gets when another backup was made in the same second."""
+    m = _NAME.match(path.name)
+    return int(m["n"]) if m and m["n"] else 1
 
 
 def blob_index(db: Path) -> list[tuple[str, int]]:

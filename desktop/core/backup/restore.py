@@ -1,5 +1,10 @@
 """Restore a backup: preview what it holds, keep a copy of the current state first, then
-put the backup in place with one rename. Works when the current database is damaged
+put the backup in place with one rename, then the former communes' history folders.
+
+One journal (``khoi-phuc-dang-lam.json`` in the data folder, written before the first swap,
+removed after the last) covers the whole restore: a restore cut short (kill, power cut)
+is finished at the next start by ``finish_interrupted_restore``, or rolled back to the
+copies kept before it when its backup is gone. Works when the current database is damaged
 (that is when it is needed most): the damaged file is kept, byte for byte, as ``hong``.
 
 The caller must have closed its own connections to the data folder (the GUI closes its
@@ -8,10 +13,13 @@ workspace first; the CLI never opens it for a restore).
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import shutil
 import sqlite3
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from base.errors import BackupError, CchcError, NotFoundError
@@ -28,8 +36,9 @@ from db.dbfile import (
     read_revision,
 )
 from db.filestore import FileStore
-from desktop.core.backup.files import backup_info, backups_dir, list_backups
+from desktop.core.backup.files import JOURNAL_NAME, backup_info, backups_dir, list_backups
 from desktop.core.backup.histories import companion_names, companions
+from desktop.core.folderlock import folder_alone
 from desktop.core.history.store import history_root
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.workspace import FILES_DIR_NAME, ensure_writable_dir, open_workspace
@@ -189,15 +198,57 @@ def _safety_copy(data_dir: Path) -> Path | None:
     return target
 
 
-def restore_backup(data_dir: Path, path: Path, progress: Progress = NO_PROGRESS) -> RestoreResult:
+def restore_backup(
+    data_dir: Path, path: Path, progress: Progress = NO_PROGRESS, *, journal: bool = True
+) -> RestoreResult:
     """Copy the current state aside, bring missing stored files from beside the backup,
-    then swap the database file. An older backup is upgraded as when opened."""
+    then swap the database file. An older backup is upgraded as when opened. Needs the
+    data folder alone: refuses, naming who, while another program works in it.
+    ``journal``: keep the restore's journal (False for a history folder within one)."""
     preview = preview_restore(data_dir, path)
     if not preview.sound:
         raise BackupError(
             f"Không khôi phục từ {path.name}: {' '.join(preview.problems)} Hãy chọn bản khác."
         )
     ensure_writable_dir(data_dir)  # a new PC: the data folder may not exist yet
+    with folder_alone(data_dir, "khôi phục"):
+        return _restore_alone(data_dir, path, preview, progress, {} if journal else None)
+
+
+def _journal_path(data_dir: Path) -> Path:
+    return data_dir / JOURNAL_NAME
+
+
+def read_journal(data_dir: Path) -> dict | None:
+    """The journal of a restore under way or cut short (None: there is none)."""
+    try:
+        return json.loads(_journal_path(data_dir).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError):
+        return {"backup": "", "safety": None, "histories": {}}
+
+
+def _write_journal(data_dir: Path, doc: dict) -> None:
+    path = _journal_path(data_dir)
+    part = path.with_name(path.name + PART_SUFFIX)
+    with part.open("w", encoding="utf-8") as fh:
+        json.dump(doc, fh, ensure_ascii=False)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(part, path)
+    fsync_path(data_dir, directory=True)
+
+
+def _restore_alone(
+    data_dir: Path,
+    path: Path,
+    preview: BackupPreview,
+    progress: Progress,
+    journal: dict | None,
+) -> RestoreResult:
+    """``journal``: None for no journal; else what an interrupted run already kept (its
+    copies of the state before, which a second run must not replace)."""
     db = data_dir / DB_FILE_NAME
     try:
         progress.update(0, 3, "Đang sao lưu dữ liệu hiện tại")
@@ -217,6 +268,14 @@ def restore_backup(data_dir: Path, path: Path, progress: Progress = NO_PROGRESS)
         if quick_check(part) != ["ok"]:
             part.unlink(missing_ok=True)
             raise BackupError(f"Bản sao lưu {path.name} đọc ra bị lỗi: chưa khôi phục gì.")
+        if journal is not None:  # from here on, the restore is finished or rolled back
+            journal = {
+                "backup": str(path.absolute()),
+                "safety": journal.get("safety", str(safety) if safety else None),
+                "histories": journal.get("histories", {}),
+                "started": journal.get("started", datetime.now().isoformat(timespec="seconds")),
+            }
+            _write_journal(data_dir, journal)
         # A WAL left from the replaced file must never be applied to the restored one.
         for suffix in ("-wal", "-shm", "-journal"):
             db.with_name(db.name + suffix).unlink(missing_ok=True)
@@ -228,8 +287,66 @@ def restore_backup(data_dir: Path, path: Path, progress: Progress = NO_PROGRESS)
             "vẫn còn nguyên hoặc đã được sao lưu trước khi khôi phục."
         ) from exc
     open_workspace(data_dir).close()  # upgrades an older backup, with its own copy first
-    restore_histories(data_dir, path, progress)  # the former communes' history saved with it
+    # the former communes' history saved with it
+    restore_histories(data_dir, path, progress, journal=journal)
+    if journal is not None:
+        _journal_path(data_dir).unlink(missing_ok=True)
+        fsync_path(data_dir, directory=True)
     return RestoreResult(path, safety, copied, preview.blobs_missing)
+
+
+def finish_interrupted_restore(data_dir: Path) -> str | None:
+    """At start: a restore cut short is finished (its backup still there and sound) or
+    rolled back to the copies kept before it. Returns what was done, for the officer."""
+    doc = read_journal(data_dir)
+    if doc is None:
+        return None
+    with folder_alone(data_dir, "hoàn tất lần khôi phục bị gián đoạn"):
+        backup = Path(doc.get("backup") or "")
+        name = backup.name or "bản sao lưu"
+        if backup.is_file():
+            preview = preview_restore(data_dir, backup)
+            if preview.sound:
+                try:
+                    _restore_alone(data_dir, backup, preview, NO_PROGRESS, doc)
+                except CchcError:
+                    pass  # cannot finish: roll back below
+                else:
+                    return (
+                        f"Lần khôi phục từ {name} bị gián đoạn (máy tắt hoặc chương trình bị "
+                        "đóng giữa chừng); đã làm xong."
+                    )
+        back = _roll_back(data_dir, doc)
+        _journal_path(data_dir).unlink(missing_ok=True)
+        if back:
+            return (
+                f"Lần khôi phục từ {name} bị gián đoạn và bản sao lưu đó không còn dùng được; "
+                "đã đưa dữ liệu về như trước khi khôi phục."
+            )
+        return (
+            f"Lần khôi phục từ {name} bị gián đoạn; bản sao lưu đó và bản giữ lại trước khi "
+            "khôi phục đều không dùng được, nên dữ liệu được để nguyên như hiện có. Hãy chạy "
+            "Kiểm tra dữ liệu."
+        )
+
+
+def _roll_back(data_dir: Path, doc: dict) -> bool:
+    """Put back the copies kept before an interrupted restore (the main database, then the
+    history folders it had reached). False when the main copy is missing or unusable."""
+    safety = Path(doc["safety"]) if doc.get("safety") else None
+    back = False
+    if safety is not None and safety.is_file():
+        preview = preview_restore(data_dir, safety)
+        if preview.sound:
+            _restore_alone(data_dir, safety, preview, NO_PROGRESS, None)
+            back = True
+    if not back:
+        return False
+    for slug, kept in (doc.get("histories") or {}).items():
+        if kept and Path(kept).is_file():
+            with contextlib.suppress(CchcError):  # a damaged copy: that folder stays
+                restore_backup(history_root(data_dir) / slug, Path(kept), journal=False)
+    return True
 
 
 def newest_good_backup(data_dir: Path) -> Path | None:
@@ -253,13 +370,19 @@ def resolve_backup(data_dir: Path, name: str) -> Path:
     raise NotFoundError(f"Không tìm thấy bản sao lưu “{name}” (xem danh sách: cchc backup list).")
 
 
-def restore_histories(data_dir: Path, backup: Path, progress: Progress = NO_PROGRESS) -> list[str]:
+def restore_histories(
+    data_dir: Path, backup: Path, progress: Progress = NO_PROGRESS, *, journal: dict | None = None
+) -> list[str]:
     """Put the backup's history databases back (each checked, its current state kept as
-    a copy, migrated). Returns the slugs restored."""
+    a copy, migrated). Returns the slugs restored. ``journal``: the restore's journal, where
+    each history folder's copy of its state before is noted (to roll back)."""
     done = []
     for name, path in companions(backup).items():
         folder = history_root(data_dir) / name
         folder.mkdir(parents=True, exist_ok=True)
-        restore_backup(folder, path, progress)
+        result = restore_backup(folder, path, progress, journal=False)
+        if journal is not None and name not in journal["histories"]:
+            journal["histories"][name] = str(result.safety_copy) if result.safety_copy else ""
+            _write_journal(data_dir, journal)
         done.append(name)
     return done

@@ -19,6 +19,7 @@ import contextlib
 import filecmp
 import shutil
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +31,7 @@ from db.dbfile import (
     backup_target,
     fsync_path,
     online_backup,
+    quick_check,
 )
 from db.filestore import FileStore
 from desktop.core.backup.files import (
@@ -84,6 +86,21 @@ def rotate(folder: Path, keep_last: int = KEEP_LAST) -> list[Path]:
     return removed
 
 
+def _refuse_damaged(copy: Path, source: Path) -> None:
+    """A backup is checked (``PRAGMA quick_check``) once written: a copy of a damaged
+    database is not a backup. It goes, so it never rotates good backups out."""
+    problems = quick_check(copy)
+    if problems == ["ok"]:
+        return
+    copy.unlink(missing_ok=True)
+    raise BackupError(
+        f"Chưa sao lưu: cơ sở dữ liệu {source} bị hỏng ({len(problems)} chỗ không đọc được), "
+        "nên bản sao của nó không dùng được. Các bản sao lưu đã có được giữ nguyên; hãy chạy "
+        "Kiểm tra dữ liệu (cchc check) để xem bản tốt gần nhất và khôi phục.",
+        detail="\n".join(problems[:10]),
+    )
+
+
 def _db_progress(progress: Progress, text: str):
     return lambda done, total: progress.update(done, total, text)
 
@@ -103,6 +120,7 @@ def create_backup(
             folder,
             progress=_db_progress(progress, "Đang sao lưu cơ sở dữ liệu"),
         )
+        _refuse_damaged(path, ws.db_path)
         backup_histories(ws.data_dir, path, progress=progress)  # former communes' history
     except (OSError, sqlite3.Error) as exc:
         raise BackupError(f"Không sao lưu được vào {folder}: {os_reason(exc)}.") from exc
@@ -125,7 +143,8 @@ def auto_backup(ws: Workspace, reason: str, progress: Progress = NO_PROGRESS) ->
         remove_companions(info.path)
         info.path.unlink()
         return None
-    rotate(info.path.parent)
+    if rotate(info.path.parent):
+        collect_garbage(ws)  # files only the rotated-out backups needed
     return info
 
 
@@ -149,6 +168,7 @@ def backup_to_stick(
             online_backup(raw.driver_connection, pending, _db_progress(progress, "Đang sao lưu"))
         finally:
             raw.close()
+        _refuse_damaged(pending, ws.db_path)
         index = blob_index(pending)
         missing = [(sha, size) for sha, size in index if not stick.has(sha)]
         needed = sum(size for _sha, size in missing)
@@ -186,3 +206,19 @@ def backup_to_stick(
         files_present=len(index) - len(missing),
         bytes_copied=sum(size for _sha, size in missing),
     )
+
+
+def collect_garbage(ws: Workspace) -> int:
+    """Remove stored files that no document and no kept backup needs any more (and that
+    were not touched in the last hour: an add in progress may be about to use one).
+    Returns how many files went."""
+    from desktop.core.backup.integrity import known_blobs
+
+    keep = known_blobs(ws) | ws.store.kept_for_backups()
+    now = time.time()
+    removed = 0
+    for sha in list(ws.store.iter_stored()):
+        if sha not in keep and not ws.store.is_recent(sha, now):
+            ws.store.remove(sha)
+            removed += 1
+    return removed

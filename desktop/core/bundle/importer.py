@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from base.errors import BundleError, CchcError, ValidationError
 from base.os_reason import os_reason
@@ -23,7 +23,13 @@ from db.models import Blob, CatalogNode, EvidenceDocument, EvidenceFile, Evidenc
 from db.values import to_points
 from desktop.core.backup.store import auto_backup
 from desktop.core.bundle.handoff import fingerprint
-from desktop.core.bundle.import_preview import BundleRejected, ImportItem, ImportPreview
+from desktop.core.bundle.import_preview import (
+    BundleRejected,
+    ImportItem,
+    ImportPreview,
+    _diffs,
+    number_key,
+)
 from desktop.core.bundle.manifest import (
     MANIFEST_NAME,
     Manifest,
@@ -268,6 +274,41 @@ def _current_fingerprint(doc: EvidenceDocument) -> str:
     return fingerprint(doc, [link.node.code for link in doc.links])
 
 
+class _ArrivedSince:
+    """Documents that appeared since the preview (another import of the same bundle ran
+    meanwhile: two windows, two ``bundle import --yes``). Read inside the write
+    transaction, which holds the database's write lock (``BEGIN IMMEDIATE``), so no
+    other import can add one between this check and the insert."""
+
+    def __init__(self, session: Session, years: set[int]) -> None:
+        self.by_number: dict[tuple[int, str], EvidenceDocument] = {}
+        self.by_sha: dict[tuple[int, str], EvidenceDocument] = {}
+        for doc in session.scalars(
+            select(EvidenceDocument)
+            .where(EvidenceDocument.year.in_(years))
+            .options(selectinload(EvidenceDocument.files))
+        ):
+            if doc.number.strip():
+                self.by_number.setdefault((doc.year, number_key(doc.number)), doc)
+            for f in doc.files:
+                self.by_sha.setdefault((doc.year, f.sha256), doc)
+
+    def same_as(self, d: ManifestDocument) -> EvidenceDocument | None:
+        """The document now here that ``d`` matches; raises when it is not the same."""
+        doc = self.by_number.get((d.year, number_key(d.number))) if d.number.strip() else None
+        for f in d.files:
+            doc = doc or self.by_sha.get((d.year, f.sha256))
+        if doc is None:
+            return None
+        have = {f.sha256 for f in doc.files}
+        if _diffs(doc, d) or any(f.sha256 not in have for f in d.files):
+            raise BundleError(
+                f"Tài liệu {d.number or d.key} vừa được thêm vào dữ liệu sau khi xem trước "
+                "(có thể bởi một lần nhập khác): không nhập gì. Hãy xem trước lại rồi mới nhập."
+            )
+        return doc
+
+
 def apply_import(
     ws: Workspace,
     preview: ImportPreview,
@@ -310,6 +351,8 @@ def apply_import(
             _create_catalog(s, manifest, replace=True)
             created = True
         rows = _Rows(s, list(dict.fromkeys(shas)))
+        adding = [i for i in preview.items if i.status == "new" and chosen[i.key] == "add"]
+        arrived = _ArrivedSince(s, {docs[i.key].year for i in adding}) if adding else None
         total = len(preview.items)
         with s.no_autoflush:  # one flush at the end, not one per document
             for n, item in enumerate(preview.items):
@@ -319,6 +362,8 @@ def apply_import(
                     counts["identical"] += 1
                 elif choice == "skip":
                     counts["skipped"] += 1
+                elif choice == "add" and arrived is not None and arrived.same_as(d):
+                    counts["identical"] += 1
                 elif choice in ("add", "keep_both"):
                     rows.add_document(d)
                     counts["added"] += 1

@@ -1,5 +1,9 @@
 """Saving an imported catalog over the year's existing one, only when nothing is lost.
 
+Scoring rules the officer set by hand (``node_scoring_rule.source = manual``) stay on the
+node of the same code when it is still a sub-criterion (they win over a rule read from the
+file); ``rule_losses`` lists the ones that cannot stay, so the caller can ask first.
+
 ``init`` gives a year the built-in catalog (often the 10 areas only); the officer later
 imports the province's full table. Replacing is safe while no evidence, self-score or
 other per-node work hangs on the old nodes. Appraised results and responsible officers
@@ -9,6 +13,7 @@ code they use is not in the new catalog, the replacement is refused and nothing 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -19,7 +24,8 @@ from base.errors import ValidationError
 from db.base import Base
 from db.models import Catalog, CatalogNode
 from db.models_results import AppraisedScore, NodeAssignment
-from desktop.core.catalog.store import NodeRow, catalog_for_year, save_catalog
+from db.models_selfassess import NodeScoringRule
+from desktop.core.catalog.store import NodeRow, catalog_for_year, parent_code, save_catalog
 
 # Tables whose rows are moved to the new nodes by code.
 MOVED_BY_CODE = {AppraisedScore.__tablename__, NodeAssignment.__tablename__}
@@ -42,6 +48,37 @@ class ReplaceOutcome:
     replaced_name: str = ""
     moved_results: int = 0
     moved_assignments: int = 0
+    rules_kept: tuple[str, ...] = ()  # codes whose hand-set scoring rule stayed
+    rules_lost: tuple[str, ...] = ()  # codes whose hand-set scoring rule could not stay
+
+
+def hand_set_rules(session: Session, catalog_id: int) -> dict[str, tuple[str, str]]:
+    """code → (kind, notation) of the rules the officer set by hand in a catalog."""
+    return {
+        code: (kind, notation)
+        for code, kind, notation in session.execute(
+            select(CatalogNode.code, NodeScoringRule.kind, NodeScoringRule.notation)
+            .join(NodeScoringRule, NodeScoringRule.node_id == CatalogNode.id)
+            .where(CatalogNode.catalog_id == catalog_id, NodeScoringRule.source == "manual")
+            .order_by(CatalogNode.position)
+        )
+    }
+
+
+def _leaf_codes(rows: Sequence) -> set[str]:
+    """The codes without sub-items among ``rows`` (anything with a ``code``)."""
+    parents = {parent_code(r.code) for r in rows}
+    return {r.code for r in rows if r.code not in parents}
+
+
+def rule_losses(session: Session, year: int, rows: Sequence) -> list[str]:
+    """Codes of hand-set scoring rules that replacing the year's catalog with ``rows``
+    would drop (the code is gone, or now has sub-items of its own)."""
+    old = catalog_for_year(session, year)
+    if old is None:
+        return []
+    leaves = _leaf_codes(rows)
+    return [code for code in hand_set_rules(session, old.id) if code not in leaves]
 
 
 def attached_work(session: Session, catalog_id: int) -> dict[str, int]:
@@ -107,6 +144,8 @@ def save_or_replace_catalog(
             "hãy sửa tệp hoặc xóa các dữ liệu đó trước."
         )
     kept_scores = [(code, s.result_id, s.score, s.rank, s.applicable, s.note) for code, s in scores]
+    rules = hand_set_rules(session, old.id)
+    leaves = _leaf_codes(rows)
     kept_people = [(code, a.officer, a.note) for code, a in people]
     old_name, old_id = old.name, old.id
     old_nodes = set(session.scalars(select(CatalogNode.id).where(CatalogNode.catalog_id == old_id)))
@@ -132,6 +171,11 @@ def save_or_replace_catalog(
         )
     for code, officer, note in kept_people:
         session.add(NodeAssignment(node_id=ids[code], officer=officer, note=note))
+    for code, (kind, notation) in rules.items():
+        if code in leaves:
+            session.add(
+                NodeScoringRule(node_id=ids[code], kind=kind, notation=notation, source="manual")
+            )
     session.flush()
     return ReplaceOutcome(
         cat.id,
@@ -141,6 +185,8 @@ def save_or_replace_catalog(
         replaced_name=old_name,
         moved_results=len(kept_scores),
         moved_assignments=len(kept_people),
+        rules_kept=tuple(c for c in rules if c in leaves),
+        rules_lost=tuple(c for c in rules if c not in leaves),
     )
 
 
@@ -149,7 +195,8 @@ def _forget(session: Session, catalog_id: int, node_ids: set[int]) -> None:
     for key in list(session.identity_map.keys()):
         cls, pk = key[0], key[1]
         gone = (cls is Catalog and pk == (catalog_id,)) or (
-            cls in (CatalogNode, AppraisedScore, NodeAssignment) and pk[0] in node_ids
+            cls in (CatalogNode, AppraisedScore, NodeAssignment, NodeScoringRule)
+            and pk[0] in node_ids
         )
         if gone:
             session.expunge(session.identity_map[key])

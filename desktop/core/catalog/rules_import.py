@@ -185,11 +185,21 @@ def save_rules(session: Session, catalog_id: int, rows: Sequence) -> int:
         for n in session.scalars(select(CatalogNode).where(CatalogNode.catalog_id == catalog_id))
     }
     parents = {n.parent_id for n in nodes.values()}
+    # A rule the officer set by hand, kept through a replace, wins over the file's.
+    hand_set = set(
+        session.scalars(
+            select(NodeScoringRule.node_id).where(
+                NodeScoringRule.node_id.in_([n.id for n in nodes.values()])
+            )
+        )
+    )
     # Core inserts: the nodes are new (a replaced catalog's rows went with its nodes).
     rules = []
     for r in rows:
         node = nodes.get(r.code)
         if node is None or not getattr(r, "rule_text", "") or node.id in parents:
+            continue
+        if node.id in hand_set:
             continue
         rule = parse_rule(r.rule_text)
         rules.append(

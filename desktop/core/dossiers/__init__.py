@@ -20,6 +20,8 @@ _SOURCES = {
     "UNKNOWN_FIELD": "figures",
     "ImportSummary": "importer",
     "import_dossiers": "importer",
+    "read_dossier_export": "importer",
+    "write_dossier_export": "importer",
     "parse_overrides": "importer",
     "preview_file": "importer",
     "ExportPreview": "locate",
@@ -73,6 +75,8 @@ __all__ = [  # the same names as _SOURCES (a test holds them together)
     "custom_period",
     "get_manual_figures",
     "import_dossiers",
+    "read_dossier_export",
+    "write_dossier_export",
     "list_dossiers",
     "list_profiles",
     "monthly",
@@ -96,6 +100,8 @@ if TYPE_CHECKING:
         import_dossiers,
         parse_overrides,
         preview_file,
+        read_dossier_export,
+        write_dossier_export,
     )
     from desktop.core.dossiers.locate import (
         ExportPreview,

@@ -25,7 +25,7 @@ from desktop.core.dossiers.header import label_key
 from desktop.core.dossiers.klass import klass_of
 from desktop.core.dossiers.locate import ExportPreview, locate_table, preview_export
 from desktop.core.dossiers.profiles import get_profile, profiles_by_signature, save_profile
-from desktop.core.dossiers.reader import ImportCancelled, open_workbook
+from desktop.core.dossiers.reader import DossierFileError, ImportCancelled, open_workbook
 from desktop.core.dossiers.rows import DATA_COLUMNS, RowReader, SkippedRow
 from desktop.core.dossiers.synonyms import FIELD_KEYS, FIELD_LABELS
 
@@ -147,6 +147,17 @@ def preview_file(
         book.close()
 
 
+@dataclass
+class ReadExport:
+    """An export read and checked, not yet written (``read_dossier_export``)."""
+
+    summary: ImportSummary
+    records: dict[str, dict]
+    sha256: str
+    header: object
+    total_rows: int
+
+
 def import_dossiers(
     session: Session,
     path: Path | str,
@@ -159,7 +170,34 @@ def import_dossiers(
     cancel: Cancel | None = None,
 ) -> ImportSummary:
     """Read the export at ``path`` and upsert its dossiers. Raises ``DossierFileError``
-    (no table, unreadable file), ``ImportCancelled``; the caller then rolls back."""
+    (no table, unreadable file, no dossier row), ``ImportCancelled``; the caller then rolls
+    back. Programs that write read first in a read session (``read_dossier_export``), then
+    write in a short transaction (``write_dossier_export``): other writers wait less."""
+    read = read_dossier_export(
+        session,
+        path,
+        sheet=sheet,
+        profile=profile,
+        overrides=overrides,
+        progress=progress,
+        cancel=cancel,
+    )
+    return write_dossier_export(
+        session, read, save_profile_as=save_profile_as, progress=progress, cancel=cancel
+    )
+
+
+def read_dossier_export(
+    session: Session,
+    path: Path | str,
+    *,
+    sheet: str | None = None,
+    profile: str | None = None,
+    overrides: dict[str, str] | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> ReadExport:
+    """Read and check the export at ``path`` (the session only reads column profiles)."""
     path = Path(path)
     forced = get_profile(session, profile).as_pair if profile else None
     book = open_workbook(path)
@@ -200,13 +238,31 @@ def import_dossiers(
         sha = book.sha256
     finally:
         book.close()
-    if save_profile_as:
-        summary.saved_profile = save_profile(session, save_profile_as, header).name
+    if not records and not summary.skipped:  # headers only: nothing to record
+        raise DossierFileError(
+            f"Trang “{summary.sheet}” của {summary.file}: tệp không có dòng hồ sơ nào (chỉ có "
+            "dòng tiêu đề). Chưa ghi gì; hãy xuất lại danh sách hồ sơ từ hệ thống."
+        )
     _tick(progress, cancel, total_rows, 2 * total_rows)
+    return ReadExport(summary, records, sha, header, total_rows)
+
+
+def write_dossier_export(
+    session: Session,
+    read: ReadExport,
+    *,
+    save_profile_as: str | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> ImportSummary:
+    """Upsert what ``read_dossier_export`` read (the caller owns the transaction)."""
+    summary, records, total_rows = read.summary, read.records, read.total_rows
+    if save_profile_as:
+        summary.saved_profile = save_profile(session, save_profile_as, read.header).name
     imp = DossierImport(
         file_name=summary.file,
         sheet=summary.sheet,
-        sha256=sha,
+        sha256=read.sha256,
         profile_name=summary.profile or "",
     )
     session.add(imp)

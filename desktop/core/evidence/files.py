@@ -129,10 +129,17 @@ def drop_unused_blob_rows(session: Session, shas: Iterable[str]) -> list[str]:
 
 
 def release_blobs(session: Session, store: FileStore, shas: Iterable[str]) -> int:
-    """After the commit: remove from the store the files whose blob rows are gone."""
+    """After the commit: remove from the store the files whose blob rows are gone, except
+    those a kept backup lists (restoring it must bring the file back too; the backups'
+    rotation collects them later, ``backup.store.collect_garbage``)."""
     removed = 0
+    kept: set[str] | None = None
     for sha in shas:
         if session.scalar(select(Blob.sha256).where(Blob.sha256 == sha)) is None:
+            if kept is None:
+                kept = store.kept_for_backups()
+            if sha in kept:
+                continue
             store.remove(sha)
             removed += 1
     return removed

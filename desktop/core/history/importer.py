@@ -276,7 +276,7 @@ def _import_bundle(hws: Workspace, plan: HistoryPlan, progress: Progress) -> tup
 
 def _import_backup(folder: Path, plan: HistoryPlan, progress: Progress) -> tuple[int, int]:
     assert plan.source.backup_db is not None
-    result = restore_backup(folder, plan.source.backup_db, progress)
+    result = restore_backup(folder, plan.source.backup_db, progress, journal=False)
     return result.files_copied, result.files_missing
 
 

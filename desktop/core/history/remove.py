@@ -246,7 +246,14 @@ def _find_removed(data_dir: Path, which: str | Path) -> RemovedHistory:
 
 def restore_removed(data_dir: Path, removed_folder: str | Path) -> RestoredHistory:
     """Put a removed history back under ``lich-su`` (refused while a history of that
-    commune, or that folder, exists again)."""
+    commune, or that folder, exists again, or while another program works in the folder)."""
+    from desktop.core.folderlock import folder_alone
+
+    with folder_alone(data_dir, "khôi phục lịch sử đã xóa"):
+        return _restore_removed(data_dir, removed_folder)
+
+
+def _restore_removed(data_dir: Path, removed_folder: str | Path) -> RestoredHistory:
     r = _find_removed(data_dir, removed_folder)
     target = history_root(data_dir) / r.slug
     again = next(

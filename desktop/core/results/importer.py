@@ -37,6 +37,7 @@ from desktop.core.office.vnformat import format_points, parse_fraction, parse_ra
 from desktop.core.progress import NO_PROGRESS, Progress
 
 PLACES = 4
+REPLACE_BACKUP_LABEL = "truoc-thay-the"  # the backup made before stored results are replaced
 TOLERANCE = Decimal("0.01")  # published figures are often rounded to 2 decimals
 NOT_APPLICABLE = ("khong ap dung", "kad", "kap", "k/a", "n/a")
 
@@ -314,6 +315,66 @@ def _check_sums(preview: ResultsPreview, nodes: list[CatalogNode]) -> None:
                 f"lại được {format_points(total)}.",
                 row=None,
             )
+
+
+@dataclass(frozen=True)
+class ResultsReplacement:
+    """What saving a results file would replace: the year's scores now stored."""
+
+    year: int
+    existing: int  # scores stored now
+    source_file: str  # where they came from ("" when typed in)
+    dropped: list[str]  # codes scored now that the file has no score for
+    changed: list[str]  # codes whose score the file changes
+
+    def describe(self) -> str:
+        source = f"từ tệp {self.source_file}" if self.source_file else "nhập tay"
+        text = (
+            f"Năm {self.year} đã có kết quả thẩm định: {self.existing} điểm đã có ({source}). "
+            "Lưu tệp này sẽ THAY THẾ toàn bộ kết quả cũ của năm"
+        )
+        if self.dropped:
+            shown = ", ".join(self.dropped[:8]) + ("…" if len(self.dropped) > 8 else "")
+            text += f"; {len(self.dropped)} mục sẽ không còn điểm thẩm định ({shown})"
+        if self.changed:
+            text += f"; {len(self.changed)} mục đổi điểm"
+        return text + "."
+
+    def to_json(self) -> dict:
+        return {
+            "existing": self.existing,
+            "source_file": self.source_file,
+            "dropped": self.dropped,
+            "changed": self.changed,
+        }
+
+
+def replacement_for(session: Session, preview: ResultsPreview) -> ResultsReplacement | None:
+    """What the year's stored results would lose to ``preview`` (None: nothing stored)."""
+    result = session.scalar(select(AppraisalResult).where(AppraisalResult.year == preview.year))
+    if result is None or not result.scores:
+        return None
+    codes = dict(
+        session.execute(
+            select(CatalogNode.id, CatalogNode.code).where(
+                CatalogNode.id.in_([sc.node_id for sc in result.scores])
+            )
+        ).all()
+    )
+    now = {codes[sc.node_id]: sc for sc in result.scores if sc.node_id in codes}
+    new = {r.node_code: r for r in preview.matched}
+    order = sorted(
+        now, key=lambda c: [(0, int(x), "") if x.isdigit() else (1, 0, x) for x in c.split(".")]
+    )
+    dropped = [c for c in order if c not in new]
+    changed = [
+        c
+        for c in order
+        if c in new and (new[c].score != now[c].score or new[c].applicable != now[c].applicable)
+    ]
+    return ResultsReplacement(
+        preview.year, len(result.scores), result.source_file or "", dropped, changed
+    )
 
 
 @dataclass(frozen=True)

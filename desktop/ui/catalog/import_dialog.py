@@ -184,8 +184,11 @@ class PreviewModel(QAbstractTableModel):
         return None
 
 
-def replace_notice(ws, year: int) -> tuple[str, bool]:
-    """What saving will do to ``year`` (text for a banner) and whether it is refused."""
+def replace_notice(ws, year: int, rows: list | None = None) -> tuple[str, bool]:
+    """What saving will do to ``year`` (text for a banner) and whether it is refused.
+    ``rows``: the rows to save (anything with a ``code``), to name the hand-set scoring rules lost."""
+    from desktop.core.catalog.replace import rule_losses
+
     with ws.session() as s:
         old = catalog_for_year(s, year)
         if old is None:
@@ -193,6 +196,7 @@ def replace_notice(ws, year: int) -> tuple[str, bool]:
         count = len(old.nodes)
         blockers = attached_work(s, old.id)
         name = old.name
+        lost = rule_losses(s, year, rows) if rows is not None else []
     if blockers:
         listed = ", ".join(f"{n} {ATTACHED_NAMES.get(t, t)}" for t, n in blockers.items())
         return (
@@ -201,11 +205,17 @@ def replace_notice(ws, year: int) -> tuple[str, bool]:
             "trước… để lập năm khác với bộ tiêu chí này.",
             True,
         )
-    return (
+    text = (
         f"Năm {year} đã có bộ tiêu chí “{name}” ({count} mục). Khi lưu, bộ tiêu chí vừa nhập "
-        "sẽ THAY THẾ bộ này; điểm thẩm định và người phụ trách đã nhập được giữ theo mã.",
-        False,
+        "sẽ THAY THẾ bộ này; điểm thẩm định, người phụ trách và cách tính điểm đặt tay được "
+        "giữ theo mã."
     )
+    if lost:
+        text += (
+            f" MẤT cách tính điểm đặt tay ở {len(lost)} mục không còn là tiêu chí thành phần "
+            f"trong bộ mới: {', '.join(lost)}."
+        )
+    return text, False
 
 
 class CatalogImportDialog(ImportPreviewDialog):
@@ -452,7 +462,9 @@ def _saver(window, year: int) -> Callable[[CatalogImportDialog], None]:
 
 
 def _show_preview(window, year: int, preview: CatalogPreview) -> CatalogImportDialog:
-    dlg = CatalogImportDialog(preview, year, window, notice=replace_notice(window.ws, year))
+    dlg = CatalogImportDialog(
+        preview, year, window, notice=replace_notice(window.ws, year, preview.rows)
+    )
     dlg.saver = _saver(window, year)
     dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dlg.open()

@@ -30,8 +30,9 @@ from desktop.core.dossiers import (
     ImportCancelled,
     ImportSummary,
     MappingRequiredError,
-    import_dossiers,
     preview_file,
+    read_dossier_export,
+    write_dossier_export,
 )
 from desktop.core.dossiers.rows import SkippedRow
 from desktop.core.office.vnformat import format_int
@@ -203,15 +204,23 @@ class DossierImporter(QObject):
         assert path is not None
 
         def work(progress: Progress) -> ImportSummary:
+            tick = lambda done, total: progress.update(done, total)  # noqa: E731
             try:
-                with self.ws.transaction() as s:
-                    return import_dossiers(
+                with self.ws.session() as s:  # reading the file holds no write lock
+                    read = read_dossier_export(
                         s,
                         path,
                         sheet=sheet,
                         overrides=overrides,
+                        progress=tick,
+                        cancel=lambda: progress.cancelled,
+                    )
+                with self.ws.transaction() as s:
+                    return write_dossier_export(
+                        s,
+                        read,
                         save_profile_as=save_as,
-                        progress=lambda done, total: progress.update(done, total),
+                        progress=tick,
                         cancel=lambda: progress.cancelled,
                     )
             except ImportCancelled:

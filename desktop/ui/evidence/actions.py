@@ -170,7 +170,10 @@ def delete_documents(parent: QWidget, window: MainWindow, rows: Sequence[Registe
         question = f"Xóa {what}{where} khỏi sổ tài liệu kiểm chứng?"
     else:
         question = f"Xóa {len(rows)} tài liệu đã chọn khỏi sổ tài liệu kiểm chứng?"
-    question += "\nTệp chỉ bị xóa khỏi kho khi không còn tài liệu nào khác dùng."
+    question += (
+        "\nTệp chỉ bị xóa khỏi kho khi không còn tài liệu nào khác dùng và không bản sao lưu "
+        "nào cần."
+    )
     if not ask_yes_no(parent, "Xóa tài liệu", question):
         return False
     try:

@@ -57,11 +57,9 @@ class ResultsImportDialog(ImportPreviewDialog):
             when = f" ngày {format_date(p.decision_date)}" if p.decision_date else ""
             text += f" Quyết định số {p.decision_number}{when}."
         self.source.setText(text)
-        if existing:
+        if existing:  # what saving replaces (``ResultsReplacement.describe``)
             self.set_notice(
-                f"Năm {p.year} đã có kết quả thẩm định ({existing}). Khi lưu, kết quả trong "
-                "tệp sẽ THAY THẾ toàn bộ kết quả cũ của năm.",
-                REPLACE_STYLE,
+                f"{existing} Dữ liệu hiện tại được sao lưu trước khi thay.", REPLACE_STYLE
             )
         else:
             self.set_notice(

@@ -369,19 +369,23 @@ class ResultsTab(QWidget):
         path = choose_excel(self, f"Chọn tệp kết quả thẩm định năm {year}")
         if path is None:
             return None
-        existing = ""
-        if self.info.has_scores:
-            existing = f"từ tệp {self.info.source_file}" if self.info.source_file else "nhập tay"
+        replaces = {}
 
         def read(progress):
+            from desktop.core.results.importer import replacement_for
+
             preview = read_results_file(Path(path), year=year, progress=progress)
             with ws.session() as s:
                 match_results(s, preview)
+                replaces["now"] = replacement_for(s, preview)
             return preview
 
         def save(dlg: ResultsImportDialog) -> None:
-            from desktop.core.results.importer import save_results
+            from desktop.core.backup.store import create_backup
+            from desktop.core.results.importer import REPLACE_BACKUP_LABEL, save_results
 
+            if replaces.get("now") is not None:  # what is replaced can be had back
+                create_backup(ws, label=REPLACE_BACKUP_LABEL)
             with ws.transaction() as s:
                 saved = save_results(s, dlg.preview)
             self.window_.dataChanged.emit()
@@ -394,7 +398,8 @@ class ResultsTab(QWidget):
             )
 
         def show(preview) -> None:
-            dlg = ResultsImportDialog(preview, existing, save, self)
+            now = replaces.get("now")
+            dlg = ResultsImportDialog(preview, now.describe() if now else "", save, self)
             dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dlg.open()
 

@@ -157,8 +157,8 @@ def test_restore_previews_then_keeps_the_current_state(filled, tmp_path: Path) -
     ws = open_workspace(data_dir)
     report = check_integrity(ws, full=True)
     ws.close()
-    assert report.ok  # the newer document's file stays as an orphan (a warning)
-    assert [f.kind for f in report.findings] == ["blob_orphaned"]
+    # The newer document's file stays: the pre-restore copy needs it (no "safe to delete").
+    assert report.ok and report.findings == [] and report.kept_for_backups == 1
 
 
 def _damage(db: Path) -> bytes:

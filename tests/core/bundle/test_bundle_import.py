@@ -220,3 +220,19 @@ def test_local_data_changed_after_preview(sample_ws, other, usb, tmp_path) -> No
         apply_import(other, preview)
     assert "đã thay đổi sau khi xem trước" in str(exc.value)
     assert snapshot(other) == before
+
+
+def test_two_imports_of_the_same_bundle_previewed_together_add_each_document_once(
+    sample_ws, other, usb: Path
+) -> None:
+    """Two imports started side by side (two windows' previews, two `bundle import --yes`)
+    both saw every document as new; the second to write finds them there and adds none."""
+    bundle = export_bundle(sample_ws, ExportScope(2023), usb).path
+    first, second = preview_import(other, bundle), preview_import(other, bundle)
+    assert first.counts["new"] == second.counts["new"] == len(SAMPLE)
+    apply_import(other, first, backup=False)
+    result = apply_import(other, second, backup=False)
+    assert result.added == 0 and result.identical == len(SAMPLE)
+    assert snapshot(other) == snapshot(sample_ws)
+    with other.session() as s:
+        assert s.query(EvidenceDocument).count() == len(SAMPLE)

@@ -143,3 +143,51 @@ def test_damaged_database_left_alone_when_the_officer_says_no(
     boxes.answer = QMessageBox.StandardButton.No
     assert _run_main(monkeypatch, data, lambda w: None) == 1
     assert (data / DB_FILE_NAME).read_bytes() == b"hong hoan toan" * 100
+
+
+def test_a_damaged_page_found_by_the_check_offers_the_newest_good_backup(
+    bundle_window, qtbot, boxes
+) -> None:
+    import sqlite3
+
+    window = bundle_window
+    backup = create_backup(window.ws).path
+    db = window.ws.db_path
+    window.ws.close()  # the pages of the documents table get damaged on disk
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page = con.execute("PRAGMA page_size").fetchone()[0]
+    root = con.execute(
+        "SELECT rootpage FROM sqlite_master WHERE name = 'evidence_document'"
+    ).fetchone()[0]
+    con.close()
+    data = bytearray(db.read_bytes())
+    data[(root - 1) * page : root * page] = b"\xa5" * page
+    db.write_bytes(bytes(data))
+
+    with qtbot.waitSignal(window.dataShown, timeout=15_000):
+        wait_job(qtbot, window.run_integrity_check(full=True))  # boxes answer Có
+        wait_job(qtbot, window.restore_job)
+    assert "Cơ sở dữ liệu bị hỏng" in boxes.texts[0]
+    assert f"Khôi phục từ bản sao lưu tốt gần nhất ({backup.name})" in boxes.texts[1]
+    assert boxes.texts[-1].startswith(f"Đã khôi phục từ {backup.name}")
+    assert "3 tài liệu" in window.status_year.text()
+
+
+def test_a_restore_while_a_command_works_in_the_folder_names_it_and_changes_nothing(
+    bundle_window, qtbot, boxes, holders, monkeypatch
+) -> None:
+    from desktop.core import folderlock
+    from desktop.ui.backup.dialogs import start_restore
+
+    window = bundle_window
+    backup = create_backup(window.ws).path
+    add_doc(window.ws, backup.parent.parent / "moi", "99/BC-UBND", date(2023, 9, 9), "Mới", "1.2.1")
+    monkeypatch.setattr(folderlock, "WAIT_SECONDS", 0.2)
+    command = holders("register", window.ws.data_dir)  # e.g. `cchc evidence add` at work
+    wait_job(qtbot, start_restore(window, backup))
+    title, text = boxes.shown[-1]
+    assert title == "Không khôi phục được"
+    assert "lệnh thử" in text and f"tiến trình {command.proc.pid}" in text
+    window.dataChanged.emit()
+    assert "4 tài liệu" in window.status_year.text()  # the window works on, nothing replaced

@@ -157,3 +157,29 @@ def test_new_year_over_a_year_with_evidence_is_refused(window, qtbot, boxes, tmp
     assert not dlg.ok_button.isEnabled()
     dlg.target.setValue(2024)
     assert dlg.ok_button.isEnabled()
+
+
+def test_replacing_the_catalog_names_the_hand_set_rules_it_loses(
+    window, qtbot, boxes, monkeypatch, tmp_path
+):
+    from openpyxl import load_workbook
+    from results_sheets import catalog_with_codes
+
+    from desktop.core.selfassess.entry import set_node_rule
+
+    with window.ws.transaction() as s:  # the sample catalog of 2023
+        set_node_rule(s, 2023, "1.1.1", "co/khong")
+        set_node_rule(s, 2023, "1.1.2", "co/khong")
+    path = catalog_with_codes(tmp_path / "bo.xlsx")
+    wb = load_workbook(path)
+    for row in wb.active.iter_rows():
+        if str(row[0].value).strip() == "1.1.1":
+            row[0].value = "1.1.9"  # 1.1.1 is gone from the new catalog
+    wb.save(path)
+    pick_file(monkeypatch, path)
+    window.act_import_catalog.trigger()
+    dlg = _dialog(window, qtbot)
+    text = dlg.notice.text()
+    assert "cách tính điểm đặt tay được giữ theo mã" in text
+    assert "MẤT cách tính điểm đặt tay ở 1 mục" in text and text.endswith(": 1.1.1.")
+    dlg.reject()

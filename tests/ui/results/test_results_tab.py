@@ -56,6 +56,17 @@ def test_import_the_districts_sheet(window, tab, qtbot, boxes, monkeypatch, tmp_
     assert "THAY THẾ toàn bộ kết quả cũ" in dlg.notice.text()
     dlg.reject()
 
+    # an areas-only sheet says which detailed scores it would drop; saving backs up first
+    areas = results_areas(tmp_path / "linh-vuc.xlsx", year=2023)
+    dlg = _import(window, tab, qtbot, monkeypatch, areas)
+    assert "72 điểm đã có (từ tệp kq-2023.xlsx)" in dlg.notice.text()
+    assert "62 mục sẽ không còn điểm thẩm định (1.1, 1.1.1," in dlg.notice.text()
+    assert "sao lưu trước khi thay" in dlg.notice.text()
+    with qtbot.waitSignal(window.dataShown):
+        dlg.save_button.click()
+    kept = list((window.ws.data_dir / "backups").glob("so-cchc-truoc-thay-the-*.sqlite3"))
+    assert len(kept) == 1
+
 
 def test_a_sheet_of_another_year_is_refused_with_sheet_and_row(
     window, tab, qtbot, boxes, monkeypatch, tmp_path
