@@ -34,6 +34,7 @@ COMMAND_MODULES = [
     "selfassess_report",
     "selfassess_export",
     "history",
+    "todo",
 ]
 # Which modules make or extend each top-level command: ``cchc report index`` imports only
 # those, not every command's dependencies (openpyxl, Qt ...). A test keeps this in step
@@ -58,6 +59,7 @@ COMMAND_WORDS = {
     "report": ("report", "selfassess_export"),
     "selfassess": ("selfassess_report",),
     "history": ("history",),
+    "todo": ("todo",),
 }
 
 
