@@ -53,6 +53,7 @@ from desktop.core.office.vnformat import format_date, parse_date
 from desktop.ui.errors import show_error
 from desktop.ui.evidence.node_picker import NodePicker
 from desktop.ui.file_drop import FileDropTarget
+from desktop.ui.inputs.date_input import DateInput
 from desktop.ui.vi import translate_buttons
 from desktop.ui.worker import Job, run_job
 
@@ -90,8 +91,7 @@ class DocumentDialog(FileDropTarget, QDialog):
         self.resize(1040, 600)
 
         self.number = QLineEdit(placeholderText="vd. 123/BC-UBND")
-        self.date = QLineEdit(placeholderText="dd/mm/yyyy")
-        self.date.setMaximumWidth(120)
+        self.date = DateInput(None, allow_empty=True, what="Ngày ban hành")
         self.kind = QComboBox()
         self.kind.addItems(list(KINDS))
         self.summary = QLineEdit(placeholderText="Trích yếu nội dung văn bản")

@@ -17,6 +17,7 @@ from datetime import date
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QCalendarWidget,
     QHBoxLayout,
     QLabel,
@@ -77,6 +78,7 @@ class DateInput(QWidget):
     """A date typed as ``dd/mm/yyyy`` (or picked on the calendar), checked as it is typed."""
 
     dateChanged = Signal(QDate)  # a valid date, different from the one before
+    textEdited = Signal(str)  # the officer typed (as QLineEdit's)
     valueChanged = Signal(object)  # date | None (None: emptied, where allowed)
 
     def __init__(
@@ -92,6 +94,7 @@ class DateInput(QWidget):
         self.what = what
         self._value: date | None = None
         self._error = ""
+        self._forwarding = False
         self.line = _Line(self)
         self.line.setPlaceholderText("dd/mm/yyyy")
         self.line.setMaxLength(16)
@@ -119,6 +122,7 @@ class DateInput(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setFocusProxy(self.line)
         self.line.textChanged.connect(self._on_text)
+        self.line.textEdited.connect(self.textEdited)
         self.line.editingFinished.connect(self._on_finished)
         self.button.clicked.connect(self.open_calendar)
         self.set_value(value)
@@ -139,8 +143,10 @@ class DateInput(QWidget):
     def date(self) -> QDate:
         return to_qdate(self._value) if self._value else QDate()
 
-    def setDate(self, value: QDate) -> None:  # noqa: N802 - QDateEdit's name
-        self.set_value(from_qdate(value) if value.isValid() else None)
+    def setDate(self, value: QDate | date) -> None:  # noqa: N802 - QDateEdit's name
+        if isinstance(value, QDate):
+            value = from_qdate(value) if value.isValid() else None
+        self.set_value(value)
 
     def text(self) -> str:
         return self.line.text()
@@ -148,6 +154,29 @@ class DateInput(QWidget):
     def setText(self, text: str) -> None:  # noqa: N802 - QLineEdit's name
         self.line.setText(text)
         self._on_finished()
+
+    def insert(self, text: str) -> None:
+        """Like QLineEdit.insert: what an input method or a paste puts at the cursor."""
+        self.line.insert(text)
+
+    def setPlaceholderText(self, text: str) -> None:  # noqa: N802 - QLineEdit's name
+        self.line.setPlaceholderText(text)
+
+    def setStyleSheet(self, sheet: str) -> None:  # noqa: N802 - the box is what is marked
+        self.line.setStyleSheet(sheet)
+
+    def styleSheet(self) -> str:  # noqa: N802
+        return self.line.styleSheet()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - keys sent to the box
+        if self._forwarding:  # the line did not want it: on to the parent, as usual
+            event.ignore()
+            return
+        self._forwarding = True
+        try:
+            QApplication.sendEvent(self.line, event)
+        finally:
+            self._forwarding = False
 
     def setAccessibleName(self, name: str) -> None:  # noqa: N802 - Qt's name
         super().setAccessibleName(name)

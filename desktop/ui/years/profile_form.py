@@ -28,6 +28,7 @@ from desktop.core.years.profile import ProfileInfo, clear_merger_date, get_profi
 from desktop.core.years.setup import save_former_communes
 from desktop.core.years.store import former_communes
 from desktop.ui.errors import show_error
+from desktop.ui.inputs.date_input import DateInput
 from desktop.ui.vi import dialog_buttons, translate_wizard
 from desktop.ui.years.former_list import FormerCommuneList
 
@@ -68,9 +69,7 @@ class ProfileForm(QWidget):
         form.addRow("Công chức phụ trách CCHC:", self.officer)
         self.merger_number = QLineEdit()
         self.merger_number.setPlaceholderText("ví dụ: 1669/NQ-UBTVQH15")
-        self.merger_date = QLineEdit()
-        self.merger_date.setPlaceholderText("dd/mm/yyyy")
-        self.merger_date.setMaximumWidth(120)
+        self.merger_date = DateInput(None, allow_empty=True, what=MERGER_DATE)
         self.former = FormerCommuneList(former or [])
         merger = QGroupBox("Sáp nhập xã (nếu có, từ 01/7/2025)")
         mform = QFormLayout(merger)
