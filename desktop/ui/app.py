@@ -151,7 +151,7 @@ def _open_screens(window, name: str) -> None:
         except KeyError:
             _out(f"Không có màn hình {cls}", err=True)
     if name == "all":
-        window.tabs.setCurrentIndex(0)  # back to the catalog tree (--self-test waits for it)
+        window.show_todo()  # back to the first screen (--self-test waits for it)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -208,6 +208,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         wizard = FirstRunWizard(ws)
         if wizard.exec():
             window.load(wizard.saved_year)
+    window.show_todo()  # where the officer's year starts
     screen = app.primaryScreen()
     if screen is not None and screen.availableGeometry().width() < 1400:
         window.setGeometry(screen.availableGeometry())  # also without a window manager
@@ -229,7 +230,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             exit_code["value"] = 3
             app.exit(3)
 
-        _FirstPaint(window.tree.view.viewport(), ready)
+        _FirstPaint(window.todo_tab.body, ready)  # the first screen, with the year's steps
         QTimer.singleShot(SELF_TEST_TIMEOUT_MS, too_slow)
     else:
 

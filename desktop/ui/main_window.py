@@ -27,6 +27,7 @@ from desktop.ui.catalog.tab import CatalogTab
 from desktop.ui.errors import show_error
 from desktop.ui.history.units import UnitSelector
 from desktop.ui.tabs import TABS, LazyTabs
+from desktop.ui.todo.tab import TodoTab
 from desktop.ui.vi import info, message_box
 from desktop.ui.worker import Job, run_job
 from desktop.ui.years.labels import show_year_values
@@ -55,7 +56,10 @@ class MainWindow(QMainWindow):
         self.banner = self.catalog_tab.banner
         self.checks: ChecksPanel | None = None  # the "Kiểm tra" dock, built on first use
         self.tabs = QTabWidget()
+        self.todo_tab = TodoTab(self)
+        self.tabs.addTab(self.todo_tab, "Việc cần làm")
         self.tabs.addTab(self.catalog_tab, "Bộ tiêu chí")
+        self.tabs.setCurrentWidget(self.catalog_tab)  # the app shows Việc cần làm at start
         self.screens = LazyTabs(self.tabs, self)
         for spec in TABS:
             self.screens.add(spec)
@@ -155,10 +159,12 @@ class MainWindow(QMainWindow):
         m.addAction(self.act_quit)
         m = mb.addMenu("&Xem")
         m.addActions([self.act_refresh, self.act_filter, self.act_expand, self.act_collapse])
+        self.act_tab_todo = self._action("&Việc cần làm", self.show_todo, "Alt+Home")
         self.act_tab_catalog = self._action(
-            "&Bộ tiêu chí", lambda: self.tabs.setCurrentIndex(0), "Ctrl+1"
+            "&Bộ tiêu chí", lambda: self.tabs.setCurrentWidget(self.catalog_tab), "Ctrl+1"
         )
         m.addSeparator()
+        m.addAction(self.act_tab_todo)
         m.addAction(self.act_tab_catalog)
         for spec in TABS:
             act = self._action(
@@ -217,6 +223,7 @@ class MainWindow(QMainWindow):
             self.year_combo.setCurrentIndex(ov.years.index(ov.year))
         self.year_combo.blockSignals(False)
         self.catalog_tab.show_overview(ov)
+        self.todo_tab.refresh()
         show_year_values(self, ov)  # this year's commune name and appraising body
         if ov.year is None:
             self.status_year.setText("Chưa có năm đánh giá")
@@ -240,9 +247,13 @@ class MainWindow(QMainWindow):
         if 0 <= i < self.year_combo.count():
             self.year_combo.setCurrentIndex(i)
 
+    def show_todo(self) -> None:
+        """The "Việc cần làm" tab (where the app starts and the first-run wizard lands)."""
+        self.tabs.setCurrentWidget(self.todo_tab)
+
     def show_node(self, node_id: int) -> bool:
         """Jump to a catalog node (from a finding, a loss row ...)."""
-        self.tabs.setCurrentIndex(0)
+        self.tabs.setCurrentWidget(self.catalog_tab)
         return self.tree.select_node(node_id)
 
     def show_document(self, doc_id: int) -> bool:
@@ -301,7 +312,7 @@ class MainWindow(QMainWindow):
         """The add dialog, linked to the sub-criterion selected in the tree (if any)."""
         from desktop.ui.evidence.actions import add_documents
 
-        node = self.pane.node if self.tabs.currentIndex() == 0 else None
+        node = self.pane.node if self.tabs.currentWidget() is self.catalog_tab else None
         add_documents(self, [], [node.code] if node is not None and node.is_leaf else [])
 
     def show_checks(self) -> ChecksPanel:
