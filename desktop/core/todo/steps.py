@@ -283,7 +283,14 @@ def _self_steps(session: Session, store: FileStore, year: int) -> list[TodoStep]
             )
         )
     else:
-        out.append(_step("self_assessment", "todo", ready.summary()))
+        parts = []
+        if ready.missing:
+            parts.append(f"{len(ready.missing)} mục cần giải trình")
+        if ready.unscored:
+            parts.append(f"{len(ready.unscored)} mục chưa chấm điểm")
+        out.append(
+            _step("self_assessment", "todo", "Chưa sẵn sàng nộp: còn " + ", ".join(parts) + ".")
+        )
     return out
 
 
