@@ -169,6 +169,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("SoCCHC")
+    from desktop.ui.vi import install_qt_translation
+
+    install_qt_translation(app)
     icon = resource_path("icons", "so-cchc.png")
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
