@@ -25,6 +25,7 @@ from desktop.core.years.overview import YearOverview, year_overview
 from desktop.ui.backup.menu import SafetyActions
 from desktop.ui.catalog.tab import CatalogTab
 from desktop.ui.errors import show_error
+from desktop.ui.files.dialogs import SavedNotice
 from desktop.ui.history.units import UnitSelector
 from desktop.ui.tabs import TABS, LazyTabs
 from desktop.ui.todo.tab import TodoTab
@@ -71,6 +72,8 @@ class MainWindow(QMainWindow):
         self.status_commune = QLabel()
         self.status_year = QLabel()
         self.statusBar().addWidget(self.status_commune, 1)
+        self.saved_notice = SavedNotice(self)  # "Đã lưu …: path" + "Mở thư mục"
+        self.statusBar().addPermanentWidget(self.saved_notice)
         self.statusBar().addPermanentWidget(self.status_year)
 
         self._build_actions()

@@ -26,6 +26,7 @@ from desktop.core.catalog.importer import CatalogPreview, edit_row, read_catalog
 from desktop.core.catalog.replace import ATTACHED_NAMES, attached_work
 from desktop.core.catalog.store import CatalogProblem, catalog_for_year
 from desktop.core.office.vnformat import format_date, format_points
+from desktop.ui.files.dialogs import remember, start_dir
 from desktop.ui.import_preview import (
     BLOCKED_STYLE,
     NOTICE_STYLE,
@@ -271,7 +272,11 @@ class CatalogImportDialog(ImportPreviewDialog):
 
 
 def choose_excel(parent: QWidget, title: str) -> Path | None:
-    path, _ = QFileDialog.getOpenFileName(parent, title, "", EXCEL_FILTER)
+    path, _ = QFileDialog.getOpenFileName(
+        parent, title, str(start_dir(parent, "catalog")), EXCEL_FILTER
+    )
+    if path:
+        remember(parent, "catalog", Path(path))
     return Path(path) if path else None
 
 

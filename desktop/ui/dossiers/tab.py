@@ -37,6 +37,7 @@ from desktop.ui.dossiers.indicators import IndicatorTable
 from desktop.ui.dossiers.listing import DossierListDialog
 from desktop.ui.dossiers.manual import ManualFiguresBox
 from desktop.ui.dossiers.period import PRESETS, PeriodPicker
+from desktop.ui.files.dialogs import remember, start_dir, tell_saved
 from desktop.ui.vi import info
 from desktop.ui.worker import Job, run_job
 
@@ -224,9 +225,13 @@ class DossierStatsScreen(QWidget):
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Chọn tệp xuất từ Hệ thống thông tin giải quyết TTHC", self.last_dir, OPEN_FILTER
+            self,
+            "Chọn tệp xuất từ Hệ thống thông tin giải quyết TTHC",
+            str(start_dir(self, "dossiers")),
+            OPEN_FILTER,
         )
         if path:
+            remember(self, "dossiers", Path(path))
             self.import_files([Path(path)])
 
     def import_files(self, paths: list[Path]) -> None:
@@ -310,10 +315,11 @@ class DossierStatsScreen(QWidget):
         path, _ = QFileDialog.getSaveFileName(
             self,
             "Lưu Biểu 06 ra tệp Excel",
-            str(Path(self.last_dir) / self.default_export_name()),
+            str(start_dir(self, "form06") / self.default_export_name()),
             "Bảng tính Excel (*.xlsx)",
         )
         if path:
+            remember(self, "form06", Path(path))
             self.export(Path(path))
 
     def unit_name(self) -> str:
@@ -333,8 +339,13 @@ class DossierStatsScreen(QWidget):
             lambda progress: write_form06(figures, path, unit),
             label=f"Đang ghi {path.name}…",
             cancellable=False,
-            on_success=lambda written: info(
-                self, "Xuất Biểu 06", f"Đã ghi Biểu 06 ({figures.period.title}) vào tệp {written}."
+            on_success=lambda written: (
+                tell_saved(self, "Biểu 06", Path(written)),
+                info(
+                    self,
+                    "Xuất Biểu 06",
+                    f"Đã ghi Biểu 06 ({figures.period.title}) vào tệp {written}.",
+                ),
             ),
         )
         return self.export_job
