@@ -54,3 +54,25 @@ def test_typing_the_period_boxes_gives_exactly_those_days(screen) -> None:  # no
     type_date(screen.picker.date_to, "30/02/2023")
     assert "không tồn tại" in screen.picker.date_to.error()
     assert screen.period.end == date(2023, 1, 31)  # the last good range stays on screen
+
+
+def test_online_levels_the_export_lacks_show_a_dash_not_zero(qtbot, screen, tmp_path) -> None:  # noqa: F811
+    import_file(qtbot, screen, write_export1(tmp_path / "xuat-q1.xlsx")).accept()
+    rows = {
+        screen.indicators.item(r, 0).text(): screen.indicators.item(r, 3)
+        for r in range(screen.indicators.rowCount())
+    }
+    assert screen.figures.total["received.online"] > 0  # online dossiers, no "Mức độ" column
+    for label in ("Dịch vụ công trực tuyến toàn trình", "Dịch vụ công trực tuyến một phần"):
+        assert rows[label].text() == "—"
+        assert "không có cột mức độ" in rows[label].toolTip()
+
+
+def test_online_levels_from_an_export_that_has_them(qtbot, screen, tmp_path) -> None:  # noqa: F811
+    import_file(qtbot, screen, write_dossier_export(tmp_path / "ho-so.xlsx")).accept()
+    rows = {
+        screen.indicators.item(r, 0).text(): screen.indicators.item(r, 3).text()
+        for r in range(screen.indicators.rowCount())
+    }
+    assert rows["Dịch vụ công trực tuyến toàn trình"].endswith("%")
+    assert rows["Dịch vụ công trực tuyến toàn trình"] != "0%"
