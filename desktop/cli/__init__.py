@@ -35,6 +35,7 @@ COMMAND_MODULES = [
     "selfassess_export",
     "history",
     "todo",
+    "demo",
 ]
 # Which modules make or extend each top-level command: ``cchc report index`` imports only
 # those, not every command's dependencies (openpyxl, Qt ...). A test keeps this in step
@@ -60,6 +61,7 @@ COMMAND_WORDS = {
     "selfassess": ("selfassess_report",),
     "history": ("history",),
     "todo": ("todo",),
+    "demo": ("demo",),
 }
 
 

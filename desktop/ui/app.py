@@ -154,6 +154,28 @@ def _open_screens(window, name: str) -> None:
         window.show_todo()  # back to the first screen (--self-test waits for it)
 
 
+def _make_demo(ws: Workspace) -> None:
+    """The demo commune, built in the background with a progress box (it takes a while)."""
+    from PySide6.QtCore import QEventLoop
+
+    from desktop.core.demo.build import create_demo
+    from desktop.core.years.profile_read import get_profile
+
+    with ws.connection() as con:
+        if get_profile(con) is not None:
+            return
+    loop = QEventLoop()
+    job = run_job(
+        None,
+        lambda progress: create_demo(ws),
+        label="Đang tạo xã mẫu: tài liệu mẫu, hồ sơ TTHC, kết quả, báo cáo…",
+        cancellable=False,
+        on_failure=lambda exc: show_error(None, exc, "Không tạo được xã mẫu"),
+    )
+    job.finished.connect(loop.quit)
+    loop.exec()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     if args.self_test:
@@ -194,12 +216,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     _setup_logging(ws)
     if args.demo:
-        from desktop.ui.demo_data import create_demo
-
-        try:
-            create_demo(ws)
-        except CchcError as exc:
-            show_error(None, exc)
+        _make_demo(ws)
 
     from desktop.ui.main_window import MainWindow
 
