@@ -357,11 +357,16 @@ def _report_of(session: Session, year: int):
     return max(mine, key=lambda r: r.id) if mine else None
 
 
-def _dossiers(session: Session, report, year: int) -> TodoStep:
+def report_period(session: Session, year: int, report=None) -> Period:
+    """The dossiers' period of the year's report (its own, else quarter I of the next year)."""
+    report = report if report is not None else _report_of(session, year)
     if report is not None and report.period_from and report.period_to:
-        period = Period(report.period_from, report.period_to, report.period_label)
-    else:
-        period = default_report_period(year)
+        return Period(report.period_from, report.period_to, report.period_label)
+    return default_report_period(year)
+
+
+def _dossiers(session: Session, report, year: int) -> TodoStep:
+    period = report_period(session, year, report)
     count = (
         session.scalar(
             select(func.count(Dossier.id)).where(

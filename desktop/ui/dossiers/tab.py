@@ -282,6 +282,17 @@ class DossierStatsScreen(QWidget):
         )
         self.import_note.show()
 
+    def show_period(self, period: Period) -> None:
+        """Show ``period``: as its preset when one has exactly these days, else as a range."""
+        for year in (period.end.year, period.end.year + 1):
+            for i, (_text, make) in enumerate(PRESETS):
+                p = make(year)
+                if (p.start, p.end) == (period.start, period.end):
+                    self.picker.set_year(year)
+                    self.picker.set_preset(i)
+                    return
+        self.picker.set_range(period.start, period.end)
+
     def _count_in(self, import_id: int) -> int:
         from desktop.core.dossiers import imported_in
 

@@ -215,8 +215,8 @@ class TodoTab(QWidget):
             return "Mở Điểm bị mất", lambda: open_("LossesTab")
         if key == "dossiers":
             if state != "done":
-                return "Nhập tệp hồ sơ…", lambda: open_("DossierStatsScreen").choose_file()
-            return "Mở Thống kê hồ sơ", lambda: open_("DossierStatsScreen")
+                return "Nhập tệp hồ sơ…", lambda: self._stats().choose_file()
+            return "Mở Thống kê hồ sơ", self._stats
         if key == "report":
             if step.count is None:  # no report yet
                 return "Soạn báo cáo…", lambda: open_("ReportsTab").new_report()
@@ -239,6 +239,16 @@ class TodoTab(QWidget):
         """The sub-criterion in the tree, the self-score box ready for typing."""
         if self.window_.show_node(node_id):
             self.window_.pane.score_box.score.setFocus()
+
+    def _stats(self):
+        """The statistics screen on the report's period (the step's figures)."""
+        from desktop.core.todo.steps import report_period
+
+        screen = self.window_.screens.open("DossierStatsScreen")
+        with self.window_.ws.session() as s:
+            period = report_period(s, self.todo.year)
+        screen.show_period(period)
+        return screen
 
     def show_catalog(self) -> None:
         self.window_.tabs.setCurrentWidget(self.window_.catalog_tab)

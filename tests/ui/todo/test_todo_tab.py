@@ -60,7 +60,11 @@ def test_buttons_open_the_right_screen(window, monkeypatch, boxes) -> None:
     window.show_todo()
     assert tab.buttons["dossiers"].text() == "Mở Thống kê hồ sơ"
     tab.buttons["dossiers"].click()
-    assert type(window.tabs.currentWidget()).__name__ == "DossierStatsScreen"
+    stats = window.tabs.currentWidget()
+    assert type(stats).__name__ == "DossierStatsScreen"
+    # the step's period: quarter I of 2023 (ND 09), where the step counted its dossiers
+    assert (stats.period.start, stats.period.end) == (date(2022, 12, 15), date(2023, 3, 14))
+    assert stats.figures.total["received.total"] > 0
     window.show_todo()
     opened = []
     monkeypatch.setattr(NewReportDialog, "exec", lambda dlg: opened.append(dlg) or 0)
