@@ -134,7 +134,11 @@ class MainWindow(QMainWindow):
             "Ctrl+Shift+K",
             "Kiểm tra cơ sở dữ liệu và kho tệp",
         )
-        self.act_about = self._action("&Giới thiệu", self.about, "F1")
+        self.act_help = self._action(
+            "&Hướng dẫn", self.show_help, "F1", "Hướng dẫn của màn hình đang xem"
+        )
+        self.act_about = self._action("&Giới thiệu", self.about)
+        self.help_dialog = None
         self.act_add_doc = self._action(
             "&Thêm tài liệu kiểm chứng…",
             self.add_document,
@@ -183,6 +187,8 @@ class MainWindow(QMainWindow):
         m.addAction(self.act_checks)
         m.addAction(self.act_check)
         m = mb.addMenu("Trợ &giúp")
+        m.addAction(self.act_help)
+        m.addSeparator()
         m.addAction(self.act_about)
 
         tb = QToolBar("Thanh công cụ")
@@ -410,6 +416,29 @@ class MainWindow(QMainWindow):
             on_failure=failed,
             show_progress=False,
         )
+
+    def current_screen(self) -> str:
+        """The class name of the screen shown (the help section that belongs to it)."""
+        w = self.tabs.currentWidget()
+        spec = getattr(w, "spec", None)  # a tab not built yet
+        return spec.cls if spec is not None else type(w).__name__
+
+    def show_help(self):
+        """F1: the guide, at the section of the screen in front of the officer."""
+        from desktop.ui.help.dialog import HelpDialog
+
+        try:
+            if self.help_dialog is None:
+                self.help_dialog = HelpDialog(self)
+            self.help_dialog.show_screen(self.current_screen())
+        except Exception as exc:  # noqa: BLE001 - shown to the officer
+            show_error(self, exc)
+            return None
+        if self.help_dialog.isVisible():  # behind the main window: bring it to the front
+            self.help_dialog.raise_()
+        self.help_dialog.show()
+        self.help_dialog.activateWindow()
+        return self.help_dialog
 
     def about(self) -> None:
         info(
