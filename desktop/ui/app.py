@@ -250,7 +250,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             exit_code["value"] = 3
             app.exit(3)
 
-        _FirstPaint(window.todo_tab.body, ready)  # the first screen, with the year's steps
+        # the first screen painted with the year's steps (read just after the window shows)
+        window.todo_tab.loaded.connect(lambda: _FirstPaint(window.todo_tab.body, ready))
         QTimer.singleShot(SELF_TEST_TIMEOUT_MS, too_slow)
     else:
 

@@ -93,7 +93,8 @@ def test_first_year_from_an_empty_folder_to_an_exported_report(
         w.load(wiz.saved_year)  # what cchc-desktop does after the wizard
         w.resize(1366, 768)
         w.show()
-        w.show_todo()
+        with qtbot.waitSignal(w.todo_tab.loaded):  # read just after the first paint
+            w.show_todo()
         qtbot.waitExposed(w)
         todo = w.todo_tab
         assert w.tabs.currentWidget() is todo and "năm 2022" in todo.title.text()

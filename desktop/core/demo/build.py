@@ -231,7 +231,32 @@ def _results(s, year: int, rng: random.Random, scores: dict[str, Decimal]) -> No
         total_rank="9/20" if year == 2024 else "7/21",
         group_label="Tốt",
     )
-    create_plan(s, year)
+    plan = create_plan(s, year)
+    _fill_plan(s, plan, rng)
+
+
+SOLUTIONS = (
+    "Rà soát, bổ sung tài liệu kiểm chứng ngay khi ban hành; lưu theo từng tiêu chí thành phần.",
+    "Ban hành văn bản đúng thời hạn; phân công công chức theo dõi, nhắc hạn hằng tháng.",
+    "Số hóa hồ sơ, kết quả giải quyết TTHC ngay khi tiếp nhận và trả kết quả.",
+    "Tăng cường tuyên truyền, hướng dẫn người dân nộp hồ sơ trực tuyến.",
+)
+
+
+def _fill_plan(s, plan, rng: random.Random) -> None:
+    """What an officer writes into the drafted plan: solutions, partners, some progress."""
+    from desktop.core.results.plan import set_progress, update_row
+
+    losses = [r for r in plan.rows if r.kind == "loss" and r.id is not None]
+    for i, row in enumerate(losses):
+        update_row(
+            s,
+            row.id,
+            solution=row.solution or SOLUTIONS[i % len(SOLUTIONS)],
+            partners=row.partners or "Văn phòng - Thống kê",
+        )
+        if i % 4 == 0:
+            set_progress(s, row.id, "doing")
 
 
 def _dossiers(s, folder: Path, rng: random.Random) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -33,6 +33,8 @@ STATE_STYLE = {
 
 
 class TodoTab(QWidget):
+    loaded = Signal()  # the steps are on screen
+
     def __init__(self, window) -> None:
         super().__init__()
         self.window_ = window
@@ -41,6 +43,7 @@ class TodoTab(QWidget):
         self.states: dict[str, QLabel] = {}
         self.details: dict[str, QLabel] = {}
         self._stale = True
+        self._shown_once = False
 
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.RichText)
@@ -79,7 +82,12 @@ class TodoTab(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         if self._stale:
-            self.load()
+            if self._shown_once:
+                self.load()
+            else:  # the app's first screen: paint it at once, read the steps right after
+                self.title.setText("<b>Việc cần làm</b> – đang đọc số liệu của năm…")
+                QTimer.singleShot(0, self.load)
+        self._shown_once = True
         super().showEvent(event)
 
     def load(self) -> None:
@@ -91,10 +99,12 @@ class TodoTab(QWidget):
         if units is not None and units.current is not None:
             self.todo = None
             self._show_no_year(f"đang xem lịch sử xã {units.current.name} (chỉ xem)")
+            self.loaded.emit()
             return
         if year is None:
             self.todo = None
             self._show_no_year()
+            self.loaded.emit()
             return
         ws = self.window_.ws
         try:
@@ -104,6 +114,7 @@ class TodoTab(QWidget):
             show_error(self, exc)
             return
         self._show()
+        self.loaded.emit()
 
     def _clear(self) -> None:
         while self.grid.count():

@@ -16,10 +16,11 @@ from desktop.ui.todo.deadlines_dialog import DeadlinesDialog
 
 
 @pytest.fixture
-def window(show_window, ws, tmp_path):
+def window(qtbot, show_window, ws, tmp_path):
     fill_seed_002(ws, tmp_path)
     w = show_window(ws)
-    w.show_todo()
+    with qtbot.waitSignal(w.todo_tab.loaded):  # first shown: read just after it is painted
+        w.show_todo()
     return w
 
 
