@@ -271,12 +271,11 @@ class CatalogImportDialog(ImportPreviewDialog):
             self.model.remove(idx.row())
 
 
-def choose_excel(parent: QWidget, title: str) -> Path | None:
-    path, _ = QFileDialog.getOpenFileName(
-        parent, title, str(start_dir(parent, "catalog")), EXCEL_FILTER
-    )
+def choose_excel(parent: QWidget, title: str, kind: str = "catalog") -> Path | None:
+    """An Excel file, the dialog starting where files of ``kind`` were last taken from."""
+    path, _ = QFileDialog.getOpenFileName(parent, title, str(start_dir(parent, kind)), EXCEL_FILTER)
     if path:
-        remember(parent, "catalog", Path(path))
+        remember(parent, kind, Path(path))
     return Path(path) if path else None
 
 

@@ -367,7 +367,7 @@ class ResultsTab(QWidget):
         if self.info is None:
             return None
         year, ws = self.info.year, self.window_.ws
-        path = choose_excel(self, f"Chọn tệp kết quả thẩm định năm {year}")
+        path = choose_excel(self, f"Chọn tệp kết quả thẩm định năm {year}", "results")
         if path is None:
             return None
         existing = ""
