@@ -225,6 +225,18 @@
 <context>
     <name>QFileDialog</name>
     <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Tìm trong:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Loại tệp:</translation>
+    </message>
+    <message>
+        <source>Show </source>
+        <translation>Hiện cột </translation>
+    </message>
+    <message>
         <source>Look in:</source>
         <translation>Tìm trong:</translation>
     </message>

@@ -74,3 +74,26 @@ def test_committed_qm_is_built_from_the_ts(tmp_path) -> None:
         "resources/translations/qt_vi.qm is older than qt_vi.ts: run "
         "pyside6-lrelease resources/translations/qt_vi.ts -qm resources/translations/qt_vi.qm"
     )
+
+
+def test_qt_file_dialog_speaks_vietnamese(qtbot, translated, tmp_path) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel, QTreeView
+
+    dlg = QFileDialog(None, "Chọn tệp", str(tmp_path), "Bảng tính Excel (*.xlsx)")
+    dlg.setOption(QFileDialog.Option.DontUseNativeDialog, True)  # Qt's own (Linux)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    texts = {w.text() for w in dlg.findChildren(QLabel)}
+    texts |= {b.text() for b in dlg.findChildren(QAbstractButton)}
+    texts |= {a.text() for a in dlg.findChildren(QAction)}
+    for view in dlg.findChildren(QTreeView):
+        model = view.model()
+        texts |= {
+            str(model.headerData(i, Qt.Orientation.Horizontal)) for i in range(model.columnCount())
+        }
+    words = {t.replace("&", "") for t in texts if t}
+    assert {"Tìm trong:", "Tên tệp:", "Loại tệp:", "Mở", "Hủy", "Tên", "Ngày sửa"} <= words
+    english = re.compile(r"\b(Look|File|Files|Open|Cancel|Name|Size|Date|Show|New|Delete)\b")
+    assert not [t for t in words if english.search(t)]
