@@ -154,8 +154,16 @@ def _open_screens(window, name: str) -> None:
         window.show_todo()  # back to the first screen (--self-test waits for it)
 
 
-def _make_demo(ws: Workspace) -> None:
-    """The demo commune, built in the background with a progress box (it takes a while)."""
+def _demo_failed(exc: BaseException, strict: bool) -> None:
+    if strict:
+        _out(f"error: không tạo được xã mẫu: {exc!r}", err=True)
+        os._exit(70)
+    show_error(None, exc, "Không tạo được xã mẫu")
+
+
+def _make_demo(ws: Workspace, *, strict: bool = False) -> None:
+    """The demo commune, built in the background with a progress box (it takes a while).
+    ``strict`` (--self-test): a failure ends the run with the error, nobody reads a box."""
     from PySide6.QtCore import QEventLoop
 
     from desktop.core.demo.build import create_demo
@@ -170,7 +178,7 @@ def _make_demo(ws: Workspace) -> None:
         lambda progress: create_demo(ws),
         label="Đang tạo xã mẫu: tài liệu mẫu, hồ sơ TTHC, kết quả, báo cáo…",
         cancellable=False,
-        on_failure=lambda exc: show_error(None, exc, "Không tạo được xã mẫu"),
+        on_failure=lambda exc: _demo_failed(exc, strict),
     )
     job.finished.connect(loop.quit)
     loop.exec()
@@ -216,7 +224,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     _setup_logging(ws)
     if args.demo:
-        _make_demo(ws)
+        _make_demo(ws, strict=args.self_test)
 
     from desktop.ui.main_window import MainWindow
 
