@@ -387,7 +387,7 @@ def _dossiers(session: Session, report, year: int) -> TodoStep:
     )
 
 
-def _report(report) -> TodoStep:
+def _report(session: Session, report) -> TodoStep:
     if report is None:
         return _step(
             "report",
@@ -404,6 +404,12 @@ def _report(report) -> TodoStep:
         missing.append("ngày")
     stage = STATUSES.index(report.status) if report.status in STATUSES else 0
     label = STATUS_LABELS.get(report.status, report.status)
+    if report.status in ("draft", "exported", "printed"):
+        from desktop.core.report.store import report_data
+
+        problems = report_data(session, report.id).problems
+        if problems:
+            missing.append(f"{len(problems)} số liệu ({problems[0].rstrip('.')}…)")
     if missing:
         return _step(
             "report",
@@ -459,7 +465,7 @@ def year_todo(session: Session, store: FileStore, year: int, today: date | None 
         ]
     report = _report_of(session, year)
     steps.append(_dossiers(session, report, year))
-    steps.append(_report(report))
+    steps.append(_report(session, report))
     steps.append(_bundle(session, year))
     due = deadlines(session, year, today)
     for kind, (_label, key) in DEADLINE_KINDS.items():

@@ -99,3 +99,18 @@ def test_a_deadline_shows_days_left_and_calls_for_attention_when_close(ws) -> No
         set_deadline(s, YEAR, "self_assessment", None)
         assert deadlines(s, YEAR) == {}
     assert "hạn" not in _todo(ws, today=today).step("self_assessment").detail.split("(")[-1]
+
+
+def test_a_report_missing_figures_calls_for_attention(ws) -> None:
+    from desktop.core.report.store import report_data
+
+    fill_profile_and_catalog(ws)  # no results, no dossiers yet
+    with ws.transaction() as s:
+        outcome = create_index_report(
+            s, index_year=YEAR, period=PERIOD, number="123", report_date=date(2023, 4, 4)
+        )
+        problems = report_data(s, outcome.report.id).problems
+    assert problems
+    report = _todo(ws).step("report")
+    assert report.state == "attention"
+    assert f"còn thiếu {len(problems)} số liệu" in report.detail
