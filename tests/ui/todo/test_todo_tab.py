@@ -117,3 +117,41 @@ def test_first_run_wizard_asks_the_assessed_year(qtbot, data_dir) -> None:
         assert wiz.form.year.value() == default_assessed_year(date.today())
     finally:
         ws.close()
+
+
+def test_first_start_lands_on_viec_can_lam(qapp, tmp_path, monkeypatch, boxes) -> None:
+    """cchc-desktop on an empty folder: the wizard, then the Việc cần làm tab of its year."""
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui import app as app_module
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.years.profile_form import FirstRunWizard
+
+    def answer_wizard(wizard) -> int:
+        wizard.form.commune.insert("Tân Tiến")
+        wizard.form.province.insert("Hải Phòng")
+        wizard.accept()
+        return 1
+
+    seen: dict[str, object] = {}
+
+    def run_loop(*_args) -> int:  # instead of the event loop: look at the window, close it
+        w = next(
+            x
+            for x in QApplication.topLevelWidgets()
+            if isinstance(x, MainWindow) and x.ws.data_dir == tmp_path / "du-lieu"
+        )
+        seen.update(todo=w.tabs.currentWidget() is w.todo_tab, year=w.year)
+        w.close()
+        return 0
+
+    monkeypatch.setattr(FirstRunWizard, "exec", answer_wizard)
+    monkeypatch.setattr(QApplication, "exec", run_loop)
+    try:
+        assert app_module.main(["--data-dir", str(tmp_path / "du-lieu")]) == 0
+    finally:
+        for tr in qapp.findChildren(QTranslator):
+            qapp.removeTranslator(tr)
+    assert boxes.texts == []
+    assert seen == {"todo": True, "year": default_assessed_year(date.today())}
