@@ -38,6 +38,8 @@ COMMAND_MODULES = [
     "selfassess_report",
     "selfassess_export",
     "history",
+    "todo",
+    "demo",
 ]
 # Which modules make or extend each top-level command: ``cchc report index`` imports only
 # those, not every command's dependencies (openpyxl, Qt ...). A test keeps this in step
@@ -62,6 +64,8 @@ COMMAND_WORDS = {
     "report": ("report", "report_fields", "selfassess_export"),
     "selfassess": ("selfassess_report",),
     "history": ("history",),
+    "todo": ("todo",),
+    "demo": ("demo",),
 }
 
 

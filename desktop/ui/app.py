@@ -270,7 +270,37 @@ def _open_screens(window, name: str) -> None:
         except KeyError:
             _out(f"Không có màn hình {cls}", err=True)
     if name == "all":
-        window.tabs.setCurrentIndex(0)  # back to the catalog tree (--self-test waits for it)
+        window.show_todo()  # back to the first screen (--self-test waits for it)
+
+
+def _demo_failed(exc: BaseException, strict: bool) -> None:
+    if strict:
+        _out(f"error: không tạo được xã mẫu: {exc!r}", err=True)
+        os._exit(70)
+    show_error(None, exc, "Không tạo được xã mẫu")
+
+
+def _make_demo(ws: Workspace, *, strict: bool = False) -> None:
+    """The demo commune, built in the background with a progress box (it takes a while).
+    ``strict`` (--self-test): a failure ends the run with the error, nobody reads a box."""
+    from PySide6.QtCore import QEventLoop
+
+    from desktop.core.demo.build import create_demo
+    from desktop.core.years.profile_read import get_profile
+
+    with ws.connection() as con:
+        if get_profile(con) is not None:
+            return
+    loop = QEventLoop()
+    job = run_job(
+        None,
+        lambda progress: create_demo(ws),
+        label="Đang tạo xã mẫu: tài liệu mẫu, hồ sơ TTHC, kết quả, báo cáo…",
+        cancellable=False,
+        on_failure=lambda exc: _demo_failed(exc, strict),
+    )
+    job.finished.connect(loop.quit)
+    loop.exec()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -288,6 +318,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("SoCCHC")
+    from desktop.ui.vi import install_qt_translation
+
+    install_qt_translation(app)
     icon = resource_path("icons", "so-cchc.png")
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
@@ -330,12 +363,7 @@ def _run(args: argparse.Namespace, app: QApplication, data_dir) -> int:
         return 1
     _setup_logging(ws)
     if args.demo:
-        from desktop.ui.demo_data import create_demo
-
-        try:
-            create_demo(ws)
-        except CchcError as exc:
-            show_error(None, exc)
+        _make_demo(ws, strict=args.self_test)
 
     from desktop.ui.main_window import MainWindow
 
@@ -348,6 +376,7 @@ def _run(args: argparse.Namespace, app: QApplication, data_dir) -> int:
         wizard = FirstRunWizard(ws)
         if wizard.exec():
             window.load(wizard.saved_year)
+    window.show_todo()  # where the officer's year starts
     screen = app.primaryScreen()
     if screen is not None and screen.availableGeometry().width() < 1400:
         window.setGeometry(screen.availableGeometry())  # also without a window manager
@@ -369,7 +398,8 @@ def _run(args: argparse.Namespace, app: QApplication, data_dir) -> int:
             exit_code["value"] = 3
             app.exit(3)
 
-        _FirstPaint(window.tree.view.viewport(), ready)
+        # the first screen painted with the year's steps (read just after the window shows)
+        window.todo_tab.loaded.connect(lambda: _FirstPaint(window.todo_tab.body, ready))
         QTimer.singleShot(SELF_TEST_TIMEOUT_MS, too_slow)
     else:
 

@@ -25,8 +25,10 @@ from desktop.core.years.overview import YearOverview, year_overview
 from desktop.ui.backup.menu import SafetyActions
 from desktop.ui.catalog.tab import CatalogTab
 from desktop.ui.errors import show_error
+from desktop.ui.files.dialogs import SavedNotice
 from desktop.ui.history.units import UnitSelector
 from desktop.ui.tabs import TABS, LazyTabs
+from desktop.ui.todo.tab import TodoTab
 from desktop.ui.vi import ask_yes_no, info, message_box
 from desktop.ui.worker import Job, run_job
 from desktop.ui.years.labels import show_year_values
@@ -55,7 +57,10 @@ class MainWindow(QMainWindow):
         self.banner = self.catalog_tab.banner
         self.checks: ChecksPanel | None = None  # the "Kiểm tra" dock, built on first use
         self.tabs = QTabWidget()
+        self.todo_tab = TodoTab(self)
+        self.tabs.addTab(self.todo_tab, "Việc cần làm")
         self.tabs.addTab(self.catalog_tab, "Bộ tiêu chí")
+        self.tabs.setCurrentWidget(self.catalog_tab)  # the app shows Việc cần làm at start
         self.screens = LazyTabs(self.tabs, self)
         for spec in TABS:
             self.screens.add(spec)
@@ -67,6 +72,8 @@ class MainWindow(QMainWindow):
         self.status_commune = QLabel()
         self.status_year = QLabel()
         self.statusBar().addWidget(self.status_commune, 1)
+        self.saved_notice = SavedNotice(self)  # "Đã lưu …: path" + "Mở thư mục"
+        self.statusBar().addPermanentWidget(self.saved_notice)
         self.statusBar().addPermanentWidget(self.status_year)
 
         self._build_actions()
@@ -146,7 +153,11 @@ class MainWindow(QMainWindow):
             "Ctrl+Shift+K",
             "Kiểm tra cơ sở dữ liệu và kho tệp",
         )
-        self.act_about = self._action("&Giới thiệu", self.about, "F1")
+        self.act_help = self._action(
+            "&Hướng dẫn", self.show_help, "F1", "Hướng dẫn của màn hình đang xem"
+        )
+        self.act_about = self._action("&Giới thiệu", self.about)
+        self.help_dialog = None
         self.act_add_doc = self._action(
             "&Thêm tài liệu kiểm chứng…",
             self.add_document,
@@ -174,10 +185,12 @@ class MainWindow(QMainWindow):
         m.addAction(self.act_quit)
         m = mb.addMenu("&Xem")
         m.addActions([self.act_refresh, self.act_filter, self.act_expand, self.act_collapse])
+        self.act_tab_todo = self._action("&Việc cần làm", self.show_todo, "Alt+Home")
         self.act_tab_catalog = self._action(
-            "&Bộ tiêu chí", lambda: self.tabs.setCurrentIndex(0), "Ctrl+1"
+            "&Bộ tiêu chí", lambda: self.tabs.setCurrentWidget(self.catalog_tab), "Ctrl+1"
         )
         m.addSeparator()
+        m.addAction(self.act_tab_todo)
         m.addAction(self.act_tab_catalog)
         for spec in TABS:
             act = self._action(
@@ -197,6 +210,8 @@ class MainWindow(QMainWindow):
         m.addAction(self.act_checks)
         m.addAction(self.act_check)
         m = mb.addMenu("Trợ &giúp")
+        m.addAction(self.act_help)
+        m.addSeparator()
         m.addAction(self.act_about)
 
         tb = QToolBar("Thanh công cụ")
@@ -240,6 +255,7 @@ class MainWindow(QMainWindow):
             self.year_combo.setCurrentIndex(ov.years.index(ov.year))
         self.year_combo.blockSignals(False)
         self.catalog_tab.show_overview(ov)
+        self.todo_tab.refresh()
         show_year_values(self, ov)  # this year's commune name and appraising body
         if ov.year is None:
             self.status_year.setText("Chưa có năm đánh giá")
@@ -263,9 +279,13 @@ class MainWindow(QMainWindow):
         if 0 <= i < self.year_combo.count():
             self.year_combo.setCurrentIndex(i)
 
+    def show_todo(self) -> None:
+        """The "Việc cần làm" tab (where the app starts and the first-run wizard lands)."""
+        self.tabs.setCurrentWidget(self.todo_tab)
+
     def show_node(self, node_id: int) -> bool:
         """Jump to a catalog node (from a finding, a loss row ...)."""
-        self.tabs.setCurrentIndex(0)
+        self.tabs.setCurrentWidget(self.catalog_tab)
         return self.tree.select_node(node_id)
 
     def show_document(self, doc_id: int) -> bool:
@@ -339,7 +359,7 @@ class MainWindow(QMainWindow):
         """The add dialog, linked to the sub-criterion selected in the tree (if any)."""
         from desktop.ui.evidence.actions import add_documents
 
-        node = self.pane.node if self.tabs.currentIndex() == 0 else None
+        node = self.pane.node if self.tabs.currentWidget() is self.catalog_tab else None
         add_documents(self, [], [node.code] if node is not None and node.is_leaf else [])
 
     def show_checks(self) -> ChecksPanel:
@@ -450,6 +470,29 @@ class MainWindow(QMainWindow):
             on_failure=failed,
             show_progress=False,
         )
+
+    def current_screen(self) -> str:
+        """The class name of the screen shown (the help section that belongs to it)."""
+        w = self.tabs.currentWidget()
+        spec = getattr(w, "spec", None)  # a tab not built yet
+        return spec.cls if spec is not None else type(w).__name__
+
+    def show_help(self):
+        """F1: the guide, at the section of the screen in front of the officer."""
+        from desktop.ui.help.dialog import HelpDialog
+
+        try:
+            if self.help_dialog is None:
+                self.help_dialog = HelpDialog(self)
+            self.help_dialog.show_screen(self.current_screen())
+        except Exception as exc:  # noqa: BLE001 - shown to the officer
+            show_error(self, exc)
+            return None
+        if self.help_dialog.isVisible():  # behind the main window: bring it to the front
+            self.help_dialog.raise_()
+        self.help_dialog.show()
+        self.help_dialog.activateWindow()
+        return self.help_dialog
 
     def about(self) -> None:
         info(

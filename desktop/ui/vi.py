@@ -106,3 +106,19 @@ def ask_yes_no(parent: QWidget | None, title: str, text: str, *, default_no: boo
 
 def info(parent: QWidget | None, title: str, text: str) -> None:
     message_box(parent, QMessageBox.Icon.Information, title, text).exec()
+
+
+def install_qt_translation(app) -> bool:
+    """Qt's own texts in Vietnamese (right-click menus of text boxes, standard buttons, Qt's
+    file dialog, wizards), from ``resources/translations/qt_vi.qm`` (built from the
+    ``qt_vi.ts`` the app owns). False when the file is missing: Qt then speaks English."""
+    from PySide6.QtCore import QTranslator
+
+    from desktop.core.paths import resource_path
+
+    translator = QTranslator(app)
+    if not translator.load(str(resource_path("translations", "qt_vi.qm"))):
+        return False
+    app.installTranslator(translator)
+    app.setProperty("cchc_qt_vi", True)
+    return True

@@ -88,11 +88,20 @@ def run_job(
 
         job.progressed.connect(on_progress)
 
-    def finish() -> None:
+    closed = {"done": False}
+
+    def close_dialog() -> None:
+        """The progress box goes before the message that ends the job is shown."""
+        if closed["done"]:
+            return
+        closed["done"] = True
         if dialog is not None and shiboken6.isValid(dialog):
             dialog.canceled.disconnect(job.cancel)
             dialog.close()
             dialog.deleteLater()
+
+    def finish() -> None:
+        close_dialog()
         _running.discard(job)
         job.finished.emit()
 
@@ -102,6 +111,7 @@ def run_job(
 
     def succeeded(result: Any) -> None:
         job.result = result
+        close_dialog()
         try:
             if on_success is not None and not parent_gone():
                 on_success(result)
@@ -110,6 +120,7 @@ def run_job(
 
     def failed(exc: BaseException) -> None:
         job.error = exc
+        close_dialog()
         try:
             if isinstance(exc, Cancelled):
                 job.cancelled = True

@@ -126,27 +126,6 @@ def test_first_run_wizard_saves_profile_and_year(qtbot, ws) -> None:
         assert len(signing_key(s).fingerprint) == 39
 
 
-def test_demo_commune(qtbot, ws) -> None:
-    from desktop.ui.demo_data import SAMPLE_MARK, create_demo, demo_year
-
-    assert create_demo(ws) is True
-    assert create_demo(ws) is False  # second start keeps what is there
-    year = demo_year()
-    with ws.session() as s:
-        info = catalog_info(s, year)
-        from db.models import EvidenceDocument
-
-        docs = s.query(EvidenceDocument).filter_by(year=year).all()
-        names = [f.original_name for d in docs for f in d.files]
-    assert info.is_sample
-    assert len(docs) == 6
-    assert all(SAMPLE_MARK in n for n in names)
-    pdf = next(ws.store.iter_stored())
-    assert ws.store.path_for(pdf).stat().st_size > 500
-    docx_name = next(n for n in names if n.endswith(".docx"))
-    assert docx_name
-
-
 def _run_gui(*args: str, env_extra: dict | None = None) -> subprocess.CompletedProcess:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **(env_extra or {}))
     return subprocess.run(

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from base.errors import ValidationError
@@ -24,6 +24,7 @@ from db.models_dossiers import Dossier, DossierImport, stamp_of
 from desktop.core.dossiers.header import label_key
 from desktop.core.dossiers.klass import klass_of
 from desktop.core.dossiers.locate import ExportPreview, locate_table, preview_export
+from desktop.core.dossiers.periods import Period
 from desktop.core.dossiers.profiles import get_profile, profiles_by_signature, save_profile
 from desktop.core.dossiers.reader import DossierFileError, ImportCancelled, open_workbook
 from desktop.core.dossiers.rows import DATA_COLUMNS, RowReader, SkippedRow
@@ -364,3 +365,30 @@ def _write(
             conn.exec_driver_sql(_UPDATE_SQL, updates)
             summary.updated += len(updates)
         tick(start + len(chunk))
+
+
+def imported_span(session: Session, import_id: int) -> tuple[Period, int] | None:
+    """The days the dossiers of one import were received over (first to last), and how
+    many they are; ``None`` when the import saved none."""
+    first, last, count = session.execute(
+        select(
+            func.min(Dossier.received_at), func.max(Dossier.received_at), func.count(Dossier.id)
+        ).where(Dossier.import_id == import_id)
+    ).one()
+    if not count or first is None or last is None:
+        return None
+    return Period(first.date(), last.date()), count
+
+
+def imported_in(session: Session, import_id: int, period: Period) -> int:
+    """How many dossiers of one import were received within ``period``."""
+    return (
+        session.scalar(
+            select(func.count(Dossier.id)).where(
+                Dossier.import_id == import_id,
+                Dossier.received_at >= period.start_at,
+                Dossier.received_at < period.end_at,
+            )
+        )
+        or 0
+    )

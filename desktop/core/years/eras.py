@@ -9,6 +9,7 @@ the core's ``years`` module shares the same rules.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from desktop.core.office.text import fold
 
@@ -91,3 +92,9 @@ def resolve(stored: YearSettings | None, fresh: YearSettings) -> YearSettings:
         appraiser_level=stored.appraiser_level,
         confirmed=stored.confirmed,
     )
+
+
+def default_assessed_year(today: date) -> int:
+    """The year an officer is most likely assessing: from January to April the previous
+    year's index is still being self-assessed and appraised, so that year; later, this one."""
+    return today.year - 1 if today.month <= 4 else today.year

@@ -37,6 +37,7 @@ from desktop.core.office.vnformat import format_datetime, format_size
 from desktop.ui.bundle.targets import TargetDialog
 from desktop.ui.bundle.verify_dialog import BAD_STYLE, WARN_STYLE
 from desktop.ui.errors import show_error
+from desktop.ui.files.dialogs import start_dir, tell_saved
 from desktop.ui.table_model import (
     RECORD_ROLE,
     RIGHT,
@@ -49,8 +50,10 @@ from desktop.ui.vi import ask_yes_no, dialog_buttons, info
 from desktop.ui.worker import Job, run_job
 
 
-def _tell(window, title: str, status: str, text: str) -> None:
+def _tell(window, title: str, status: str, text: str, path: Path | None = None) -> None:
     window.statusBar().showMessage(status, 10_000)
+    if path is not None:
+        tell_saved(window, "bản sao lưu", path)
     info(window, title, text)
 
 
@@ -62,6 +65,7 @@ def backup_now(window) -> Job:
             f"Đã sao lưu: {b.path.name}",
             f"Đã sao lưu dữ liệu ({format_size(b.size)}) vào:\n{b.path}\n\n"
             "Các tệp đính kèm nằm sẵn trong kho tệp; để mang sang máy khác, dùng Sao lưu ra USB.",
+            b.path,
         )
 
     ws = window.ws
@@ -92,6 +96,7 @@ def backup_to_usb(window) -> TargetDialog:
             f"Đã sao lưu vào {r.folder}:\n- cơ sở dữ liệu: {r.backup.path.name} "
             f"({format_size(r.backup.size)})\n- {r.files_copied} tệp mới "
             f"({format_size(r.bytes_copied)}); {r.files_present} tệp đã có sẵn trên USB.",
+            r.backup.path,
         )
 
     def start() -> None:
@@ -217,7 +222,10 @@ class RestoreDialog(QDialog):
 
     def choose_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, "Chọn bản sao lưu", "", "Bản sao lưu Sổ CCHC (*.sqlite3)"
+            self,
+            "Chọn bản sao lưu",
+            str(start_dir(self, "backup")),
+            "Bản sao lưu Sổ CCHC (*.sqlite3)",
         )
         if not name:
             return

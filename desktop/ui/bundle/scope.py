@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.core.bundle.plan import ExportScope, ReportFile
 from desktop.core.office.vnformat import format_datetime
 from desktop.core.records import CatalogInfo
+from desktop.ui.files.dialogs import start_dir
 from desktop.ui.vi import info
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -215,7 +216,7 @@ class ScopePanel(QGroupBox):
         names, _ = QFileDialog.getOpenFileNames(
             self,
             "Chọn báo cáo đưa vào gói",
-            "",
+            str(start_dir(self, "report")),
             "Báo cáo (*.pdf *.docx *.doc *.xlsx *.xls *.jpg *.png);;Mọi tệp (*)",
         )
         self.add_files([ReportFile(Path(n), Path(n).stem) for n in names])

@@ -37,6 +37,7 @@ from desktop.ui.bundle.verify_dialog import (
     verify_picked,
 )
 from desktop.ui.errors import show_error
+from desktop.ui.files.dialogs import tell_saved
 from desktop.ui.table_model import RIGHT, SORT_ROLE, Column, RecordTableModel, compact_rows
 from desktop.ui.worker import Job, run_job
 
@@ -352,6 +353,7 @@ class BundleTab(QWidget):
 
     def _show_result(self, r: ExportResult) -> None:
         self.result = r
+        tell_saved(self, "gói nộp", r.path)
         where = "tệp .zip" if r.is_zip else "thư mục"
         ok = r.verified == r.files
         text = (

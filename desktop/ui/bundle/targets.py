@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.bundle import drives
 from desktop.core.office.vnformat import format_size
+from desktop.ui.files.dialogs import start_dir
 from desktop.ui.vi import dialog_buttons
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -136,7 +137,7 @@ class TargetList(QWidget):
         self.select(self.other)
 
     def choose_folder(self) -> None:
-        start = str(self.other or self.target() or Path.home())
+        start = str(self.other or self.target() or start_dir(self, "bundle"))
         chosen = QFileDialog.getExistingDirectory(self, f"Chọn thư mục để ghi {self.what}", start)
         if chosen:
             self.set_other(Path(chosen))

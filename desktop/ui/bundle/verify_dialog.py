@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.bundle.verify import BundleProblem, VerifyReport, verify_bundle
 from desktop.core.office.vnformat import format_datetime, format_size
+from desktop.ui.files.dialogs import remember, start_dir
 from desktop.ui.table_model import Column, RecordTableModel, compact_rows
 from desktop.ui.vi import dialog_buttons
 from desktop.ui.worker import Job, run_job
@@ -63,10 +64,17 @@ def pick_bundle(parent: QWidget | None, *, as_zip: bool, purpose: str) -> Path |
     """A bundle folder or a .zip, chosen with the standard dialogs."""
     if as_zip:
         name, _ = QFileDialog.getOpenFileName(
-            parent, f"Chọn tệp gói .zip {purpose}", "", "Gói tài liệu nén (*.zip)"
+            parent,
+            f"Chọn tệp gói .zip {purpose}",
+            str(start_dir(parent, "bundle")),
+            "Gói tài liệu nén (*.zip)",
         )
     else:
-        name = QFileDialog.getExistingDirectory(parent, f"Chọn thư mục gói {purpose}", "")
+        name = QFileDialog.getExistingDirectory(
+            parent, f"Chọn thư mục gói {purpose}", str(start_dir(parent, "bundle"))
+        )
+    if name:
+        remember(parent, "bundle", Path(name))
     return Path(name) if name else None
 
 

@@ -37,6 +37,7 @@ from desktop.core.catalog.replace import ATTACHED_NAMES, attached_work
 from desktop.core.catalog.store import CatalogProblem, catalog_for_year
 from desktop.core.office.vnformat import format_date, format_points
 from desktop.ui.errors import show_error
+from desktop.ui.files.dialogs import remember, start_dir
 from desktop.ui.import_preview import (
     BLOCKED_STYLE,
     NOTICE_STYLE,
@@ -393,8 +394,11 @@ class CatalogImportDialog(ImportPreviewDialog):
             self.model.remove(idx.row())
 
 
-def choose_excel(parent: QWidget, title: str) -> Path | None:
-    path, _ = QFileDialog.getOpenFileName(parent, title, "", EXCEL_FILTER)
+def choose_excel(parent: QWidget, title: str, kind: str = "catalog") -> Path | None:
+    """An Excel file, the dialog starting where files of ``kind`` were last taken from."""
+    path, _ = QFileDialog.getOpenFileName(parent, title, str(start_dir(parent, kind)), EXCEL_FILTER)
+    if path:
+        remember(parent, kind, Path(path))
     return Path(path) if path else None
 
 

@@ -40,6 +40,22 @@ def _rate(part: str, whole: str, known: str | None = None):
     return compute
 
 
+def _online(part: str):
+    """Toàn trình / một phần over online dossiers; "—" when no imported online dossier says
+    its level (the export has no such column): 0% would be a figure nobody counted."""
+
+    def compute(fig: DossierFigures) -> tuple[Decimal | None, str]:
+        levels = fig.total["digital.fully_online"] + fig.total["digital.partly_online"]
+        if fig.total["received.online"] and not levels:
+            return None, (
+                "Các tệp đã nhập không có cột mức độ dịch vụ công trực tuyến "
+                "(toàn trình / một phần)."
+            )
+        return fig.rate(part, "received.online"), ""
+
+    return compute
+
+
 def _payment(fig: DossierFigures) -> tuple[Decimal | None, str]:
     value, source = fig.online_payment_rate
     notes = {
@@ -75,13 +91,13 @@ INDICATORS = (
         "Dịch vụ công trực tuyến toàn trình",
         "digital.fully_online",
         "received.online",
-        _rate("digital.fully_online", "received.online"),
+        _online("digital.fully_online"),
     ),
     Indicator(
         "Dịch vụ công trực tuyến một phần",
         "digital.partly_online",
         "received.online",
-        _rate("digital.partly_online", "received.online"),
+        _online("digital.partly_online"),
     ),
     Indicator("Chứng thực bản sao điện tử", "digital.e_certified", None),
 )

@@ -11,9 +11,10 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from desktop.core.dossiers import Period, calendar_quarter, nd09_period, nd09_quarter
+from desktop.ui.inputs.date_input import DateInput
 
 CUSTOM = "Tùy chọn (từ ngày – đến ngày)"
 PRESETS: list[tuple[str, Callable[[int], Period]]] = [
@@ -40,13 +41,9 @@ def _pydate(d: QDate) -> date:
     return date(d.year(), d.month(), d.day())
 
 
-def date_edit() -> QDateEdit:
-    edit = QDateEdit()
-    edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setCalendarPopup(True)
-    edit.setLocale(VI_LOCALE)
-    edit.setDateRange(QDate(2000, 1, 1), QDate(2100, 12, 31))
-    return edit
+def date_edit(what: str) -> DateInput:
+    """The app's one date box (typed ``dd/mm/yyyy`` gives exactly that date)."""
+    return DateInput(date(2000, 1, 1), what=what)
 
 
 class PeriodPicker(QWidget):
@@ -65,9 +62,9 @@ class PeriodPicker(QWidget):
         self.year.setAccessibleName("Năm của kỳ báo cáo")
         self.year.setRange(2000, 2100)
         self.year.setValue(year)
-        self.date_from = date_edit()
+        self.date_from = date_edit("Từ ngày")
         self.date_from.setAccessibleName("Từ ngày")
-        self.date_to = date_edit()
+        self.date_to = date_edit("Đến ngày")
         self.date_to.setAccessibleName("Đến ngày")
         self.problem = QLabel()
         self.problem.setStyleSheet("color:#b00020;")

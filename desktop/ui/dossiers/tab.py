@@ -29,13 +29,15 @@ from desktop.core.dossiers import (
     monthly,
     write_form06,
 )
+from desktop.core.office.vnformat import format_date
 from desktop.ui.dossiers.chart import MonthlyChart
 from desktop.ui.dossiers.form06 import Form06Table
 from desktop.ui.dossiers.import_dialog import EXCEL_SUFFIXES, OPEN_FILTER, DossierImporter
 from desktop.ui.dossiers.indicators import IndicatorTable
 from desktop.ui.dossiers.listing import DossierListDialog
 from desktop.ui.dossiers.manual import ManualFiguresBox
-from desktop.ui.dossiers.period import PeriodPicker
+from desktop.ui.dossiers.period import PRESETS, PeriodPicker
+from desktop.ui.files.dialogs import remember, start_dir, tell_saved
 from desktop.ui.vi import info
 from desktop.ui.worker import Job, run_job
 
@@ -58,6 +60,16 @@ def month_period(month: date, within: Period) -> Period:
     nxt = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
     start, end = max(month, within.start), min(nxt - timedelta(days=1), within.end)
     return Period(start, end, f"Tháng {month.month:02d}/{month.year}")
+
+
+def _period_around(span: Period) -> tuple[int, int] | None:
+    """(year, preset index) of the first preset that holds the whole span."""
+    for year in (span.end.year, span.end.year + 1):
+        for i, (_text, make) in enumerate(PRESETS):
+            p = make(year)
+            if p.start <= span.start and span.end <= p.end:
+                return year, i
+    return None
 
 
 class DossierStatsScreen(QWidget):
@@ -99,6 +111,12 @@ class DossierStatsScreen(QWidget):
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.hint = QLabel("Bấm vào một số liệu (hoặc chọn rồi nhấn Enter) để xem danh sách hồ sơ.")
         self.hint.setStyleSheet("color:#555;")
+        self.import_note = QLabel()
+        self.import_note.setWordWrap(True)
+        self.import_note.setStyleSheet(
+            "QLabel { background:#e7f3e7; border:1px solid #8fbf8f; padding:6px; }"
+        )
+        self.import_note.hide()
         self.empty = QLabel(EMPTY_HINT)
         self.empty.setWordWrap(True)
         self.empty.setStyleSheet(
@@ -140,6 +158,7 @@ class DossierStatsScreen(QWidget):
         lay.setContentsMargins(6, 6, 6, 6)
         lay.addLayout(top)
         lay.addLayout(heading)
+        lay.addWidget(self.import_note)
         lay.addWidget(self.empty)
         lay.addWidget(self.split, 1)
 
@@ -206,9 +225,13 @@ class DossierStatsScreen(QWidget):
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Chọn tệp xuất từ Hệ thống thông tin giải quyết TTHC", self.last_dir, OPEN_FILTER
+            self,
+            "Chọn tệp xuất từ Hệ thống thông tin giải quyết TTHC",
+            str(start_dir(self, "dossiers")),
+            OPEN_FILTER,
         )
         if path:
+            remember(self, "dossiers", Path(path))
             self.import_files([Path(path)])
 
     def import_files(self, paths: list[Path]) -> None:
@@ -224,8 +247,57 @@ class DossierStatsScreen(QWidget):
     def _imported(self, summary) -> None:
         if summary is not None:
             self.window_.dataChanged.emit()
+            self.show_imported(summary)
             self.window_.backup_after_import()
         self._next_import()
+
+    def show_imported(self, summary) -> None:
+        """Show a period that holds what was just imported, and say how many it holds:
+        the period on screen if it has some of them, else the smallest ND 09 period (or
+        calendar quarter) around them, else their own first-to-last days."""
+        from desktop.core.dossiers import imported_span
+
+        if summary.import_id is None:
+            return
+        with self.ws.session() as s:
+            found = imported_span(s, summary.import_id)
+        if found is None:
+            return
+        span, count = found
+        in_view = self._count_in(summary.import_id)
+        if not in_view:
+            choice = _period_around(span)
+            if choice is None:
+                self.picker.set_range(span.start, span.end)
+            else:
+                year, index = choice
+                self.picker.set_year(year)
+                self.picker.set_preset(index)
+            in_view = self._count_in(summary.import_id)
+        self.import_note.setText(
+            f"Tệp {summary.file}: {count} hồ sơ, tiếp nhận từ ngày {format_date(span.start)} "
+            f"đến ngày {format_date(span.end)}. Kỳ đang xem "
+            f"({format_date(self.period.start)} – {format_date(self.period.end)}) "
+            f"có {in_view} hồ sơ trong số đó."
+        )
+        self.import_note.show()
+
+    def show_period(self, period: Period) -> None:
+        """Show ``period``: as its preset when one has exactly these days, else as a range."""
+        for year in (period.end.year, period.end.year + 1):
+            for i, (_text, make) in enumerate(PRESETS):
+                p = make(year)
+                if (p.start, p.end) == (period.start, period.end):
+                    self.picker.set_year(year)
+                    self.picker.set_preset(i)
+                    return
+        self.picker.set_range(period.start, period.end)
+
+    def _count_in(self, import_id: int) -> int:
+        from desktop.core.dossiers import imported_in
+
+        with self.ws.session() as s:
+            return imported_in(s, import_id, self.period)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if excel_paths(event):
@@ -254,10 +326,11 @@ class DossierStatsScreen(QWidget):
         path, _ = QFileDialog.getSaveFileName(
             self,
             "Lưu Biểu 06 ra tệp Excel",
-            str(Path(self.last_dir) / self.default_export_name()),
+            str(start_dir(self, "form06") / self.default_export_name()),
             "Bảng tính Excel (*.xlsx)",
         )
         if path:
+            remember(self, "form06", Path(path))
             self.export(Path(path))
 
     def unit_name(self) -> str:
@@ -277,8 +350,13 @@ class DossierStatsScreen(QWidget):
             lambda progress: write_form06(figures, path, unit),
             label=f"Đang ghi {path.name}…",
             cancellable=False,
-            on_success=lambda written: info(
-                self, "Xuất Biểu 06", f"Đã ghi Biểu 06 ({figures.period.title}) vào tệp {written}."
+            on_success=lambda written: (
+                tell_saved(self, "Biểu 06", Path(written)),
+                info(
+                    self,
+                    "Xuất Biểu 06",
+                    f"Đã ghi Biểu 06 ({figures.period.title}) vào tệp {written}.",
+                ),
             ),
         )
         return self.export_job

@@ -58,6 +58,8 @@ from desktop.core.office.vnformat import format_date, parse_date
 from desktop.ui.errors import show_error
 from desktop.ui.evidence.node_picker import NodePicker
 from desktop.ui.file_drop import FileDropTarget
+from desktop.ui.files.dialogs import remember, start_dir
+from desktop.ui.inputs.date_input import DateInput
 from desktop.ui.vi import translate_buttons
 from desktop.ui.worker import Job, run_job
 
@@ -99,8 +101,7 @@ class DocumentDialog(FileDropTarget, QDialog):
         self.resize(1040, 600)
 
         self.number = QLineEdit(placeholderText="vd. 123/BC-UBND")
-        self.date = QLineEdit(placeholderText="dd/mm/yyyy")
-        self.date.setMaximumWidth(120)
+        self.date = DateInput(None, allow_empty=True, what="Ngày ban hành")
         self.kind = QComboBox()
         self.kind.addItems(list(KINDS))
         self.summary = QLineEdit(placeholderText="Trích yếu nội dung văn bản")
@@ -360,7 +361,11 @@ class DocumentDialog(FileDropTarget, QDialog):
         return out
 
     def choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, "Chọn tệp tài liệu", "", FILE_FILTER)
+        names, _ = QFileDialog.getOpenFileNames(
+            self, "Chọn tệp tài liệu", str(start_dir(self, "evidence")), FILE_FILTER
+        )
+        if names:
+            remember(self, "evidence", Path(names[0]))
         self.add_paths([Path(n) for n in names])
 
     def remove_selected_file(self) -> None:

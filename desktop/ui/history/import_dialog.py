@@ -17,6 +17,7 @@ from desktop.core.history.importer import (
     apply_history_import,
     plan_history_import,
 )
+from desktop.ui.files.dialogs import remember, start_dir
 from desktop.ui.vi import ask_yes_no, info
 from desktop.ui.worker import Job, run_job
 
@@ -61,10 +62,14 @@ def import_history(selector: UnitSelector, path: Path | None = None) -> Job | No
     window = selector.window
     if path is None:
         picked, _ = QFileDialog.getOpenFileName(
-            window, "Chọn gói tài liệu hoặc bản sao lưu của xã cũ", str(Path.home()), FILTER
+            window,
+            "Chọn gói tài liệu hoặc bản sao lưu của xã cũ",
+            str(start_dir(window, "history")),
+            FILTER,
         )
         if not picked:
             return None
+        remember(window, "history", Path(picked))
         path = Path(picked)
     ws = selector.main_ws
     selector.jobs = []

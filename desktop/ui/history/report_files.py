@@ -27,6 +27,7 @@ from desktop.core.history.report_files import (
 )
 from desktop.core.office.vnformat import format_size
 from desktop.ui.errors import show_error
+from desktop.ui.files.dialogs import remember, start_dir, tell_saved
 from desktop.ui.keys import ENTER_KEYS, on_keys
 from desktop.ui.table_model import RIGHT, Column, RecordTableModel, record_view
 
@@ -125,14 +126,16 @@ class HistoryReportFiles(QWidget):
         if f is None:
             return None
         folder = QFileDialog.getExistingDirectory(
-            self, f"Chọn thư mục để lưu tệp báo cáo {f.name}", str(Path.home())
+            self, f"Chọn thư mục để lưu tệp báo cáo {f.name}", str(start_dir(self, "history"))
         )
         if not folder:
             return None
+        remember(self, "history", Path(folder))
         try:
             path = save_report_file(f, Path(folder))
         except CchcError as exc:
             show_error(self, exc, "Không lưu được tệp báo cáo")
             return None
         self.window.statusBar().showMessage(f"Đã lưu {f.label} vào {path}", 15000)
+        tell_saved(self.window, f.label, path)
         return path

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QPushButton, QToolBar
 
 from base.errors import CchcError
@@ -23,6 +23,7 @@ from desktop.core.history.remove import has_removed
 from desktop.core.history.store import HistoryInfo, list_histories
 from desktop.core.workspace import Workspace
 from desktop.ui.errors import show_error
+from desktop.ui.vi import info
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -51,9 +52,12 @@ class UnitSelector(QObject):
         self._label = toolbar.addWidget(label)
         self._combo = toolbar.addWidget(self.combo)
         self.act_compare = QAction("So sánh các &xã cũ", window)
-        self.act_compare.setShortcut(QKeySequence("Ctrl+Shift+H"))
         self.act_compare.setToolTip("So sánh điểm, xếp hạng của các xã cũ theo năm (Ctrl+Shift+H)")
-        self.act_compare.triggered.connect(lambda: window.screens.open(COMPARE_TAB))
+        self.act_compare.triggered.connect(self.open_compare)
+        # a shortcut of its own: the toolbar button is hidden while there is no history, and
+        # Ctrl+Shift+H then says why instead of doing nothing
+        self.compare_shortcut = QShortcut(QKeySequence("Ctrl+Shift+H"), window)
+        self.compare_shortcut.activated.connect(self.open_compare)
         toolbar.addAction(self.act_compare)
         self.act_import = QAction("Nhập &lịch sử xã cũ…", window)
         self.act_import.setStatusTip(
@@ -76,6 +80,19 @@ class UnitSelector(QObject):
         window.dataShown.connect(self._after_shown)
         self._make_banner()
         self.reload()
+
+    def open_compare(self):
+        """The comparison tab, or why there is nothing to compare yet."""
+        if not self.histories:
+            info(
+                self.window,
+                "So sánh các xã cũ",
+                "Chưa có lịch sử xã cũ nào để so sánh. Nhập lịch sử của từng xã cũ đã sáp nhập "
+                "ở Tệp → Nhập lịch sử xã cũ… (gói tài liệu của năm, hoặc bản sao lưu của máy "
+                "xã cũ), rồi bấm Ctrl+Shift+H.",
+            )
+            return None
+        return self.window.screens.open(COMPARE_TAB)
 
     def _make_banner(self) -> None:
         """A yellow strip under the toolbar while a former commune's history is shown."""

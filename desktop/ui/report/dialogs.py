@@ -6,11 +6,9 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QDate
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -25,24 +23,15 @@ from PySide6.QtWidgets import (
 
 from desktop.core.dossiers import Period, custom_period, presets
 from desktop.core.report.redraft import RedraftOffer
+from desktop.ui.inputs.date_input import DateInput, first_invalid, from_qdate, to_qdate
 from desktop.ui.vi import translate_buttons
 
 CUSTOM = "Tùy chọn (từ ngày … đến ngày …)"
 
 
-def to_qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def from_qdate(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
-
-
-def date_edit(value: date) -> QDateEdit:
-    edit = QDateEdit(to_qdate(value))
-    edit.setDisplayFormat("dd/MM/yyyy")
-    edit.setCalendarPopup(True)
-    return edit
+def date_edit(value: date, what: str = "Ngày") -> DateInput:
+    """The app's one date box (typed ``dd/mm/yyyy`` gives exactly that date)."""
+    return DateInput(value, what=what)
 
 
 def _buttons(dialog: QDialog, ok_text: str = "Đồng ý") -> QDialogButtonBox:
@@ -65,8 +54,10 @@ class PeriodPicker(QWidget):
         super().__init__(parent)
         self.preset = QComboBox()
         self.preset.setAccessibleName("Kỳ báo cáo")
-        self.start = date_edit(date(year - 1, 12, 15))
-        self.end = date_edit(date(year, 3, 30))
+        self.start = date_edit(date(year - 1, 12, 15), "Từ ngày")
+        self.end = date_edit(date(year, 3, 30), "Đến ngày")
+        self.start.setAccessibleName("Từ ngày")
+        self.end.setAccessibleName("Đến ngày")
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.preset)
@@ -78,6 +69,8 @@ class PeriodPicker(QWidget):
         row.addStretch(1)
         lay.addLayout(row)
         self.set_year(year)
+        self.start.dateChanged.connect(self._typed)
+        self.end.dateChanged.connect(self._typed)
         self.preset.currentIndexChanged.connect(self._on_preset)
 
     def set_year(self, year: int) -> None:
@@ -99,19 +92,34 @@ class PeriodPicker(QWidget):
             ),
             None,
         )
+        self.preset.blockSignals(True)
         self.preset.setCurrentIndex(0 if match is None else match + 1)
-        self.start.setDate(to_qdate(period.start))
-        self.end.setDate(to_qdate(period.end))
-        self._on_preset(self.preset.currentIndex())
+        self.preset.blockSignals(False)
+        for box, value in ((self.start, period.start), (self.end, period.end)):
+            box.blockSignals(True)
+            box.setDate(to_qdate(value))
+            box.blockSignals(False)
 
     def _on_preset(self, index: int) -> None:
-        custom = index <= 0
-        if not custom:
+        if index > 0:
             p = self.periods[index - 1]
-            self.start.setDate(to_qdate(p.start))
-            self.end.setDate(to_qdate(p.end))
-        self.start.setEnabled(custom)
-        self.end.setEnabled(custom)
+            for box, value in ((self.start, p.start), (self.end, p.end)):
+                box.blockSignals(True)
+                box.setDate(to_qdate(value))
+                box.blockSignals(False)
+
+    def _typed(self, _value) -> None:
+        """A date typed over a preset's makes the range "Tùy chọn"."""
+        i = self.preset.currentIndex()
+        if i > 0:
+            p = self.periods[i - 1]
+            if (self.start.value(), self.end.value()) != (p.start, p.end):
+                self.preset.blockSignals(True)
+                self.preset.setCurrentIndex(0)
+                self.preset.blockSignals(False)
+
+    def invalid(self) -> DateInput | None:
+        return first_invalid(self.start, self.end)
 
     def period(self) -> Period:
         i = self.preset.currentIndex()
@@ -130,7 +138,8 @@ class NewReportDialog(QDialog):
         self.number = QLineEdit()
         self.number.setValidator(QIntValidator(1, 99999, self))
         self.number.setPlaceholderText("để trống nếu văn thư cấp số sau")
-        self.date = date_edit(date.today())
+        self.date = date_edit(date.today(), "Ngày báo cáo")
+        self.date.setAccessibleName("Ngày báo cáo")
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(index_year)
@@ -150,6 +159,13 @@ class NewReportDialog(QDialog):
         form.addRow(_buttons(self, "Soạn báo cáo"))
         self.year.valueChanged.connect(lambda y: self.period.set_year(y + 1))
         self.resize(520, 0)
+
+    def accept(self) -> None:
+        bad = first_invalid(self.date) or self.period.invalid()
+        if bad is not None:  # the message is under the field
+            bad.setFocus()
+            return
+        super().accept()
 
     def values(self) -> tuple[str, date, int, Period]:
         return (
@@ -205,13 +221,20 @@ class UploadDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Đã tải báo cáo lên")
         form = QFormLayout(self)
-        self.on = date_edit(date.today())
+        self.on = date_edit(date.today(), "Ngày tải lên")
+        self.on.setAccessibleName("Ngày tải lên")
         self.note = QLineEdit()
         self.note.setPlaceholderText("ví dụ: Phần mềm chấm điểm CCHC của tỉnh")
         form.addRow("Ngày tải lên:", self.on)
         form.addRow("Ghi chú:", self.note)
         form.addRow(_buttons(self))
         self.resize(460, 0)
+
+    def accept(self) -> None:
+        if not self.on.is_valid():
+            self.on.setFocus()
+            return
+        super().accept()
 
     def values(self) -> tuple[date, str]:
         return from_qdate(self.on.date()), self.note.text().strip()

@@ -24,11 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from base.errors import ValidationError
 from desktop.core.office.vnformat import format_date
 from desktop.core.report.records import MARGIN_NAMES, MARGIN_RANGES, Margins, ReportInfo
 from desktop.core.report.redraft import redraft_offers
 from desktop.core.report.sections import SECTIONS
 from desktop.core.report.store import save_section, update_header
+from desktop.ui.errors import show_error
+from desktop.ui.inputs.date_input import first_invalid
 from desktop.ui.report.dialogs import PeriodPicker, RedraftDialog, date_edit, to_qdate
 from desktop.ui.vi import info
 
@@ -123,10 +126,16 @@ class SectionsEditor(QWidget):
             b.setEnabled(editable)
 
     def _on_row(self, row: int) -> None:
-        if self.key is not None and self.dirty:
-            self.save()
         item = self.list.item(row) if row >= 0 else None
-        self._load(item.data(Qt.ItemDataRole.UserRole) if item else None)
+        target = item.data(Qt.ItemDataRole.UserRole) if item else None
+        if self.key is not None and self.dirty:
+            self.save()  # may rebuild the list (the screens refresh after a write)
+        # the list and the editor show the same section, whatever the save rebuilt
+        keys = [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
+        self.list.blockSignals(True)
+        self.list.setCurrentRow(keys.index(target) if target in keys else -1)
+        self.list.blockSignals(False)
+        self._load(target if target in keys else None)
 
     def _load(self, key: str | None) -> None:
         self.key = key
@@ -175,7 +184,8 @@ class HeaderForm(QWidget):
         self.number = QLineEdit()
         self.number.setPlaceholderText("để trống nếu văn thư cấp số sau")
         self.number.setValidator(QIntValidator(1, 99999, self))
-        self.date = date_edit(date.today())
+        self.date = date_edit(date.today(), "Ngày báo cáo")
+        self.date.setAccessibleName("Ngày báo cáo")
         self.period = PeriodPicker(date.today().year)
         self.body_name = _plain(2)
         self.place = QLineEdit()
@@ -240,6 +250,16 @@ class HeaderForm(QWidget):
     def save(self) -> None:
         if self.report is None:
             return
+        bad = first_invalid(self.date) or self.period.invalid()
+        if bad is not None:  # the message is under the field
+            bad.setFocus()
+            return
+        report_date = self.date.value()
+        try:
+            period = self.period.period()
+        except ValidationError as exc:
+            show_error(self, exc)
+            return
         rid = self.report.id
         fields = {
             "body_name": self.body_name.toPlainText(),
@@ -252,7 +272,17 @@ class HeaderForm(QWidget):
         }
         margins = Margins(**{side: spin.value() for side, spin in self.margins.items()})
         number = self.number.text()
-        self.tab.write(lambda s: update_header(s, rid, number=number, margins=margins, **fields))
+        self.tab.write(
+            lambda s: update_header(
+                s,
+                rid,
+                number=number,
+                report_date=report_date,
+                period=period,
+                margins=margins,
+                **fields,
+            )
+        )
 
 
 def history_lines(r: ReportInfo) -> list[str]:

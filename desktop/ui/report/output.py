@@ -14,6 +14,7 @@ from desktop.core.report.records import ReportInfo
 from desktop.core.report.status import set_status
 from desktop.core.report.store import report_data
 from desktop.ui.errors import show_error
+from desktop.ui.files.dialogs import remember, start_dir, tell_saved
 from desktop.ui.vi import ask_yes_no, info, message_box
 from desktop.ui.worker import run_job
 
@@ -67,13 +68,14 @@ class ReportOutput:
 
     def _ask_path(self, r: ReportInfo, suffix: str, filt: str, title: str) -> Path | None:
         last = r.last_pdf if suffix == ".pdf" else r.last_docx
-        folder = Path(last).parent if last else Path.home()
+        folder = Path(last).parent if last else start_dir(self.tab, "report")
         name, _ = QFileDialog.getSaveFileName(
             self.tab, title, str(folder / f"{r.file_stem}{suffix}"), filt
         )
         if not name:
             return None
         path = Path(name)
+        remember(self.tab, "report", path)
         return path if path.suffix.lower() == suffix else path.with_suffix(suffix)
 
     def export_word(self) -> None:
@@ -121,6 +123,7 @@ class ReportOutput:
 
     def _exported(self, r: ReportInfo, path: Path) -> None:
         self.tab.write(lambda s: set_status(s, r.id, "exported", path=path))
+        tell_saved(self.tab, "báo cáo", path)
 
     def preview(self) -> None:
         r = self.tab.current
@@ -165,12 +168,13 @@ class ReportOutput:
         name, chosen = QFileDialog.getSaveFileName(
             self.tab,
             "Lưu danh mục tài liệu kiểm chứng",
-            str(Path.home() / f"danh-muc-tai-lieu-kiem-chung-{year}.docx"),
+            str(start_dir(self.tab, "report") / f"danh-muc-tai-lieu-kiem-chung-{year}.docx"),
             f"{WORD_FILTER};;Bảng tính Excel (*.xlsx)",
         )
         if not name:
             return
         path = Path(name)
+        remember(self.tab, "report", path)
         if path.suffix.lower() not in (".docx", ".xlsx"):
             path = path.with_suffix(".xlsx" if "xlsx" in chosen else ".docx")
         ws = self.tab.window.ws
@@ -188,10 +192,13 @@ class ReportOutput:
             self.tab,
             job,
             label="Đang xuất danh mục tài liệu kiểm chứng…",
-            on_success=lambda index: info(
-                self.tab,
-                "Danh mục tài liệu kiểm chứng",
-                f"Đã xuất {path.name}: {index.document_count} tài liệu, "
-                f"{index.missing_count} tiêu chí chưa có tài liệu.",
+            on_success=lambda index: (
+                tell_saved(self.tab, "danh mục tài liệu kiểm chứng", path),
+                info(
+                    self.tab,
+                    "Danh mục tài liệu kiểm chứng",
+                    f"Đã xuất {path.name}: {index.document_count} tài liệu, "
+                    f"{index.missing_count} tiêu chí chưa có tài liệu.",
+                ),
             ),
         )

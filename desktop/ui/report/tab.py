@@ -37,6 +37,7 @@ from desktop.core.report.store import (
     save_section,
 )
 from desktop.ui.errors import show_error
+from desktop.ui.files.dialogs import remember, start_dir
 from desktop.ui.report.dialogs import NewReportDialog, UploadDialog
 from desktop.ui.report.editor import HeaderForm, SectionsEditor, history_lines, status_summary
 from desktop.ui.report.fields_form import FieldsForm
@@ -414,9 +415,10 @@ class ReportsTab(QWidget):
         if r is None:
             return
         name, _ = QFileDialog.getOpenFileName(
-            self, "Chọn bản quét báo cáo đã ký, đóng dấu", str(Path.home()), SCAN_FILTER
+            self, "Chọn bản quét báo cáo đã ký, đóng dấu", str(start_dir(self, "scan")), SCAN_FILTER
         )
         if name:
+            remember(self, "scan", Path(name))
             store = self.window.ws.store
             self.write(lambda s: attach_signed_scan(s, store, r.id, Path(name)))
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,7 @@ from base.errors import NotFoundError
 from desktop.core.results.plan import PlanInfo, draft_plan, plan_info, proof_choices, save_plan
 from desktop.core.results.plan_export import export_plan, plan_warnings
 from desktop.ui.errors import show_error
+from desktop.ui.files.dialogs import remember, start_dir, tell_saved
 from desktop.ui.results.plan_model import PlanDelegate, PlanModel
 from desktop.ui.vi import ask_yes_no, info
 from desktop.ui.worker import Job, run_job
@@ -307,17 +308,18 @@ class PlanTab(QWidget):
         if self.plan is None or self.year is None:
             return None
         title, pattern = FORMATS[suffix]
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        default = str(Path(folder) / f"Kế hoạch khắc phục {self.year}{suffix}")
+        default = str(start_dir(self, "plan") / f"Kế hoạch khắc phục {self.year}{suffix}")
         chosen, _ = QFileDialog.getSaveFileName(self, title, default, pattern)
         if not chosen:
             return None
         path = Path(chosen)
+        remember(self, "plan", path)
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
         plan = self.current_plan()
 
         def done(out: Path) -> None:
+            tell_saved(self, "kế hoạch khắc phục", out)
             text = f"Đã xuất {len(plan.rows)} dòng kế hoạch ra tệp:\n{out}"
             warnings = plan_warnings(plan)
             if warnings:

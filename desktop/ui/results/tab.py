@@ -44,6 +44,7 @@ from desktop.core.results.store import (
 )
 from desktop.ui.catalog.import_dialog import choose_excel
 from desktop.ui.errors import show_error
+from desktop.ui.inputs.date_input import DateInput
 from desktop.ui.problem_list import ERROR_COLOUR
 from desktop.ui.results.import_dialog import ResultsImportDialog
 from desktop.ui.vi import info
@@ -102,7 +103,7 @@ class ResultsTab(QWidget):
         box = QGroupBox("Quyết định công bố kết quả")
         grid = QGridLayout(box)
         self.decision_number = QLineEdit(placeholderText="ví dụ: 766/QĐ-UBND")
-        self.decision_date = QLineEdit(placeholderText="dd/mm/yyyy")
+        self.decision_date = DateInput(None, allow_empty=True, what="Ngày quyết định")
         self.publisher = QLineEdit(placeholderText="ví dụ: UBND huyện Ninh Giang")
         self.total = QLineEdit()
         self.total_rank = QLineEdit(placeholderText="ví dụ: 9/20")
@@ -129,7 +130,7 @@ class ResultsTab(QWidget):
         grid.addLayout(total_row, 1, 1)
         grid.addWidget(self.save_header, 1, 6)
         grid.setColumnStretch(5, 1)
-        self.decision_date.setMaximumWidth(110)
+        self.decision_date.line.setMaximumWidth(110)
         self.total.setMaximumWidth(90)
         self.total_rank.setMaximumWidth(110)
 
@@ -366,7 +367,7 @@ class ResultsTab(QWidget):
         if self.info is None:
             return None
         year, ws = self.info.year, self.window_.ws
-        path = choose_excel(self, f"Chọn tệp kết quả thẩm định năm {year}")
+        path = choose_excel(self, f"Chọn tệp kết quả thẩm định năm {year}", "results")
         if path is None:
             return None
         replaces = {}

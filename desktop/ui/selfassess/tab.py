@@ -35,6 +35,7 @@ from desktop.core.selfassess.ready_mark import mark_ready, ready_marked
 from desktop.core.selfassess.report import SelfAssessmentReport, gather_report, set_texts
 from desktop.core.selfassess.rounds import RoundDiff, YearStatus, lock_year, round_diff, year_status
 from desktop.ui.errors import show_error
+from desktop.ui.files.dialogs import remember, start_dir, tell_saved
 from desktop.ui.keys import ENTER_KEYS, on_keys
 from desktop.ui.selfassess.parts import (
     SCORE_COLUMNS,
@@ -293,7 +294,7 @@ class SelfAssessTab(QWidget):
         year = self.window_.year
         if year is None or (self.texts.dirty and not self.save_texts()):
             return None
-        default = self._last_dir / f"bao-cao-tu-danh-gia-{year}.docx"
+        default = start_dir(self, "selfassess") / f"bao-cao-tu-danh-gia-{year}.docx"
         chosen, selected = QFileDialog.getSaveFileName(
             self, "Xuất báo cáo tự đánh giá", str(default), EXPORT_FILTER
         )
@@ -301,6 +302,7 @@ class SelfAssessTab(QWidget):
             return None
         path = export_path(chosen, selected)
         self._last_dir = path.parent
+        remember(self, "selfassess", path)
         ws = self.window_.ws
 
         def work(progress) -> Path:
@@ -315,4 +317,5 @@ class SelfAssessTab(QWidget):
 
     def _exported(self, path: Path) -> None:
         self.window_.statusBar().showMessage(f"Đã xuất báo cáo tự đánh giá: {path}", 10000)
+        tell_saved(self, "báo cáo tự đánh giá", path)
         self.texts.saved_label.setText(f"Đã xuất {path.name}.")

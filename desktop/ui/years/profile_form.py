@@ -25,10 +25,12 @@ from desktop.core.catalog.store import load_builtin
 from desktop.core.office.vnformat import format_date, parse_date
 from desktop.core.settings import set_setting
 from desktop.core.workspace import Workspace
+from desktop.core.years.eras import default_assessed_year
 from desktop.core.years.profile import ProfileInfo, clear_merger_date, get_profile, save_profile
 from desktop.core.years.setup import save_former_communes
 from desktop.core.years.store import former_communes
 from desktop.ui.errors import show_error
+from desktop.ui.inputs.date_input import DateInput
 from desktop.ui.vi import dialog_buttons, translate_wizard
 from desktop.ui.years.former_list import FormerCommuneList
 
@@ -69,9 +71,7 @@ class ProfileForm(QWidget):
         form.addRow("Công chức phụ trách CCHC:", self.officer)
         self.merger_number = QLineEdit()
         self.merger_number.setPlaceholderText("ví dụ: 1669/NQ-UBTVQH15")
-        self.merger_date = QLineEdit()
-        self.merger_date.setPlaceholderText("dd/mm/yyyy")
-        self.merger_date.setMaximumWidth(120)
+        self.merger_date = DateInput(None, allow_empty=True, what=MERGER_DATE)
         self.former = FormerCommuneList(former or [])
         merger = QGroupBox("Sáp nhập xã (nếu có, từ 01/7/2025)")
         mform = QFormLayout(merger)
@@ -83,8 +83,16 @@ class ProfileForm(QWidget):
         if ask_year:
             self.year = QSpinBox()
             self.year.setRange(2000, 2100)
-            self.year.setValue(date.today().year)
-            form.addRow("Năm đánh giá:", self.year)
+            self.year.setValue(default_assessed_year(date.today()))
+            self.year.setAccessibleName("Năm đánh giá")
+            form.addRow("Năm đánh giá (năm được chấm điểm):", self.year)
+            year_hint = QLabel(
+                "Từ tháng 1 đến tháng 4 thường là năm trước: đang tự đánh giá, chờ thẩm định "
+                "và làm báo cáo kết quả. Có thể thêm năm khác sau (Ctrl+N)."
+            )
+            year_hint.setWordWrap(True)
+            year_hint.setStyleSheet("color:#555")
+            form.addRow(year_hint)
         else:
             self.note = QLabel(PAST_YEARS_NOTE)
             self.note.setWordWrap(True)

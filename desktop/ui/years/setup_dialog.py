@@ -42,6 +42,7 @@ from desktop.core.years.profile import get_profile
 from desktop.core.years.setup import set_catalog_decision
 from desktop.core.years.store import former_communes, set_year, year_settings
 from desktop.ui.errors import show_error
+from desktop.ui.inputs.date_input import DateInput
 from desktop.ui.vi import ask_yes_no, dialog_buttons
 
 if TYPE_CHECKING:
@@ -136,9 +137,7 @@ class YearSetupDialog(QDialog):
 
         self.decision_number = QLineEdit()
         self.decision_number.setPlaceholderText("ví dụ: 3395/QĐ-UBND")
-        self.decision_date = QLineEdit()
-        self.decision_date.setPlaceholderText("dd/mm/yyyy")
-        self.decision_date.setMaximumWidth(120)
+        self.decision_date = DateInput(None, allow_empty=True, what=CATALOG_DATE)
         self.issuer = QLineEdit()
         if province:
             self.issuer.setPlaceholderText(f"ví dụ: UBND {province_full(province)}")

@@ -187,7 +187,7 @@ def test_area_summary_tab(ev_window, qtbot) -> None:
     assert [r[3] for r in rows if r[0] in ("9", "10")] == ["Do cơ quan thẩm định công bố"] * 2
     tab.table.setCurrentIndex(tab.model.index(2, 0))
     qtbot.keyClick(tab.table, Qt.Key.Key_Return)
-    assert w.tabs.currentIndex() == 0
+    assert w.tabs.currentWidget() is w.catalog_tab  # Bộ tiêu chí (after Việc cần làm)
     assert w.tree.current_node_id() == w.node_by_code("3")
 
 

@@ -30,7 +30,7 @@ def test_missing_explanations_are_listed_and_written_from_the_pane(ev_window, qt
     assert not panel.dismiss_btn.isEnabled()  # answered by writing it, not set aside
     panel.table.setFocus()
     qtbot.keyClick(panel.table, Qt.Key.Key_Return)
-    assert w.tabs.currentIndex() == 0
+    assert w.tabs.currentWidget() is w.catalog_tab  # Bộ tiêu chí (after Việc cần làm)
     assert w.pane.heading.text().startswith("Tiêu chí thành phần 1.1.2")
     box = w.pane.score_box.declared
     assert box is not None and box.explanation_edit.hasFocus()

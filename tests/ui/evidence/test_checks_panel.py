@@ -44,7 +44,7 @@ def test_jump_to_a_sub_criterion_and_to_a_document(ev_window, qtbot) -> None:
     panel.table.selectRow(i)
     panel.table.setFocus()
     qtbot.keyClick(panel.table, Qt.Key.Key_Return)
-    assert w.tabs.currentIndex() == 0
+    assert w.tabs.currentWidget() is w.catalog_tab  # Bộ tiêu chí (after Việc cần làm)
     assert w.tree.current_node_id() == w.node_by_code("1.1.2")
     assert w.pane.heading.text().startswith("Tiêu chí thành phần 1.1.2")
 

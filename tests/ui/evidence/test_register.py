@@ -82,7 +82,7 @@ def test_enter_opens_the_file_and_detail_shows_sub_criteria(ev_window, qtbot, op
     assert opened[-1].endswith("45-BC-UBND.pdf")
     tab.codes.setCurrentRow(1)
     tab.codes.itemActivated.emit(tab.codes.item(1))
-    assert w.tabs.currentIndex() == 0
+    assert w.tabs.currentWidget() is w.catalog_tab  # Bộ tiêu chí (after Việc cần làm)
     assert w.tree.current_node_id() == w.node_by_code("1.2.2")
 
 

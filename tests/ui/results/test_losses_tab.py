@@ -93,7 +93,7 @@ def test_officer_row_filters_and_a_loss_row_opens_the_criterion(window, tab, qtb
     view.setFocus()
     view.setCurrentIndex(view.model().index(1, 0))  # 1.4.2
     qtbot.keyClick(view, Qt.Key.Key_Return)
-    assert window.tabs.currentIndex() == 0
+    assert window.tabs.currentWidget() is window.catalog_tab  # Bộ tiêu chí (after Việc cần làm)
     current = window.tree.view.currentIndex().siblingAtColumn(0)
     assert current.data() == "1.4.2"
     assert "Tiêu chí thành phần 1.4.2" in window.pane.toPlainText()

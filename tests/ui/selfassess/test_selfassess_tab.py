@@ -72,7 +72,7 @@ def test_enter_on_a_missing_explanation_opens_it_in_the_pane(sa_window, qtbot) -
     tab.table.selectRow(row)
     tab.table.setFocus()
     qtbot.keyClick(tab.table, Qt.Key.Key_Return)
-    assert w.tabs.currentIndex() == 0
+    assert w.tabs.currentWidget() is w.catalog_tab  # Bộ tiêu chí (after Việc cần làm)
     assert w.pane.heading.text().startswith("Tiêu chí thành phần 1.1.2")
     box = w.pane.score_box.declared
     assert box is not None and box.isVisible()
