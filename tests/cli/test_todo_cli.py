@@ -38,7 +38,7 @@ def test_after_init_profile_done_and_builtin_catalog_needs_attention(cli) -> Non
     assert steps["profile"]["state"] == "done"
     assert steps["profile"]["count"] == steps["profile"]["total"] == 4
     assert steps["catalog"]["state"] == "attention"
-    assert "Nhập bộ tiêu chí từ Excel" in steps["catalog"]["detail"]
+    assert "Nhập bộ tiêu chí từ tệp…" in steps["catalog"]["detail"]
     text = cli("todo", "--year", "2024")
     assert text.code == 0
     assert text.out.splitlines()[0] == "Việc cần làm năm 2024: xong 1/12 bước."

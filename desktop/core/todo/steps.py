@@ -135,7 +135,7 @@ def _catalog(catalog, leaves: int) -> TodoStep:
             "catalog",
             "attention",
             f"“{catalog.name}” là bộ tiêu chí mẫu, chỉ để minh họa: nhập bộ tiêu chí của tỉnh "
-            "(Năm → Nhập bộ tiêu chí từ Excel…).",
+            "(Năm → Nhập bộ tiêu chí từ tệp…: tệp Word, PDF, trang web hoặc Excel của quyết định).",
             leaves,
             leaves,
         )
@@ -144,8 +144,8 @@ def _catalog(catalog, leaves: int) -> TodoStep:
             "catalog",
             "attention",
             f"Bộ tiêu chí có sẵn mới có {areas} lĩnh vực, chưa đủ tiêu chí thành phần: nhập "
-            "bộ đầy đủ của tỉnh (Năm → Nhập bộ tiêu chí từ Excel…, lấy từ phụ lục quyết định "
-            "của tỉnh hoặc cổng chấm điểm).",
+            "bộ đầy đủ của tỉnh (Năm → Nhập bộ tiêu chí từ tệp…: phụ lục quyết định của tỉnh "
+            "bằng Word, PDF hoặc Excel, trang cổng chấm điểm, hoặc dán bảng).",
             leaves,
             leaves,
         )

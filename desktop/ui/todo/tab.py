@@ -200,7 +200,7 @@ class TodoTab(QWidget):
             if not step.total:
                 return "Thêm năm đánh giá…", w.add_year
             if state != "done":
-                return "Nhập bộ tiêu chí từ Excel…", w.import_catalog
+                return "Nhập bộ tiêu chí từ tệp…", w.import_catalog
             return "Xem bộ tiêu chí", self.show_catalog
         if key == "evidence":
             node = self._first_leaf(lambda n: n.doc_count == 0)

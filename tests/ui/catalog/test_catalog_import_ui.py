@@ -1,4 +1,4 @@
-"""Năm → Nhập bộ tiêu chí từ Excel… and Năm mới từ năm trước…, as the officer uses them."""
+"""Năm → Nhập bộ tiêu chí từ tệp… and Năm mới từ năm trước…, as the officer uses them."""
 
 from __future__ import annotations
 
