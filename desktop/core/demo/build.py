@@ -300,11 +300,38 @@ def _report(ws: Workspace, year: int, out_dir: Path) -> Path:
             number=f"{20 + year % 10}",
             report_date=date(year + 1, 3, 20),
         )
-    path = out_dir / f"{outcome.report.file_stem} ({SAMPLE_MARK}).docx"
-    write_docx(build_document(outcome.report), path)
+    report = _fill_report_fields(ws, outcome.report.id, year)
+    path = out_dir / f"{report.file_stem} ({SAMPLE_MARK}).docx"
+    write_docx(build_document(report), path)
     with ws.transaction() as s:
         set_status(s, outcome.report.id, "exported", path=path)
     return path
+
+
+# Sample references for the report fields the demo data cannot know (a bare number takes the
+# field's own symbol: 1520 → 1520/SNV-CCHC …); every one is a sample like the rest.
+def _demo_field_values(year: int) -> dict[str, str]:
+    return {
+        "guidance_letter": f"1520 15/11/{year}",
+        "upper_plan": f"3850 25/12/{year}",
+        "commune_plan": f"145 28/12/{year - 1}",
+        "next_plan": f"152 28/12/{year}",
+    }
+
+
+def _fill_report_fields(ws: Workspace, report_id: int, year: int):
+    """The demo's report is finished as an officer finishes it: every required field that
+    its data leaves blank gets a sample value (``cchc report set``), so it exports whole."""
+    from desktop.core.report.field_store import report_fields, set_field
+    from desktop.core.report.fields import blanks
+    from desktop.core.report.store import report_info
+
+    values = _demo_field_values(year)
+    with ws.transaction() as s:
+        for f in blanks(report_fields(s, report_id)):
+            if f.key in values:
+                set_field(s, report_id, f.key, values[f.key])
+        return report_info(s, report_id)
 
 
 def _history(data_dir: Path, folder: Path, rng: random.Random) -> None:

@@ -49,9 +49,25 @@ def test_cli_builds_two_years_with_files_and_refuses_a_used_folder(demo) -> None
         assert path.is_file() and SAMPLE_MARK in path.name
         text = "\n".join(p.text for p in Document(str(path)).paragraphs)
         assert "BÁO CÁO" in text and "Đồng Tâm" in text
+        assert "…" not in text  # finished as an officer finishes it: every field filled
     assert all(Path(p).is_dir() for p in doc["bundles"])
     code, _out, err = run(folder, "demo")
     assert code == 1 and "đã có hồ sơ xã" in err
+
+
+def test_the_demo_reports_have_no_blank_field(demo) -> None:
+    import json
+
+    folder, _doc = demo
+    code, out, _err = run(folder, "report", "list", "--json")
+    ids = [r["id"] for r in json.loads(out)["reports"]]
+    assert len(ids) == 2
+    for report_id in ids:
+        code, out, err = run(folder, "report", "fields", "--id", str(report_id), "--json")
+        fields = json.loads(out)
+        assert code == 0 and fields["blanks"] == [], err
+        refs = {f["key"]: f["value"] for f in fields["fields"]}
+        assert refs["guidance_letter"] and refs["next_plan"]
 
 
 def test_years_eras_results_rounds_and_history(demo) -> None:
