@@ -1,5 +1,5 @@
 """The report's fields as a short form ("Còn thiếu" first): each reference or figure the
-draft needs, with an input in place (number and date for a document, a calendar button,
+draft needs, with an input in place (number and the one date box with its calendar for a document,
 the register's Kế hoạch to pick from), and where each value came from. Saving writes each
 changed field to its one home and redrafts the sentences it feeds (``field_store``)."""
 
@@ -7,77 +7,31 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCalendarWidget,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMenu,
     QPushButton,
     QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
-    QWidgetAction,
 )
 
 from base.errors import CchcError
 from desktop.core.office.text import nfc
-from desktop.core.office.vnformat import format_date, parse_date
+from desktop.core.office.vnformat import format_date
 from desktop.core.report.fields import DocRef, FieldInfo, blanks, parse_value
 from desktop.core.report.records import ReportInfo
+from desktop.ui.inputs.date_input import DateInput
 
 if TYPE_CHECKING:
     from desktop.ui.report.tab import ReportsTab
 
 PICK_NONE = "— chọn kế hoạch trong sổ tài liệu —"
-
-
-class DateField(QWidget):
-    """A date typed as dd/mm/yyyy, with a calendar button beside it."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.edit = QLineEdit()
-        self.edit.setPlaceholderText("dd/mm/yyyy")
-        self.edit.setMaximumWidth(110)
-        self.button = QToolButton()
-        self.button.setText("Lịch")
-        self.button.setToolTip("Chọn ngày trên lịch")
-        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.calendar = QCalendarWidget()
-        self.calendar.setGridVisible(True)
-        menu = QMenu(self.button)
-        act = QWidgetAction(menu)
-        act.setDefaultWidget(self.calendar)
-        menu.addAction(act)
-        menu.aboutToShow.connect(self._sync)
-        self.button.setMenu(menu)
-        self.calendar.activated.connect(lambda d: (self._pick(d), menu.close()))
-        self.calendar.clicked.connect(lambda d: (self._pick(d), menu.close()))
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.edit)
-        lay.addWidget(self.button)
-
-    def _sync(self) -> None:
-        try:
-            d = parse_date(self.edit.text())
-        except CchcError:
-            return
-        self.calendar.setSelectedDate(QDate(d.year, d.month, d.day))
-
-    def _pick(self, d: QDate) -> None:
-        self.edit.setText(f"{d.day():02d}/{d.month():02d}/{d.year()}")
-
-    def text(self) -> str:
-        return self.edit.text().strip()
-
-    def setText(self, text: str) -> None:  # noqa: N802 - as Qt's widgets
-        self.edit.setText(text)
 
 
 class FieldRow:
@@ -86,7 +40,7 @@ class FieldRow:
     def __init__(self, info: FieldInfo) -> None:
         self.info = info
         self.number: QLineEdit | None = None
-        self.date: DateField | None = None
+        self.date: DateInput | None = None
         self.pick: QComboBox | None = None
         self.edit: QLineEdit | None = None
         self.widget = QWidget()
@@ -96,8 +50,8 @@ class FieldRow:
             self.number = QLineEdit()
             self.number.setPlaceholderText(f"số, ví dụ 12/{info.spec.symbol}")
             self.number.setAccessibleName(f"Số – {info.label}")
-            self.date = DateField()
-            self.date.edit.setAccessibleName(f"Ngày – {info.label}")
+            self.date = DateInput(None, allow_empty=True, what=f"Ngày – {info.label}")
+            self.date.setAccessibleName(f"Ngày – {info.label}")
             ref = info.value if isinstance(info.value, DocRef) else None
             self.number.setText(ref.number if ref else "")
             self.date.setText(format_date(ref.issued) if ref else "")

@@ -154,11 +154,18 @@ class YearSetupDialog(QDialog):
         cat_box.setEnabled(self.has_catalog)
 
         d = default_window(year)
-        self.window_from = QLineEdit("" if window.default else format_date(window.start))
-        self.window_to = QLineEdit("" if window.default else format_date(window.end))
+        self.window_from = DateInput(
+            None if window.default else window.start,
+            allow_empty=True,
+            what="Tài liệu của năm tính từ ngày",
+        )
+        self.window_to = DateInput(
+            None if window.default else window.end,
+            allow_empty=True,
+            what="Tài liệu của năm tính đến ngày",
+        )
         for edit, default in ((self.window_from, d.start), (self.window_to, d.end)):
-            edit.setPlaceholderText(format_date(default))
-            edit.setMaximumWidth(120)
+            edit.setPlaceholderText(format_date(default))  # empty: the default window
         self.window_from.setAccessibleName("Tài liệu của năm tính từ ngày")
         self.window_to.setAccessibleName("Tài liệu của năm tính đến ngày")
         window_box = QGroupBox("Thời gian tài liệu kiểm chứng của năm")

@@ -194,8 +194,8 @@ def test_evidence_window_is_edited_per_year(qtbot, boxes, merged) -> None:
     from desktop.core.years.evidence_window import evidence_window
 
     dlg = _dialog(qtbot, merged, 2024)
-    assert dlg.window_from.text() == "" and dlg.window_from.placeholderText() == "01/10/2023"
-    assert dlg.window_to.placeholderText() == "31/01/2025"
+    assert dlg.window_from.text() == "" and dlg.window_from.line.placeholderText() == "01/10/2023"
+    assert dlg.window_to.line.placeholderText() == "31/01/2025"
     dlg.show()
     qtbot.waitExposed(dlg)
     for edit, text in ((dlg.window_from, "01/12/2023"), (dlg.window_to, "15/02/2025")):
