@@ -33,7 +33,7 @@ from desktop.core.backup.integrity import Finding
 from desktop.core.office.text import fold
 from desktop.core.office.vnformat import format_date, format_points
 from desktop.core.scoring.scores import require_catalog
-from desktop.core.years.evidence_window import EvidenceWindow, evidence_window
+from desktop.core.years.evidence_window import EvidenceWindow, evidence_window, node_window
 
 # kind → (severity, short Vietnamese label for a filter)
 FINDING_KINDS = {
@@ -316,7 +316,11 @@ def _doc_findings(
         )
     if d.issue_date is None:
         out.append(_finding("date_missing", f"{d.title_label}{where} chưa có ngày ban hành.", **at))
-    elif d.issue_date not in window:
+    elif d.issue_date not in window and not any(
+        d.issue_date in node_window(nodes[n].deadline)
+        for n in d.nodes
+        if nodes[n].deadline is not None
+    ):
         out.append(
             _finding(
                 "wrong_year",

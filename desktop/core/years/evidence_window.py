@@ -2,7 +2,8 @@
 it falls in the year's evaluation window. By default 01/10 of N−1 (the CCHC plan for N is
 issued before the year starts: seed 002 cites plan 1332/KH-UBND of 31/12/2021 for 2022) to
 31/01 of N+1 (yearly reports); the province's guidance may fix another, set per year in
-Năm → Thiết lập năm đánh giá… (``cchc year set --evidence-from/--evidence-to``)."""
+Năm → Thiết lập năm đánh giá… (``cchc year set --evidence-from/--evidence-to``). A
+sub-criterion whose catalog row gives a deadline has its own window too (``node_window``)."""
 
 from __future__ import annotations
 
@@ -37,6 +38,16 @@ class EvidenceWindow:
 
 def default_window(year: int) -> EvidenceWindow:
     return EvidenceWindow(date(year - 1, 10, 1), date(year + 1, 1, 31), True)
+
+
+def node_window(deadline: date) -> EvidenceWindow:
+    """A sub-criterion's own window when the catalog gives it a deadline ("ban hành trước
+    15/01/2023"): the year up to that deadline, whatever the year's window says."""
+    try:
+        start = deadline.replace(year=deadline.year - 1)
+    except ValueError:  # 29/02
+        start = date(deadline.year - 1, 2, 28)
+    return EvidenceWindow(start, deadline, False)
 
 
 def evidence_window(src: Source, year: int) -> EvidenceWindow:

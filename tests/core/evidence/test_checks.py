@@ -225,3 +225,18 @@ def test_a_plan_issued_before_its_year_is_not_outside_it(sample_ws, add_doc) -> 
         assert evidence_window(s, YEAR).default
     with pytest.raises(ValidationError, match="sau ngày kết thúc"), sample_ws.transaction() as s:
         set_evidence_window(s, YEAR, date(2023, 12, 1), date(2023, 1, 1))
+
+
+def test_a_sub_criterion_with_a_deadline_has_its_own_window(sample_ws, add_doc) -> None:
+    """The catalog gives 1.1.1 a deadline of 15/01/2023 ("ban hành trước"): a plan issued in
+    September 2022 for it is in its own window though outside the year's default one; the
+    same date under a sub-criterion without a deadline still is not."""
+    with sample_ws.transaction() as s:
+        _node(s, "1.1.1").deadline = date(2023, 1, 15)
+    own = add_doc("3/KH-UBND", ("1.1.1",), issue_date=date(2022, 9, 30))
+    other = add_doc("4/KH-UBND", ("1.2.1",), issue_date=date(2022, 9, 30))
+    too_old = add_doc("2/KH-UBND", ("1.1.1",), issue_date=date(2022, 1, 10))
+    assert sorted(f.evidence_id for f in _of(_report(sample_ws), "wrong_year")) == sorted(
+        [other, too_old]
+    )
+    assert own not in {f.evidence_id for f in _of(_report(sample_ws), "after_deadline")}
