@@ -39,10 +39,10 @@ class _Char:
     bottom: float
     base: float  # the baseline, for lines
     bold: bool
+    middle: tuple[float, float] = (0.0, 0.0)  # which cell it is in
 
-    @property
-    def middle(self) -> tuple[float, float]:
-        return (self.x0 + self.x1) / 2, (self.top + self.bottom) / 2
+    def __post_init__(self) -> None:
+        self.middle = (self.x0 + self.x1) / 2, (self.top + self.bottom) / 2
 
 
 def read_pdf_tables(path: Path) -> list[Grid]:
@@ -201,7 +201,7 @@ def _open_error(path: Path, exc: Exception) -> ValidationError:
     text = f"{type(exc).__name__} {exc}".lower()
     if "file access" in text:  # PDFium: the file is locked by another program
         return _locked(path)
-    if "password" in text or "encrypt" in text:
+    if "password" in text or "encrypt" in text or "security" in text:
         return ValidationError(
             f"Tệp {path.name} được đặt mật khẩu. Hãy mở bằng trình đọc PDF, in hoặc lưu ra bản "
             "không mật khẩu, rồi nhập lại."
