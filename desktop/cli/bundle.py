@@ -62,8 +62,8 @@ def cmd_export(ws: Workspace, args: argparse.Namespace) -> int:
     for w in result.warnings:
         _err(f"Cảnh báo: {w}")
     _err(
-        f"Đã ghi gói {format_int(result.files)} tệp ({format_size(result.total_bytes)}); đã đọc lại và kiểm tra "
-        f"mã băm cả {format_int(result.verified)} tệp."
+        f"Đã ghi gói {format_int(result.files)} tệp ({format_size(result.total_bytes)}); đã đọc "
+        f"lại và kiểm tra mã băm cả {format_int(result.verified)} tệp."
     )
     print(result.path)
     return EXIT_OK
@@ -79,7 +79,8 @@ def cmd_verify(ws: Workspace, args: argparse.Namespace) -> int:
             i = report.info
             print(
                 f"Gói “{i.bundle_name}” năm {i.year} của {i.commune or 'xã không rõ'}: "
-                f"{format_int(i.documents)} tài liệu, {format_int(i.files)} tệp ({format_size(i.total_bytes)})."
+                f"{format_int(i.documents)} tài liệu, {format_int(i.files)} tệp "
+                f"({format_size(i.total_bytes)})."
             )
             print(signer_line(report.signature))
         for p in report.problems:
@@ -131,7 +132,8 @@ def _print_preview(p: ImportPreview) -> None:
     if p.signer.get("fingerprint"):
         print(f"Mã khóa người ký: {p.signer['fingerprint']} ({TRUST_TEXT[p.signer['status']]}).")
     print(
-        f"{format_int(c['new'])} tài liệu mới, {format_int(c['identical'])} đã có, {format_int(c['additions'])} được bổ sung, "
+        f"{format_int(c['new'])} tài liệu mới, {format_int(c['identical'])} đã có, "
+        f"{format_int(c['additions'])} được bổ sung, "
         f"{format_int(c['conflict'])} khác thông tin; {format_int(p.files_to_copy)} tệp cần chép "
         f"({format_size(p.bytes_to_copy)})."
     )
@@ -245,9 +247,10 @@ def cmd_import(ws: Workspace, args: argparse.Namespace) -> int:
         )
     elif result is not None:
         print(
-            f"Đã nhập: {format_int(result.added)} tài liệu mới, {format_int(result.merged + result.updated)} tài liệu "
-            f"được bổ sung/cập nhật, {format_int(result.identical)} đã có, {format_int(result.skipped)} bỏ qua; "
-            f"{format_int(result.files_copied)} tệp mới."
+            f"Đã nhập: {format_int(result.added)} tài liệu mới, "
+            f"{format_int(result.merged + result.updated)} tài liệu "
+            f"được bổ sung/cập nhật, {format_int(result.identical)} đã có, "
+            f"{format_int(result.skipped)} bỏ qua; {format_int(result.files_copied)} tệp mới."
         )
         for w in result.warnings:
             _err(f"Cảnh báo: {w}")
@@ -279,7 +282,8 @@ def cmd_backup_create(ws: Workspace, args: argparse.Namespace) -> int:
         return EXIT_OK
     if stick:
         _err(
-            f"Đã chép {format_int(stick.files_copied)} tệp mới ({format_size(stick.bytes_copied)}); "
+            f"Đã chép {format_int(stick.files_copied)} tệp mới "
+            f"({format_size(stick.bytes_copied)}); "
             f"{format_int(stick.files_present)} tệp đã có sẵn trên USB."
         )
     print(info.path)
@@ -306,7 +310,10 @@ def _summary_line(s: DataSummary | None) -> str:
     if s is None:
         return "không đọc được (hỏng hoặc chưa có)"
     years = ", ".join(str(y) for y in s.years) or "chưa có"
-    return f"{s.commune or 'chưa có hồ sơ xã'}; năm {years}; {format_int(s.document_total)} tài liệu, {format_int(s.files)} tệp"
+    return (
+        f"{s.commune or 'chưa có hồ sơ xã'}; năm {years}; {format_int(s.document_total)} tài "
+        f"liệu, {format_int(s.files)} tệp"
+    )
 
 
 def _confirm_restore(args: argparse.Namespace) -> bool:
@@ -338,7 +345,8 @@ def cmd_backup_restore(ws: Workspace, args: argparse.Namespace) -> int:
             print(f"  kèm lịch sử xã cũ: {', '.join(preview.histories)}")
         if preview.blobs_missing:
             print(
-                f"  Cảnh báo: {format_int(preview.blobs_missing)} tệp mà bản sao lưu cần không còn ở đâu."
+                f"  Cảnh báo: {format_int(preview.blobs_missing)} tệp mà bản sao lưu cần không còn "
+                f"ở đâu."
             )
     if not _confirm_restore(args):
         if args.json:

@@ -130,8 +130,8 @@ def cmd_check(ws: Workspace, args: argparse.Namespace) -> int:
             print(f"Khôi phục: cchc backup restore {report.good_backup.name} --yes")
         if report.ok:
             print(
-                f"Dữ liệu nguyên vẹn: cơ sở dữ liệu ổn định, {format_int(report.blobs_total)} tệp trong kho "
-                f"({format_int(report.blobs_verified)} tệp đã kiểm tra mã băm)."
+                f"Dữ liệu nguyên vẹn: cơ sở dữ liệu ổn định, {format_int(report.blobs_total)} tệp "
+                f"trong kho ({format_int(report.blobs_verified)} tệp đã kiểm tra mã băm)."
             )
         else:
             print("Dữ liệu có lỗi (xem danh sách ở trên).", file=sys.stderr)

@@ -227,7 +227,8 @@ def cmd_evidence_index(ws: Workspace, args: argparse.Namespace) -> int:
     else:
         print(
             f"Đã xuất danh mục tài liệu kiểm chứng năm {args.year} "
-            f"({format_int(index.document_count)} tài liệu, {index.missing_count} tiêu chí chưa có tài liệu) "
+            f"({format_int(index.document_count)} tài liệu, {index.missing_count} tiêu chí chưa có "
+            f"tài liệu) "
             f"ra {args.out}."
         )
     return EXIT_OK

@@ -405,8 +405,8 @@ class MainWindow(QMainWindow):
             warnings = [f.message for f in report.findings if f.severity != "error"]
             if report.ok:
                 text = (
-                    f"Dữ liệu nguyên vẹn: cơ sở dữ liệu ổn định, {format_int(report.blobs_total)} tệp "
-                    f"trong kho ({format_int(report.blobs_verified)} tệp đã kiểm tra mã băm)."
+                    f"Dữ liệu nguyên vẹn: cơ sở dữ liệu ổn định, {format_int(report.blobs_total)} "
+                    f"tệp trong kho ({format_int(report.blobs_verified)} tệp đã kiểm tra mã băm)."
                 )
                 if warnings:
                     text += "\n\nLưu ý:\n- " + "\n- ".join(warnings[:10])

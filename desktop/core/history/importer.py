@@ -304,7 +304,8 @@ def apply_history_import(
             copied, missing = _import_backup(folder, plan, progress)
             if missing:
                 warnings.append(
-                    f"Bản sao lưu thiếu {format_int(missing)} tệp đính kèm (chỉ có cơ sở dữ liệu): hãy nhập "
+                    f"Bản sao lưu thiếu {format_int(missing)} tệp đính kèm (chỉ có cơ sở dữ liệu): "
+                    f"hãy nhập "
                     "bản sao lưu ra USB (thư mục SoCCHC-SaoLuu) để có cả tệp."
                 )
         hws = open_workspace(folder)

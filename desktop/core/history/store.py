@@ -65,7 +65,8 @@ class HistoryInfo:
         years = ", ".join(map(str, self.years)) or "chưa có năm"
         reports = f", {self.reports} tệp báo cáo" if self.reports else ""
         return (
-            f"năm {years}; {format_int(self.documents)} tài liệu, {format_int(self.files)} tệp, {self.scores} điểm "
+            f"năm {years}; {format_int(self.documents)} tài liệu, {format_int(self.files)} tệp, "
+            f"{self.scores} điểm "
             f"tự chấm, {self.results} điểm thẩm định{reports}"
         )
 

@@ -444,7 +444,8 @@ def _bundle(session: Session, year: int) -> TodoStep:
     return _step(
         "bundle",
         "done",
-        f"Đã bàn giao {len(rows)} lần; lần gần nhất ngày {format_date(last.date())} ({format_int(files)} tệp).",
+        f"Đã bàn giao {len(rows)} lần; lần gần nhất ngày {format_date(last.date())} "
+        f"({format_int(files)} tệp).",
         len(rows),
         None,
     )

@@ -264,7 +264,8 @@ class RestoreDialog(QDialog):
                 )
             if p.blobs_missing:
                 notes.append(
-                    f"{format_int(p.blobs_missing)} tệp đính kèm mà bản sao lưu cần không còn ở đâu: các tài "
+                    f"{format_int(p.blobs_missing)} tệp đính kèm mà bản sao lưu cần không còn ở "
+                    f"đâu: các tài "
                     "liệu đó sẽ thiếu tệp."
                 )
         left = _summary_rows(p.holds) if p and p.sound else [""] * len(self.ROWS)

@@ -103,8 +103,10 @@ class ImportDialog(QDialog):
         c = preview.counts
         lay.addWidget(
             QLabel(
-                f"{format_int(c['new'])} tài liệu mới · {format_int(c['identical'])} đã có · {format_int(c['additions'])} được bổ "
-                f"sung · {format_int(c['conflict'])} khác thông tin · {format_int(preview.files_to_copy)} tệp cần chép "
+                f"{format_int(c['new'])} tài liệu mới · {format_int(c['identical'])} đã có · "
+                f"{format_int(c['additions'])} được bổ "
+                f"sung · {format_int(c['conflict'])} khác thông tin · "
+                f"{format_int(preview.files_to_copy)} tệp cần chép "
                 f"({format_size(preview.bytes_to_copy)}). Chưa ghi gì cho đến khi bấm “Nhập”."
             )
         )
@@ -361,8 +363,10 @@ class ImportDialog(QDialog):
 
 def result_text(r: ImportResult) -> str:
     text = (
-        f"Đã nhập: {format_int(r.added)} tài liệu mới, {format_int(r.merged + r.updated)} tài liệu được bổ sung hoặc "
-        f"cập nhật, {format_int(r.identical)} đã có, {format_int(r.skipped)} bỏ qua; {format_int(r.files_copied)} tệp mới."
+        f"Đã nhập: {format_int(r.added)} tài liệu mới, {format_int(r.merged + r.updated)} tài liệu "
+        f"được bổ sung hoặc "
+        f"cập nhật, {format_int(r.identical)} đã có, {format_int(r.skipped)} bỏ qua; "
+        f"{format_int(r.files_copied)} tệp mới."
     )
     if r.catalog_created:
         text += "\nĐã lấy bộ tiêu chí của năm trong gói."

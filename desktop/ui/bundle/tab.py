@@ -294,13 +294,15 @@ class BundleTab(QWidget):
             self.plan_label.setText(self.plan_error)
         else:
             text = (
-                f"<b>{format_int(s.documents)} tài liệu, {format_int(s.files)} tệp, {format_size(s.total_bytes)}</b>"
+                f"<b>{format_int(s.documents)} tài liệu, {format_int(s.files)} tệp, "
+                f"{format_size(s.total_bytes)}</b>"
                 + (f", trong đó {s.reports} báo cáo" if s.reports else "")
                 + f".<br>Tên gói: {s.bundle_name}"
             )
             if s.changed_only and s.unchanged_skipped:
                 text += (
-                    f"<br>Bỏ qua {format_int(s.unchanged_skipped)} tài liệu không đổi từ lần bàn giao "
+                    f"<br>Bỏ qua {format_int(s.unchanged_skipped)} tài liệu không đổi từ lần bàn "
+                    f"giao "
                     f"{format_datetime(s.last_handoff)}."
                 )
             self.plan_label.setText(text)
@@ -371,8 +373,8 @@ class BundleTab(QWidget):
         text = (
             f"Đã ghi gói ({where}) “{r.path.name}” vào {r.path.parent}: {format_int(r.files)} tệp, "
             f"{format_size(r.total_bytes)}.\n"
-            f"Đọc lại từ nơi ghi và so mã băm: {format_int(r.verified)}/{format_int(r.files)} tệp đúng – "
-            + ("gói nguyên vẹn." if ok else "CÓ TỆP SAI, đừng dùng gói này.")
+            f"Đọc lại từ nơi ghi và so mã băm: {format_int(r.verified)}/{format_int(r.files)} tệp "
+            f"đúng – " + ("gói nguyên vẹn." if ok else "CÓ TỆP SAI, đừng dùng gói này.")
         )
         if r.warnings:
             text += f"\nLưu ý: {len(r.warnings)} cảnh báo (xem phần Xem trước)."

@@ -84,19 +84,22 @@ def verdict(report: VerifyReport) -> tuple[str, str]:
     extra = len(report.problems) - errors
     if report.ok:
         return (
-            f"Gói nguyên vẹn: cả {format_int(report.files_checked)} tệp trong danh sách đúng mã băm, "
+            f"Gói nguyên vẹn: cả {format_int(report.files_checked)} tệp trong danh sách đúng mã "
+            f"băm, "
             "không thiếu, không thừa.",
             OK_STYLE,
         )
     if not errors:
         return (
-            f"Gói đủ và đúng ({format_int(report.files_checked)} tệp đúng mã băm) nhưng có {format_int(extra)} tệp thừa "
+            f"Gói đủ và đúng ({format_int(report.files_checked)} tệp đúng mã băm) nhưng có "
+            f"{format_int(extra)} tệp thừa "
             "không có trong danh sách của gói. Vẫn nhập được; hãy xem các tệp đó là gì.",
             WARN_STYLE,
         )
     more = f" và {format_int(extra)} tệp thừa" if extra else ""
     return (
-        f"Gói KHÔNG nguyên vẹn: {format_int(errors)} lỗi{more}. Không dùng gói này để nộp hay nhập; "
+        f"Gói KHÔNG nguyên vẹn: {format_int(errors)} lỗi{more}. Không dùng gói này để nộp hay "
+        f"nhập; "
         "hãy chép lại gói từ máy đã tạo ra nó.",
         BAD_STYLE,
     )

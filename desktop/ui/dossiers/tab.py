@@ -275,7 +275,8 @@ class DossierStatsScreen(QWidget):
                 self.picker.set_preset(index)
             in_view = self._count_in(summary.import_id)
         self.import_note.setText(
-            f"Tệp {summary.file}: {format_int(count)} hồ sơ, tiếp nhận từ ngày {format_date(span.start)} "
+            f"Tệp {summary.file}: {format_int(count)} hồ sơ, tiếp nhận từ ngày "
+            f"{format_date(span.start)} "
             f"đến ngày {format_date(span.end)}. Kỳ đang xem "
             f"({format_date(self.period.start)} – {format_date(self.period.end)}) "
             f"có {format_int(in_view)} hồ sơ trong số đó."
