@@ -29,7 +29,7 @@ from desktop.core.bundle.importer import apply_import
 from desktop.core.bundle.plan import ExportScope
 from desktop.core.bundle.signing import SignatureCheck
 from desktop.core.bundle.verify import verify_bundle
-from desktop.core.office.vnformat import format_size
+from desktop.core.office.vnformat import format_int, format_size
 from desktop.core.workspace import Workspace
 
 EXIT_PROBLEMS = 3
@@ -62,8 +62,8 @@ def cmd_export(ws: Workspace, args: argparse.Namespace) -> int:
     for w in result.warnings:
         _err(f"Cảnh báo: {w}")
     _err(
-        f"Đã ghi gói {result.files} tệp ({format_size(result.total_bytes)}); đã đọc lại và kiểm tra "
-        f"mã băm cả {result.verified} tệp."
+        f"Đã ghi gói {format_int(result.files)} tệp ({format_size(result.total_bytes)}); đã đọc "
+        f"lại và kiểm tra mã băm cả {format_int(result.verified)} tệp."
     )
     print(result.path)
     return EXIT_OK
@@ -79,13 +79,14 @@ def cmd_verify(ws: Workspace, args: argparse.Namespace) -> int:
             i = report.info
             print(
                 f"Gói “{i.bundle_name}” năm {i.year} của {i.commune or 'xã không rõ'}: "
-                f"{i.documents} tài liệu, {i.files} tệp ({format_size(i.total_bytes)})."
+                f"{format_int(i.documents)} tài liệu, {format_int(i.files)} tệp "
+                f"({format_size(i.total_bytes)})."
             )
             print(signer_line(report.signature))
         for p in report.problems:
             print(f"{'LỖI' if p.severity == 'error' else 'Thừa'}: {p.message}")
         if report.ok:
-            print(f"Gói nguyên vẹn: cả {report.files_checked} tệp đúng mã băm.")
+            print(f"Gói nguyên vẹn: cả {format_int(report.files_checked)} tệp đúng mã băm.")
         else:
             _err(f"Gói không nguyên vẹn: {len(report.problems)} vấn đề (xem ở trên).")
     return EXIT_OK if report.ok else EXIT_PROBLEMS
@@ -118,7 +119,7 @@ def _print_item(item: ImportItem) -> None:
     label = f"{b.number or '(không số)'} {b.issue_date} {b.summary[:60]}".strip()
     print(f"- [{STATUS_TEXT[item.status]}] {label}")
     if item.new_files and item.status != "new":
-        print(f"    thêm {len(item.new_files)} tệp")
+        print(f"    thêm {format_int(len(item.new_files))} tệp")
     if item.new_codes and item.status != "new":
         print(f"    gắn thêm tiêu chí {', '.join(item.new_codes)}")
     for d in item.diffs:
@@ -131,8 +132,9 @@ def _print_preview(p: ImportPreview) -> None:
     if p.signer.get("fingerprint"):
         print(f"Mã khóa người ký: {p.signer['fingerprint']} ({TRUST_TEXT[p.signer['status']]}).")
     print(
-        f"{c['new']} tài liệu mới, {c['identical']} đã có, {c['additions']} được bổ sung, "
-        f"{c['conflict']} khác thông tin; {p.files_to_copy} tệp cần chép "
+        f"{format_int(c['new'])} tài liệu mới, {format_int(c['identical'])} đã có, "
+        f"{format_int(c['additions'])} được bổ sung, "
+        f"{format_int(c['conflict'])} khác thông tin; {format_int(p.files_to_copy)} tệp cần chép "
         f"({format_size(p.bytes_to_copy)})."
     )
     if p.create_catalog:
@@ -245,9 +247,10 @@ def cmd_import(ws: Workspace, args: argparse.Namespace) -> int:
         )
     elif result is not None:
         print(
-            f"Đã nhập: {result.added} tài liệu mới, {result.merged + result.updated} tài liệu "
-            f"được bổ sung/cập nhật, {result.identical} đã có, {result.skipped} bỏ qua; "
-            f"{result.files_copied} tệp mới."
+            f"Đã nhập: {format_int(result.added)} tài liệu mới, "
+            f"{format_int(result.merged + result.updated)} tài liệu "
+            f"được bổ sung/cập nhật, {format_int(result.identical)} đã có, "
+            f"{format_int(result.skipped)} bỏ qua; {format_int(result.files_copied)} tệp mới."
         )
         for w in result.warnings:
             _err(f"Cảnh báo: {w}")
@@ -279,8 +282,9 @@ def cmd_backup_create(ws: Workspace, args: argparse.Namespace) -> int:
         return EXIT_OK
     if stick:
         _err(
-            f"Đã chép {stick.files_copied} tệp mới ({format_size(stick.bytes_copied)}); "
-            f"{stick.files_present} tệp đã có sẵn trên USB."
+            f"Đã chép {format_int(stick.files_copied)} tệp mới "
+            f"({format_size(stick.bytes_copied)}); "
+            f"{format_int(stick.files_present)} tệp đã có sẵn trên USB."
         )
     print(info.path)
     return EXIT_OK
@@ -306,7 +310,10 @@ def _summary_line(s: DataSummary | None) -> str:
     if s is None:
         return "không đọc được (hỏng hoặc chưa có)"
     years = ", ".join(str(y) for y in s.years) or "chưa có"
-    return f"{s.commune or 'chưa có hồ sơ xã'}; năm {years}; {s.document_total} tài liệu, {s.files} tệp"
+    return (
+        f"{s.commune or 'chưa có hồ sơ xã'}; năm {years}; {format_int(s.document_total)} tài "
+        f"liệu, {format_int(s.files)} tệp"
+    )
 
 
 def _confirm_restore(args: argparse.Namespace) -> bool:
@@ -337,7 +344,10 @@ def cmd_backup_restore(ws: Workspace, args: argparse.Namespace) -> int:
         if preview.histories:
             print(f"  kèm lịch sử xã cũ: {', '.join(preview.histories)}")
         if preview.blobs_missing:
-            print(f"  Cảnh báo: {preview.blobs_missing} tệp mà bản sao lưu cần không còn ở đâu.")
+            print(
+                f"  Cảnh báo: {format_int(preview.blobs_missing)} tệp mà bản sao lưu cần không còn "
+                f"ở đâu."
+            )
     if not _confirm_restore(args):
         if args.json:
             emit_json({"preview": preview.to_json(), "restored": False})

@@ -7,6 +7,7 @@ import argparse
 
 from base.errors import ValidationError
 from desktop.cli.common import EXIT_OK, Registry, emit_json
+from desktop.core.office.vnformat import format_int
 from desktop.core.workspace import Workspace
 
 
@@ -33,7 +34,7 @@ def cmd_demo(ws: Workspace, args: argparse.Namespace) -> int:
         return EXIT_OK
     print(
         f"Đã tạo xã mẫu trong {summary.data_dir}: năm {', '.join(map(str, summary.years))}, "
-        f"{summary.documents} tài liệu mẫu, {summary.dossiers} hồ sơ TTHC, "
+        f"{format_int(summary.documents)} tài liệu mẫu, {format_int(summary.dossiers)} hồ sơ TTHC, "
         f"{len(summary.reports)} báo cáo, {len(summary.bundles)} gói nộp."
     )
     return EXIT_OK

@@ -30,7 +30,7 @@ from desktop.core.dossiers import (
 )
 from desktop.core.dossiers.synonyms import FIELD_KEYS, FIELD_LABELS
 from desktop.core.dossiers.values import CHANNEL_LABELS
-from desktop.core.office.vnformat import format_points, parse_points
+from desktop.core.office.vnformat import format_int, format_points, parse_points
 from desktop.core.workspace import Workspace
 
 # --- periods ------------------------------------------------------------------------------
@@ -125,11 +125,12 @@ def cmd_import(ws: Workspace, args: argparse.Namespace) -> int:
     if summary.profile:
         print(f"Dùng mẫu ánh xạ cột “{summary.profile}”.")
     print(
-        f"Hồ sơ mới: {summary.imported}; cập nhật: {summary.updated}; không đổi: "
-        f"{summary.unchanged}; dòng bỏ qua: {len(summary.skipped)}."
+        f"Hồ sơ mới: {format_int(summary.imported)}; cập nhật: {format_int(summary.updated)}; "
+        f"không đổi: "
+        f"{format_int(summary.unchanged)}; dòng bỏ qua: {format_int(len(summary.skipped))}."
     )
     if summary.duplicates:
-        print(f"{summary.duplicates} dòng lặp lại mã hồ sơ đã có trong tệp (đã gộp).")
+        print(f"{format_int(summary.duplicates)} dòng lặp lại mã hồ sơ đã có trong tệp (đã gộp).")
     for row in summary.skipped:
         print(f"  Bỏ qua {row.describe(summary.file)}")
     if summary.missing_columns:
@@ -165,30 +166,35 @@ def _print_figures(fig: DossierFigures) -> None:
     r, res, prog = doc["received"], doc["resolved"], doc["in_progress"]
     print(f"Kết quả giải quyết TTHC: {fig.period.title}")
     print(
-        f"Tiếp nhận: {r['total']} (mới {r['new']}: trực tuyến {r['online']}, trực tiếp "
-        f"{r['direct']}, bưu chính {r['postal']}; từ kỳ trước {r['carried_over']})"
+        f"Tiếp nhận: {format_int(r['total'])} (mới {format_int(r['new'])}: trực tuyến "
+        f"{format_int(r['online'])}, trực tiếp "
+        f"{format_int(r['direct'])}, bưu chính {format_int(r['postal'])}; từ kỳ trước "
+        f"{format_int(r['carried_over'])})"
     )
     if r["unknown_channel"]:
-        print(f"  trong đó {r['unknown_channel']} hồ sơ không rõ hình thức nộp")
+        print(f"  trong đó {format_int(r['unknown_channel'])} hồ sơ không rõ hình thức nộp")
     print(
-        f"Đã giải quyết: {res['total']} (trước hạn {res['before_due']}, đúng hạn "
-        f"{res['on_due']}, quá hạn {res['late']} = {_pct(res['late_percent'])})"
+        f"Đã giải quyết: {format_int(res['total'])} (trước hạn {format_int(res['before_due'])}, "
+        f"đúng hạn {format_int(res['on_due'])}, quá hạn {format_int(res['late'])} = "
+        f"{_pct(res['late_percent'])})"
     )
     print(
-        f"Đang giải quyết: {prog['total']} (trong hạn {prog['in_time']}, quá hạn {prog['overdue']})"
+        f"Đang giải quyết: {format_int(prog['total'])} (trong hạn {format_int(prog['in_time'])}, "
+        f"quá hạn {format_int(prog['overdue'])})"
     )
-    print(f"Rút hoặc hủy: {doc['withdrawn']}")
+    print(f"Rút hoặc hủy: {format_int(doc['withdrawn'])}")
     d = doc["digital"]
     print(
-        f"Số hóa khi tiếp nhận: {d['digitised_on_receipt']}/{r['total']} "
+        f"Số hóa khi tiếp nhận: {format_int(d['digitised_on_receipt'])}/{format_int(r['total'])} "
         f"({_pct(d['digitised_on_receipt_percent'])}); số hóa kết quả: "
-        f"{d['results_digitised']}/{res['total']} ({_pct(d['results_digitised_percent'])})"
+        f"{format_int(d['results_digitised'])}/{format_int(res['total'])} "
+        f"({_pct(d['results_digitised_percent'])})"
     )
     source = {"manual": " (nhập tay)", "export": " (theo tệp)", "none": ""}
     print(
         f"Thanh toán trực tuyến: {_pct(d['online_payment_percent'])}"
-        f"{source[d['online_payment_source']]}; toàn trình {d['fully_online']}, một phần "
-        f"{d['partly_online']}; chứng thực điện tử {d['e_certified']}"
+        f"{source[d['online_payment_source']]}; toàn trình {format_int(d['fully_online'])}, một "
+        f"phần {format_int(d['partly_online'])}; chứng thực điện tử {format_int(d['e_certified'])}"
     )
     if fig.manual and fig.manual.service_index is not None:
         rank = f", xếp hạng {fig.manual.rank_text}" if fig.manual.rank_text else ""
@@ -196,7 +202,7 @@ def _print_figures(fig: DossierFigures) -> None:
     print("Theo lĩnh vực (Biểu 06: tiếp nhận | giải quyết | đang giải quyết):")
     for f in [*fig.by_field, fig.total]:
         c = f.form06_cells()
-        print(f"  {f.field}: {c[0]} | {c[4]} | {c[8]}")
+        print(f"  {f.field}: {format_int(c[0])} | {format_int(c[4])} | {format_int(c[8])}")
 
 
 def cmd_stats(ws: Workspace, args: argparse.Namespace) -> int:
@@ -241,7 +247,7 @@ def cmd_list(ws: Workspace, args: argparse.Namespace) -> int:
             }
         )
         return EXIT_OK
-    print(f"{FIGURE_LABELS[args.figure]}, {period.title}: {len(rows)} hồ sơ")
+    print(f"{FIGURE_LABELS[args.figure]}, {period.title}: {format_int(len(rows))} hồ sơ")
     for d in rows:
         channel = CHANNEL_LABELS.get(d.channel or "", "")
         result = d.result_at.strftime("%d/%m/%Y") if d.result_at else "chưa có kết quả"

@@ -36,7 +36,7 @@ from desktop.core.evidence.query import (
 )
 from desktop.core.evidence.reading.stored import record_signatures
 from desktop.core.evidence.reading.suggest import Suggestion, suggest_files
-from desktop.core.office.vnformat import format_date, parse_date
+from desktop.core.office.vnformat import format_date, format_int, parse_date
 from desktop.core.workspace import Workspace
 
 
@@ -157,7 +157,7 @@ def cmd_list(ws: Workspace, args: argparse.Namespace) -> int:
         return EXIT_OK
     for r in rows:
         print(_line(r))
-    print(f"Tổng: {len(rows)} tài liệu.")
+    print(f"Tổng: {format_int(len(rows))} tài liệu.")
     return EXIT_OK
 
 
@@ -178,7 +178,7 @@ def cmd_show(ws: Workspace, args: argparse.Namespace) -> int:
         if value:
             print(f"  {label}: {value}")
     for f in row.files:
-        print(f"  Tệp: {f.name} ({f.size} byte)")
+        print(f"  Tệp: {f.name} ({format_int(f.size)} byte)")
     return EXIT_OK
 
 
@@ -235,8 +235,8 @@ def cmd_delete(ws: Workspace, args: argparse.Namespace) -> int:
         emit_json({"deleted": args.id, "files_removed": removed, "files_kept": kept})
     else:
         print(
-            f"Đã xóa tài liệu #{args.id} {row.number}. Đã xóa {removed} tệp khỏi kho; "
-            f"giữ {kept} tệp mà tài liệu khác hoặc bản sao lưu còn cần."
+            f"Đã xóa tài liệu #{args.id} {row.number}. Đã xóa {format_int(removed)} tệp khỏi kho; "
+            f"giữ {format_int(kept)} tệp mà tài liệu khác hoặc bản sao lưu còn cần."
         )
     return EXIT_OK
 

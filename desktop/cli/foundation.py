@@ -10,7 +10,7 @@ from desktop.cli.common import EXIT_ERROR, EXIT_OK, Registry, emit_json, json_nu
 from desktop.cli.score import merge_check_json, not_covered, print_checks, year_checks
 from desktop.core.backup.integrity import check_integrity
 from desktop.core.catalog.store import catalog_info, load_builtin
-from desktop.core.office.vnformat import format_points, parse_date
+from desktop.core.office.vnformat import format_int, format_points, parse_date
 from desktop.core.workspace import Workspace
 from desktop.core.years.profile import save_profile
 from desktop.core.years.store import former_communes, set_former_communes
@@ -130,8 +130,8 @@ def cmd_check(ws: Workspace, args: argparse.Namespace) -> int:
             print(f"Khôi phục: cchc backup restore {report.good_backup.name} --yes")
         if report.ok:
             print(
-                f"Dữ liệu nguyên vẹn: cơ sở dữ liệu ổn định, {report.blobs_total} tệp trong kho "
-                f"({report.blobs_verified} tệp đã kiểm tra mã băm)."
+                f"Dữ liệu nguyên vẹn: cơ sở dữ liệu ổn định, {format_int(report.blobs_total)} tệp "
+                f"trong kho ({format_int(report.blobs_verified)} tệp đã kiểm tra mã băm)."
             )
         else:
             print("Dữ liệu có lỗi (xem danh sách ở trên).", file=sys.stderr)

@@ -24,7 +24,7 @@ from desktop.core.history.importer import (
     plan_history_import,
 )
 from desktop.core.office.text import fold
-from desktop.core.office.vnformat import format_datetime, format_points, format_size
+from desktop.core.office.vnformat import format_datetime, format_int, format_points, format_size
 from desktop.core.workspace import Workspace
 
 
@@ -63,7 +63,8 @@ def cmd_import(ws: Workspace, args: argparse.Namespace) -> int:
     years = ", ".join(map(str, result.years)) or "không rõ năm"
     print(
         f"{verb} lịch sử xã cũ {result.former} (năm {years}) từ {plan.source.kind_label} "
-        f"{plan.source.path.name}: {result.documents} tài liệu, chép {result.files_copied} tệp."
+        f"{plan.source.path.name}: {format_int(result.documents)} tài liệu, chép "
+        f"{format_int(result.files_copied)} tệp."
     )
     if result.added_former:
         print(f"Đã thêm xã {result.former} vào danh sách xã cũ đã sáp nhập.")
@@ -92,7 +93,8 @@ def cmd_list(ws: Workspace, args: argparse.Namespace) -> int:
             continue
         years = ", ".join(map(str, h["years"])) or "chưa có năm"
         print(
-            f"Xã {r['name']}{flag}: năm {years}; {h['documents']} tài liệu, {h['files']} tệp, "
+            f"Xã {r['name']}{flag}: năm {years}; {format_int(h['documents'])} tài liệu, "
+            f"{format_int(h['files'])} tệp, "
             f"{h['scores']} điểm tự chấm, {h['results']} điểm thẩm định"
             + (f", {h['reports']} tệp báo cáo." if h["reports"] else ".")
         )

@@ -16,7 +16,7 @@ from pathlib import Path
 from base.errors import CchcError, ValidationError
 from desktop.cli.common import EXIT_ERROR, EXIT_OK, Registry, emit_json, year_arg
 from desktop.core.dossiers import custom_period
-from desktop.core.office.vnformat import format_date, parse_date
+from desktop.core.office.vnformat import format_date, format_int, parse_date
 from desktop.core.report.fields import blank_message, blanks
 from desktop.core.report.layout import build_document, placeholders
 from desktop.core.report.records import STATUS_LABELS, ReportInfo
@@ -227,7 +227,8 @@ def cmd_evidence_index(ws: Workspace, args: argparse.Namespace) -> int:
     else:
         print(
             f"Đã xuất danh mục tài liệu kiểm chứng năm {args.year} "
-            f"({index.document_count} tài liệu, {index.missing_count} tiêu chí chưa có tài liệu) "
+            f"({format_int(index.document_count)} tài liệu, {index.missing_count} tiêu chí chưa có "
+            f"tài liệu) "
             f"ra {args.out}."
         )
     return EXIT_OK

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME, __version__
+from desktop.core.office.vnformat import format_int
 from desktop.core.workspace import Workspace, open_workspace
 from desktop.core.years.overview import YearOverview, year_overview
 from desktop.ui.backup.menu import SafetyActions
@@ -260,7 +261,9 @@ class MainWindow(QMainWindow):
         if ov.year is None:
             self.status_year.setText("Chưa có năm đánh giá")
         else:
-            self.status_year.setText(f"Năm {ov.year} · {ov.documents_in_year} tài liệu kiểm chứng")
+            self.status_year.setText(
+                f"Năm {ov.year} · {format_int(ov.documents_in_year)} tài liệu kiểm chứng"
+            )
         self.screens.refresh_built()
         self.dataShown.emit()
 
@@ -402,8 +405,8 @@ class MainWindow(QMainWindow):
             warnings = [f.message for f in report.findings if f.severity != "error"]
             if report.ok:
                 text = (
-                    f"Dữ liệu nguyên vẹn: cơ sở dữ liệu ổn định, {report.blobs_total} tệp "
-                    f"trong kho ({report.blobs_verified} tệp đã kiểm tra mã băm)."
+                    f"Dữ liệu nguyên vẹn: cơ sở dữ liệu ổn định, {format_int(report.blobs_total)} "
+                    f"tệp trong kho ({format_int(report.blobs_verified)} tệp đã kiểm tra mã băm)."
                 )
                 if warnings:
                     text += "\n\nLưu ý:\n- " + "\n- ".join(warnings[:10])

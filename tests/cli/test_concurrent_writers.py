@@ -142,4 +142,4 @@ def test_a_dossier_import_beside_documents_being_added(
         assert r.returncode == 0, r.stderr
         assert "Traceback" not in r.stderr
     assert len(_documents(data_dir)) == 6
-    assert "Hồ sơ mới: 2000" in runs[0].stdout
+    assert "Hồ sơ mới: 2.000" in runs[0].stdout

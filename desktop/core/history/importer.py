@@ -36,6 +36,7 @@ from desktop.core.catalog.store import catalog_for_year
 from desktop.core.history.sources import HistorySource, read_source
 from desktop.core.history.store import HistoryInfo, find_history, history_dir, list_histories
 from desktop.core.office.text import fold
+from desktop.core.office.vnformat import format_int
 from desktop.core.progress import NO_PROGRESS, Progress
 from desktop.core.settings import set_setting
 from desktop.core.workspace import Workspace, open_workspace
@@ -192,7 +193,7 @@ def plan_history_import(
                     Question(
                         "already",
                         f"Lịch sử của xã cũ {plan.former} đã được nhập "
-                        f"({plan.existing.documents} tài liệu, năm "
+                        f"({format_int(plan.existing.documents)} tài liệu, năm "
                         f"{', '.join(map(str, plan.existing.years)) or 'chưa có'}). Nếu cập "
                         f"nhật, {what}. Chưa thay đổi gì.",
                     )
@@ -303,7 +304,8 @@ def apply_history_import(
             copied, missing = _import_backup(folder, plan, progress)
             if missing:
                 warnings.append(
-                    f"Bản sao lưu thiếu {missing} tệp đính kèm (chỉ có cơ sở dữ liệu): hãy nhập "
+                    f"Bản sao lưu thiếu {format_int(missing)} tệp đính kèm (chỉ có cơ sở dữ liệu): "
+                    f"hãy nhập "
                     "bản sao lưu ra USB (thư mục SoCCHC-SaoLuu) để có cả tệp."
                 )
         hws = open_workspace(folder)

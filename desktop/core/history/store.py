@@ -13,6 +13,7 @@ from pathlib import Path
 
 from db.dbfile import DB_FILE_NAME, connect_read_only
 from desktop.core.office.text import fold
+from desktop.core.office.vnformat import format_int
 
 HISTORY_DIR_NAME = "lich-su"
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -64,7 +65,8 @@ class HistoryInfo:
         years = ", ".join(map(str, self.years)) or "chưa có năm"
         reports = f", {self.reports} tệp báo cáo" if self.reports else ""
         return (
-            f"năm {years}; {self.documents} tài liệu, {self.files} tệp, {self.scores} điểm "
+            f"năm {years}; {format_int(self.documents)} tài liệu, {format_int(self.files)} tệp, "
+            f"{self.scores} điểm "
             f"tự chấm, {self.results} điểm thẩm định{reports}"
         )
 

@@ -197,7 +197,7 @@ def format_size(n: int) -> str:
         return f"{n / 1e9:.2f} GB".replace(".", ",")
     if n >= 1_000_000:
         return f"{n / 1e6:.1f} MB".replace(".", ",")
-    return f"{max(1, round(n / 1000))} KB" if n else "0 KB"
+    return f"{format_int(max(1, round(n / 1000)))} KB" if n else "0 KB"
 
 
 def parse_date(text: str, *, what: str = "Ngày") -> date:

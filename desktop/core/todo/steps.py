@@ -19,7 +19,7 @@ from db.models_bundles import Handoff
 from db.models_dossiers import Dossier
 from desktop.core.catalog.read import catalog_years
 from desktop.core.dossiers.periods import Period, nd09_period
-from desktop.core.office.vnformat import format_date, format_points
+from desktop.core.office.vnformat import format_date, format_int, format_points
 from desktop.core.todo.deadlines import DEADLINE_KINDS, Deadline, deadlines
 from desktop.core.years.profile_read import get_profile
 
@@ -377,7 +377,9 @@ def _dossiers(session: Session, report, year: int) -> TodoStep:
     )
     when = f"{format_date(period.start)}–{format_date(period.end)}"
     if count:
-        return _step("dossiers", "done", f"{count} hồ sơ tiếp nhận trong kỳ {when}.", count, None)
+        return _step(
+            "dossiers", "done", f"{format_int(count)} hồ sơ tiếp nhận trong kỳ {when}.", count, None
+        )
     return _step(
         "dossiers",
         "todo",
@@ -442,7 +444,8 @@ def _bundle(session: Session, year: int) -> TodoStep:
     return _step(
         "bundle",
         "done",
-        f"Đã bàn giao {len(rows)} lần; lần gần nhất ngày {format_date(last.date())} ({files} tệp).",
+        f"Đã bàn giao {len(rows)} lần; lần gần nhất ngày {format_date(last.date())} "
+        f"({format_int(files)} tệp).",
         len(rows),
         None,
     )

@@ -33,7 +33,7 @@ from desktop.core.backup.restore import (
     restore_backup,
 )
 from desktop.core.backup.store import StickBackupResult, backup_to_stick, create_backup
-from desktop.core.office.vnformat import format_datetime, format_size
+from desktop.core.office.vnformat import format_datetime, format_int, format_size
 from desktop.ui.bundle.targets import TargetDialog
 from desktop.ui.bundle.verify_dialog import BAD_STYLE, WARN_STYLE
 from desktop.ui.errors import show_error
@@ -117,13 +117,13 @@ def backup_to_usb(window) -> TargetDialog:
 def _summary_rows(s: DataSummary | None) -> list[str]:
     if s is None:
         return ["(không đọc được: hỏng hoặc chưa có)", "", "", "", ""]
-    per_year = "; ".join(f"{y}: {n}" for y, n in s.documents.items())
+    per_year = "; ".join(f"{y}: {format_int(n)}" for y, n in s.documents.items())
     return [
         s.commune or "(chưa có hồ sơ xã)",
         ", ".join(str(y) for y in s.years) or "(chưa có)",
-        f"{s.document_total}" + (f" ({per_year})" if per_year else ""),
-        str(s.files),
-        str(s.links),
+        f"{format_int(s.document_total)}" + (f" ({per_year})" if per_year else ""),
+        format_int(s.files),
+        format_int(s.links),
     ]
 
 
@@ -259,10 +259,13 @@ class RestoreDialog(QDialog):
             if p.histories:
                 notes.append(f"Kèm lịch sử xã cũ: {', '.join(p.histories)} (khôi phục cùng).")
             if p.blobs_beside:
-                notes.append(f"{p.blobs_beside} tệp đính kèm sẽ được chép từ cạnh bản sao lưu.")
+                notes.append(
+                    f"{format_int(p.blobs_beside)} tệp đính kèm sẽ được chép từ cạnh bản sao lưu."
+                )
             if p.blobs_missing:
                 notes.append(
-                    f"{p.blobs_missing} tệp đính kèm mà bản sao lưu cần không còn ở đâu: các tài "
+                    f"{format_int(p.blobs_missing)} tệp đính kèm mà bản sao lưu cần không còn ở "
+                    f"đâu: các tài "
                     "liệu đó sẽ thiếu tệp."
                 )
         left = _summary_rows(p.holds) if p and p.sound else [""] * len(self.ROWS)
@@ -318,7 +321,7 @@ def start_restore(window, path: Path) -> Job:
         if r.safety_copy:
             text += f"\nDữ liệu trước khi khôi phục được giữ tại:\n{r.safety_copy}"
         if r.files_missing:
-            text += f"\nCảnh báo: {r.files_missing} tệp đính kèm không tìm thấy."
+            text += f"\nCảnh báo: {format_int(r.files_missing)} tệp đính kèm không tìm thấy."
         info(window, "Khôi phục", text)
 
     def failed(exc: BaseException) -> None:

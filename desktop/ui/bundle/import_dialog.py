@@ -35,7 +35,7 @@ from desktop.core.bundle.import_preview import (
     preview_import,
 )
 from desktop.core.bundle.importer import ImportResult, apply_import
-from desktop.core.office.vnformat import format_size
+from desktop.core.office.vnformat import format_int, format_size
 from desktop.ui.bundle.verify_dialog import BAD_STYLE, WARN_STYLE, VerifyDialog, pick_bundle
 from desktop.ui.errors import show_error
 from desktop.ui.table_model import RECORD_ROLE, SORT_ROLE, Column, RecordTableModel, compact_rows
@@ -103,8 +103,10 @@ class ImportDialog(QDialog):
         c = preview.counts
         lay.addWidget(
             QLabel(
-                f"{c['new']} tài liệu mới · {c['identical']} đã có · {c['additions']} được bổ "
-                f"sung · {c['conflict']} khác thông tin · {preview.files_to_copy} tệp cần chép "
+                f"{format_int(c['new'])} tài liệu mới · {format_int(c['identical'])} đã có · "
+                f"{format_int(c['additions'])} được bổ "
+                f"sung · {format_int(c['conflict'])} khác thông tin · "
+                f"{format_int(preview.files_to_copy)} tệp cần chép "
                 f"({format_size(preview.bytes_to_copy)}). Chưa ghi gì cho đến khi bấm “Nhập”."
             )
         )
@@ -268,13 +270,13 @@ class ImportDialog(QDialog):
             if item.new_codes and loc:
                 theirs_codes += f"  (thêm {', '.join(item.new_codes)})"
             rows.append(("Tiêu chí", mine_codes, theirs_codes, bool(item.new_codes and loc)))
-            files = f"{b.files} tệp"
+            files = f"{format_int(b.files)} tệp"
             if item.new_files and loc:
-                files += f"  (thêm {len(item.new_files)} tệp)"
+                files += f"  (thêm {format_int(len(item.new_files))} tệp)"
             rows.append(
                 (
                     "Tệp",
-                    f"{loc.files} tệp" if loc else "(chưa có)",
+                    f"{format_int(loc.files)} tệp" if loc else "(chưa có)",
                     files,
                     bool(item.new_files and loc),
                 )
@@ -324,7 +326,7 @@ class ImportDialog(QDialog):
         row = QHBoxLayout()
         conflicts = [i for i in self.preview.items if i.status == "conflict"]
         if conflicts:
-            row.addWidget(QLabel(f"Cả {len(conflicts)} tài liệu khác thông tin:"))
+            row.addWidget(QLabel(f"Cả {format_int(len(conflicts))} tài liệu khác thông tin:"))
             for choice in ("keep_local", "take_bundle"):
                 button = QPushButton(CHOICE_SHORT[choice])
                 button.setAutoDefault(False)  # Enter stays on "Nhập"
@@ -361,8 +363,10 @@ class ImportDialog(QDialog):
 
 def result_text(r: ImportResult) -> str:
     text = (
-        f"Đã nhập: {r.added} tài liệu mới, {r.merged + r.updated} tài liệu được bổ sung hoặc "
-        f"cập nhật, {r.identical} đã có, {r.skipped} bỏ qua; {r.files_copied} tệp mới."
+        f"Đã nhập: {format_int(r.added)} tài liệu mới, {format_int(r.merged + r.updated)} tài liệu "
+        f"được bổ sung hoặc "
+        f"cập nhật, {format_int(r.identical)} đã có, {format_int(r.skipped)} bỏ qua; "
+        f"{format_int(r.files_copied)} tệp mới."
     )
     if r.catalog_created:
         text += "\nĐã lấy bộ tiêu chí của năm trong gói."
@@ -447,7 +451,7 @@ def run_import(window, path: Path) -> Job:
             info(
                 window,
                 "Nhập gói",
-                f"Không có gì mới để nhập: cả {len(preview.items)} tài liệu trong gói "
+                f"Không có gì mới để nhập: cả {format_int(len(preview.items))} tài liệu trong gói "
                 "đã có trên máy, giống hệt.",
             )
             return

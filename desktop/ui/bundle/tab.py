@@ -26,7 +26,7 @@ from base.errors import CchcError
 from desktop.core.bundle.export import MARGIN, ExportResult, export_bundle
 from desktop.core.bundle.handoff import HandoffInfo, list_handoffs
 from desktop.core.bundle.plan import AreaSummary, ExportSummary, plan_export
-from desktop.core.office.vnformat import format_datetime, format_size
+from desktop.core.office.vnformat import format_datetime, format_int, format_size
 from desktop.ui.bundle.scope import ScopePanel
 from desktop.ui.bundle.targets import TargetList, free_space
 from desktop.ui.bundle.verify_dialog import (
@@ -163,8 +163,13 @@ class BundleTab(QWidget):
         box = QGroupBox("3. Xem trước gói (chưa ghi gì)")
         cols: list[Column[AreaSummary]] = [
             Column("Lĩnh vực (thư mục trong gói)", lambda a: a.folder, sort=_area_key),
-            Column("Tài liệu", lambda a: str(a.documents), sort=lambda a: a.documents, align=RIGHT),
-            Column("Tệp", lambda a: str(a.files), sort=lambda a: a.files, align=RIGHT),
+            Column(
+                "Tài liệu",
+                lambda a: format_int(a.documents),
+                sort=lambda a: a.documents,
+                align=RIGHT,
+            ),
+            Column("Tệp", lambda a: format_int(a.files), sort=lambda a: a.files, align=RIGHT),
             Column(
                 "Dung lượng", lambda a: format_size(a.bytes), sort=lambda a: a.bytes, align=RIGHT
             ),
@@ -218,8 +223,15 @@ class BundleTab(QWidget):
             Column("Gói", lambda h: h.bundle_name),
             Column("Nơi ghi", lambda h: h.target),
             Column("Dạng", lambda h: "Tệp .zip" if h.kind == "zip" else "Thư mục"),
-            Column("Tài liệu", lambda h: str(h.documents), sort=lambda h: h.documents, align=RIGHT),
-            Column("Tệp", lambda h: str(h.file_count), sort=lambda h: h.file_count, align=RIGHT),
+            Column(
+                "Tài liệu",
+                lambda h: format_int(h.documents),
+                sort=lambda h: h.documents,
+                align=RIGHT,
+            ),
+            Column(
+                "Tệp", lambda h: format_int(h.file_count), sort=lambda h: h.file_count, align=RIGHT
+            ),
             Column(
                 "Dung lượng",
                 lambda h: format_size(h.total_bytes),
@@ -282,13 +294,15 @@ class BundleTab(QWidget):
             self.plan_label.setText(self.plan_error)
         else:
             text = (
-                f"<b>{s.documents} tài liệu, {s.files} tệp, {format_size(s.total_bytes)}</b>"
+                f"<b>{format_int(s.documents)} tài liệu, {format_int(s.files)} tệp, "
+                f"{format_size(s.total_bytes)}</b>"
                 + (f", trong đó {s.reports} báo cáo" if s.reports else "")
                 + f".<br>Tên gói: {s.bundle_name}"
             )
             if s.changed_only and s.unchanged_skipped:
                 text += (
-                    f"<br>Bỏ qua {s.unchanged_skipped} tài liệu không đổi từ lần bàn giao "
+                    f"<br>Bỏ qua {format_int(s.unchanged_skipped)} tài liệu không đổi từ lần bàn "
+                    f"giao "
                     f"{format_datetime(s.last_handoff)}."
                 )
             self.plan_label.setText(text)
@@ -357,10 +371,10 @@ class BundleTab(QWidget):
         where = "tệp .zip" if r.is_zip else "thư mục"
         ok = r.verified == r.files
         text = (
-            f"Đã ghi gói ({where}) “{r.path.name}” vào {r.path.parent}: {r.files} tệp, "
+            f"Đã ghi gói ({where}) “{r.path.name}” vào {r.path.parent}: {format_int(r.files)} tệp, "
             f"{format_size(r.total_bytes)}.\n"
-            f"Đọc lại từ nơi ghi và so mã băm: {r.verified}/{r.files} tệp đúng – "
-            + ("gói nguyên vẹn." if ok else "CÓ TỆP SAI, đừng dùng gói này.")
+            f"Đọc lại từ nơi ghi và so mã băm: {format_int(r.verified)}/{format_int(r.files)} tệp "
+            f"đúng – " + ("gói nguyên vẹn." if ok else "CÓ TỆP SAI, đừng dùng gói này.")
         )
         if r.warnings:
             text += f"\nLưu ý: {len(r.warnings)} cảnh báo (xem phần Xem trước)."

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.bundle.verify import BundleProblem, VerifyReport, verify_bundle
-from desktop.core.office.vnformat import format_datetime, format_size
+from desktop.core.office.vnformat import format_datetime, format_int, format_size
 from desktop.ui.files.dialogs import remember, start_dir
 from desktop.ui.table_model import Column, RecordTableModel, compact_rows
 from desktop.ui.vi import dialog_buttons
@@ -84,19 +84,22 @@ def verdict(report: VerifyReport) -> tuple[str, str]:
     extra = len(report.problems) - errors
     if report.ok:
         return (
-            f"Gói nguyên vẹn: cả {report.files_checked} tệp trong danh sách đúng mã băm, "
+            f"Gói nguyên vẹn: cả {format_int(report.files_checked)} tệp trong danh sách đúng mã "
+            f"băm, "
             "không thiếu, không thừa.",
             OK_STYLE,
         )
     if not errors:
         return (
-            f"Gói đủ và đúng ({report.files_checked} tệp đúng mã băm) nhưng có {extra} tệp thừa "
+            f"Gói đủ và đúng ({format_int(report.files_checked)} tệp đúng mã băm) nhưng có "
+            f"{format_int(extra)} tệp thừa "
             "không có trong danh sách của gói. Vẫn nhập được; hãy xem các tệp đó là gì.",
             WARN_STYLE,
         )
-    more = f" và {extra} tệp thừa" if extra else ""
+    more = f" và {format_int(extra)} tệp thừa" if extra else ""
     return (
-        f"Gói KHÔNG nguyên vẹn: {errors} lỗi{more}. Không dùng gói này để nộp hay nhập; "
+        f"Gói KHÔNG nguyên vẹn: {format_int(errors)} lỗi{more}. Không dùng gói này để nộp hay "
+        f"nhập; "
         "hãy chép lại gói từ máy đã tạo ra nó.",
         BAD_STYLE,
     )
@@ -112,8 +115,8 @@ def info_line(report: VerifyReport) -> str:
         created = i.created_at
     commune = ", ".join(x for x in (i.commune, i.province) if x) or "xã không rõ"
     return (
-        f"Gói “{i.bundle_name}” năm {i.year} của {commune}: {i.documents} tài liệu, "
-        f"{i.files} tệp ({format_size(i.total_bytes)}), tạo lúc {created} "
+        f"Gói “{i.bundle_name}” năm {i.year} của {commune}: {format_int(i.documents)} tài liệu, "
+        f"{format_int(i.files)} tệp ({format_size(i.total_bytes)}), tạo lúc {created} "
         f"(Sổ CCHC {i.app_version}).\n{signature_line(report)}\n{report.source}"
     )
 

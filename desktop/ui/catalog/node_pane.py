@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from base.errors import CchcError
-from desktop.core.office.vnformat import format_date, format_points
+from desktop.core.office.vnformat import format_date, format_int, format_points
 from desktop.core.records import NodeInfo, level_name
 from desktop.core.scoring.calc import NODE_STATUS_LABELS, NodeScore
 from desktop.ui.catalog.officer_field import OfficerField
@@ -267,7 +267,7 @@ class NodePane(FileDropTarget, QWidget):
     def _show_documents(self) -> None:
         self.docs.clear()
         self.docs_box.setTitle(
-            f"Tài liệu kiểm chứng ({len(self.documents)})"
+            f"Tài liệu kiểm chứng ({format_int(len(self.documents))})"
             if self.documents
             else "Tài liệu kiểm chứng (chưa có)"
         )

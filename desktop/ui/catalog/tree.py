@@ -19,7 +19,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from desktop.core.office.text import fold
-from desktop.core.office.vnformat import format_points
+from desktop.core.office.vnformat import format_int, format_points
 from desktop.core.records import CatalogInfo, NodeInfo, level_name
 from desktop.core.scoring.calc import NODE_STATUS_LABELS, NodeScore, ScoreTree
 from desktop.ui.file_drop import FileDropTarget
@@ -233,7 +233,7 @@ class CatalogTree(QWidget):
 
     @staticmethod
     def _fill(n: NodeInfo, row: list[QStandardItem], docs: int, ns: NodeScore | None) -> None:
-        row[COL_DOCS].setText(str(docs) if docs else "")
+        row[COL_DOCS].setText(format_int(docs) if docs else "")
         row[COL_SCORE].setText(score_text(ns))
         tip = level_name(n.level)
         if ns is not None:

@@ -84,9 +84,10 @@ class MonthlyChart(QWidget):
 
     def describe(self, i: int) -> str:
         m = self.months[i]
-        late = f" (quá hạn {m.late})" if m.late else ""
+        late = f" (quá hạn {format_int(m.late)})" if m.late else ""
         return (
-            f"Tháng {self.label(m)}: tiếp nhận mới {m.received}, đã giải quyết {m.resolved}{late}"
+            f"Tháng {self.label(m)}: tiếp nhận mới {format_int(m.received)}, đã giải quyết "
+            f"{format_int(m.resolved)}{late}"
         )
 
     # --- geometry ---------------------------------------------------------------------------

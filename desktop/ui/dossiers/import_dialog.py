@@ -123,7 +123,9 @@ class ImportSummaryDialog(QDialog):
             self.count_labels[label] = v
         notes = []
         if summary.duplicates:
-            notes.append(f"{summary.duplicates} dòng lặp lại mã hồ sơ đã có trong tệp (đã gộp).")
+            notes.append(
+                f"{format_int(summary.duplicates)} dòng lặp lại mã hồ sơ đã có trong tệp (đã gộp)."
+            )
         if summary.missing_columns:
             notes.append("Lưu ý: tệp không có cột " + ", ".join(summary.missing_columns) + ".")
         lay = QVBoxLayout(self)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.dossiers import FIGURE_LABELS, DossierRow, Period
 from desktop.core.dossiers.values import CHANNEL_LABELS
+from desktop.core.office.vnformat import format_int
 from desktop.ui.table_model import SORT_ROLE, Column, RecordTableModel
 from desktop.ui.vi import dialog_buttons
 
@@ -58,7 +59,9 @@ COLUMNS: list[Column[DossierRow]] = [
 
 def list_title(figure: str, field_name: str | None, period: Period, count: int) -> str:
     where = f" – lĩnh vực {field_name}" if field_name else ""
-    return f"<b>{FIGURE_LABELS[figure]}</b>{where}: <b>{count}</b> hồ sơ<br>{period.title}"
+    return (
+        f"<b>{FIGURE_LABELS[figure]}</b>{where}: <b>{format_int(count)}</b> hồ sơ<br>{period.title}"
+    )
 
 
 class DossierListDialog(QDialog):

@@ -29,7 +29,7 @@ from desktop.core.dossiers import (
     monthly,
     write_form06,
 )
-from desktop.core.office.vnformat import format_date
+from desktop.core.office.vnformat import format_date, format_int
 from desktop.ui.dossiers.chart import MonthlyChart
 from desktop.ui.dossiers.form06 import Form06Table
 from desktop.ui.dossiers.import_dialog import EXCEL_SUFFIXES, OPEN_FILTER, DossierImporter
@@ -275,10 +275,11 @@ class DossierStatsScreen(QWidget):
                 self.picker.set_preset(index)
             in_view = self._count_in(summary.import_id)
         self.import_note.setText(
-            f"Tệp {summary.file}: {count} hồ sơ, tiếp nhận từ ngày {format_date(span.start)} "
+            f"Tệp {summary.file}: {format_int(count)} hồ sơ, tiếp nhận từ ngày "
+            f"{format_date(span.start)} "
             f"đến ngày {format_date(span.end)}. Kỳ đang xem "
             f"({format_date(self.period.start)} – {format_date(self.period.end)}) "
-            f"có {in_view} hồ sơ trong số đó."
+            f"có {format_int(in_view)} hồ sơ trong số đó."
         )
         self.import_note.show()
 

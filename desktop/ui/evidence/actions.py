@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 
 from base.errors import CchcError
 from desktop.core.evidence.query import FileInfo, RegisterRow, document_row
+from desktop.core.office.vnformat import format_int
 from desktop.ui.errors import show_error
 from desktop.ui.vi import ask_yes_no
 
@@ -169,7 +170,7 @@ def delete_documents(parent: QWidget, window: MainWindow, rows: Sequence[Registe
         where = f" (tiêu chí {codes})" if codes else ""
         question = f"Xóa {what}{where} khỏi sổ tài liệu kiểm chứng?"
     else:
-        question = f"Xóa {len(rows)} tài liệu đã chọn khỏi sổ tài liệu kiểm chứng?"
+        question = f"Xóa {format_int(len(rows))} tài liệu đã chọn khỏi sổ tài liệu kiểm chứng?"
     question += (
         "\nTệp chỉ bị xóa khỏi kho khi không còn tài liệu nào khác dùng và không bản sao lưu "
         "nào cần."

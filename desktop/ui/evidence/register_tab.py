@@ -40,7 +40,7 @@ from desktop.core.evidence.query import (
     register_sort_key,
 )
 from desktop.core.office.text_sort import sort_key
-from desktop.core.office.vnformat import format_date
+from desktop.core.office.vnformat import format_date, format_int
 from desktop.ui.errors import show_error
 from desktop.ui.evidence import actions
 from desktop.ui.file_drop import FileDropTarget
@@ -369,7 +369,7 @@ class RegisterTab(FileDropTarget, QWidget):
         total = len(self.index) if self.index is not None else 0
         year = self.window_.year
         self.count.setText(
-            f"{len(rows)}/{total} tài liệu năm {year}"
+            f"{format_int(len(rows))}/{format_int(total)} tài liệu năm {year}"
             if year is not None
             else "Chưa có năm đánh giá"
         )

@@ -38,7 +38,7 @@ from desktop.core.evidence.reading.fields import Fields
 from desktop.core.evidence.reading.read import Reading
 from desktop.core.evidence.reading.stored import record_signatures
 from desktop.core.evidence.reading.suggest import CatalogMatcher, Suggestion, suggest_one
-from desktop.core.office.vnformat import format_date, parse_date
+from desktop.core.office.vnformat import format_date, format_int, parse_date
 from desktop.ui.vi import ask_yes_no, translate_buttons
 from desktop.ui.worker import Job, run_job
 
@@ -92,7 +92,7 @@ class ReviewDialog(QDialog):
         self.reading: Job | None = None
         self.job: Job | None = None
         self.saved_ids: list[int] = []
-        self.setWindowTitle(f"Thêm {len(self.files)} tài liệu kiểm chứng")
+        self.setWindowTitle(f"Thêm {format_int(len(self.files))} tài liệu kiểm chứng")
         self.resize(1340, 620)
 
         self.intro = QLabel(
@@ -159,12 +159,16 @@ class ReviewDialog(QDialog):
             with ws.session() as s:
                 matcher = CatalogMatcher(s, year)
                 for i, path in enumerate(files):
-                    progress.update(i, len(files), f"Đang đọc {path.name} ({i + 1}/{len(files)})")
+                    progress.update(
+                        i,
+                        len(files),
+                        f"Đang đọc {path.name} ({format_int(i + 1)}/{format_int(len(files))})",
+                    )
                     results.append(suggest_one(s, year, path, matcher))
             progress.update(len(files), len(files), "Đã đọc xong")
             return len(results)
 
-        self.reading = run_job(self, work, label=f"Đang đọc {len(files)} tệp…")
+        self.reading = run_job(self, work, label=f"Đang đọc {format_int(len(files))} tệp…")
         self.reading.finished.connect(self._read)
         return self.reading
 
@@ -179,15 +183,15 @@ class ReviewDialog(QDialog):
             self._add_row(sg)
         read = len(self.results)
         total = len(self.files)
-        text = f"Đã đọc {read}/{total} tệp."
+        text = f"Đã đọc {format_int(read)}/{format_int(total)} tệp."
         if job is not None and job.cancelled:
             text += " Đã dừng đọc: các tệp còn lại chỉ được điền theo tên tệp."
         signed = sum(1 for sg in done if sg.reading.signature.present)
         if signed:
-            text += f" {signed} tài liệu đã ký số (chưa kiểm tra chuỗi chứng thư)."
+            text += f" {format_int(signed)} tài liệu đã ký số (chưa kiểm tra chuỗi chứng thư)."
         dups = sum(1 for sg in done if sg.duplicate_of is not None)
         if dups:
-            text += f" {dups} tài liệu có thể đã có trong sổ (bỏ dấu “Lưu” sẵn)."
+            text += f" {format_int(dups)} tài liệu có thể đã có trong sổ (bỏ dấu “Lưu” sẵn)."
         self.status.setText(text)
         self.save_btn.setEnabled(self.table.rowCount() > 0)
         self.table.setFocus()
@@ -319,7 +323,11 @@ class ReviewDialog(QDialog):
             ids: list[int] = []
             with ws.transaction() as s:
                 for i, (doc, path, codes) in enumerate(todo):
-                    progress.update(i, len(todo), f"Đang lưu {path.name} ({i + 1}/{len(todo)})")
+                    progress.update(
+                        i,
+                        len(todo),
+                        f"Đang lưu {path.name} ({format_int(i + 1)}/{format_int(len(todo))})",
+                    )
                     try:
                         row = add_document(s, ws.store, doc, [path], codes)
                     except CchcError as exc:
@@ -330,7 +338,7 @@ class ReviewDialog(QDialog):
 
         self.save_btn.setEnabled(False)
         self.job = run_job(
-            self, work, label=f"Đang lưu {len(todo)} tài liệu…", on_success=self._done
+            self, work, label=f"Đang lưu {format_int(len(todo))} tài liệu…", on_success=self._done
         )
         self.job.finished.connect(self._job_ended)
         return self.job

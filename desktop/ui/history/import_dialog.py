@@ -17,6 +17,7 @@ from desktop.core.history.importer import (
     apply_history_import,
     plan_history_import,
 )
+from desktop.core.office.vnformat import format_int
 from desktop.ui.files.dialogs import remember, start_dir
 from desktop.ui.vi import ask_yes_no, info
 from desktop.ui.worker import Job, run_job
@@ -46,8 +47,8 @@ def _done_text(r: HistoryImportResult) -> str:
     verb = "Đã cập nhật" if r.updated else "Đã nhập"
     years = ", ".join(map(str, r.years)) or "không rõ năm"
     lines = [
-        f"{verb} lịch sử xã cũ {r.former} (năm {years}): {r.documents} tài liệu, "
-        f"chép {r.files_copied} tệp."
+        f"{verb} lịch sử xã cũ {r.former} (năm {years}): {format_int(r.documents)} tài liệu, "
+        f"chép {format_int(r.files_copied)} tệp."
     ]
     if r.added_former:
         lines.append(f"Đã thêm xã {r.former} vào danh sách xã cũ đã sáp nhập.")

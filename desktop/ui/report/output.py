@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from base.errors import CchcError
+from desktop.core.office.vnformat import format_int
 from desktop.core.report.layout import build_document, placeholders
 from desktop.core.report.records import ReportInfo
 from desktop.core.report.status import set_status
@@ -197,7 +198,7 @@ class ReportOutput:
                 info(
                     self.tab,
                     "Danh mục tài liệu kiểm chứng",
-                    f"Đã xuất {path.name}: {index.document_count} tài liệu, "
+                    f"Đã xuất {path.name}: {format_int(index.document_count)} tài liệu, "
                     f"{index.missing_count} tiêu chí chưa có tài liệu.",
                 ),
             ),
