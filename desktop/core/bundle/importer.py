@@ -149,6 +149,15 @@ def _create_catalog(session: Session, manifest: Manifest, *, replace: bool = Fal
         )
         for n in nodes
     ]
+    common = {
+        "name": cat.get("name") or f"Bộ tiêu chí năm {manifest.year} (từ gói)",
+        "decision_number": cat.get("decision_number", ""),
+        "decision_date": date.fromisoformat(cat["decision_date"])
+        if cat.get("decision_date")
+        else None,
+        "issuer": cat.get("issuer", ""),
+        "survey_codes": tuple(n["code"] for n in nodes if not n.get("self_scored", True)),
+    }
     try:
         if replace:
             from desktop.core.catalog.replace import save_or_replace_catalog
@@ -157,16 +166,10 @@ def _create_catalog(session: Session, manifest: Manifest, *, replace: bool = Fal
                 session,
                 manifest.year,
                 rows,
-                name=cat.get("name") or f"Bộ tiêu chí năm {manifest.year} (từ gói)",
-                decision_number=cat.get("decision_number", ""),
-                decision_date=date.fromisoformat(cat["decision_date"])
-                if cat.get("decision_date")
-                else None,
-                issuer=cat.get("issuer", ""),
+                **common,
                 source="imported",
                 complete=True,
                 note=f"Lấy từ gói của đồng nghiệp. {cat.get('note', '')}".strip(),
-                survey_codes=tuple(n["code"] for n in nodes if not n.get("self_scored", True)),
                 allow_warnings=True,
             )
             return
@@ -174,16 +177,10 @@ def _create_catalog(session: Session, manifest: Manifest, *, replace: bool = Fal
             session,
             manifest.year,
             rows,
-            name=cat.get("name") or f"Bộ tiêu chí năm {manifest.year} (từ gói)",
-            decision_number=cat.get("decision_number", ""),
-            decision_date=date.fromisoformat(cat["decision_date"])
-            if cat.get("decision_date")
-            else None,
-            issuer=cat.get("issuer", ""),
+            **common,
             source=cat.get("source", "imported"),
             complete=bool(cat.get("complete", True)),
             note=cat.get("note", ""),
-            survey_codes=tuple(n["code"] for n in nodes if not n.get("self_scored", True)),
         )
     except CchcError as exc:
         raise BundleError(

@@ -172,10 +172,10 @@ class SelfAssessmentReport:
         return out
 
 
-def evidence_numbers(session: Session, year: int) -> dict[int, list[str]]:
-    """Per node, the documents backing it: their numbers (``05/KH-UBND``), or kind and date
-    for a document without one, oldest first."""
-    rows = session.execute(
+def _linked_documents(session: Session, year: int):
+    """(node id, document id, number, kind, issue date, trích yếu) of the year's documents
+    per node they back, oldest first."""
+    return session.execute(
         select(
             EvidenceLink.node_id,
             EvidenceDocument.id,
@@ -188,6 +188,12 @@ def evidence_numbers(session: Session, year: int) -> dict[int, list[str]]:
         .where(EvidenceDocument.year == year)
         .order_by(EvidenceDocument.issue_date, EvidenceDocument.id)
     )
+
+
+def evidence_numbers(session: Session, year: int) -> dict[int, list[str]]:
+    """Per node, the documents backing it: their numbers (``05/KH-UBND``), or kind and date
+    for a document without one, oldest first."""
+    rows = _linked_documents(session, year)
     out: dict[int, list[str]] = defaultdict(list)
     for node_id, doc_id, number, kind, issued, _summary in rows:
         if number:
@@ -202,19 +208,7 @@ def evidence_numbers(session: Session, year: int) -> dict[int, list[str]]:
 def evidence_documents(session: Session, year: int) -> dict[int, list[str]]:
     """Per node, its documents as the appendix lists them: ``05/KH-UBND ngày 12/01/2024:
     Kế hoạch tuyên truyền CCHC`` (number, date, trích yếu), oldest first."""
-    rows = session.execute(
-        select(
-            EvidenceLink.node_id,
-            EvidenceDocument.id,
-            EvidenceDocument.number,
-            EvidenceDocument.kind,
-            EvidenceDocument.issue_date,
-            EvidenceDocument.summary,
-        )
-        .join(EvidenceDocument, EvidenceDocument.id == EvidenceLink.document_id)
-        .where(EvidenceDocument.year == year)
-        .order_by(EvidenceDocument.issue_date, EvidenceDocument.id)
-    )
+    rows = _linked_documents(session, year)
     out: dict[int, list[str]] = defaultdict(list)
     for node_id, doc_id, number, kind, issued, summary in rows:
         head = number or f"{kind} (#{doc_id})"

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from db.models import CatalogNode, EvidenceDocument, EvidenceFile
 from desktop.core.catalog.store import catalog_for_year
+from desktop.core.evidence.reading.fields import KIND_LINES
 from desktop.core.evidence.reading.read import Reading, read_document
 from desktop.core.office.text import fold
 
@@ -90,16 +91,7 @@ STOPWORDS = set(
         "dan",
     ]
 )
-KIND_WORDS = {
-    "ke hoach": "Kế hoạch",
-    "bao cao": "Báo cáo",
-    "quyet dinh": "Quyết định",
-    "thong bao": "Thông báo",
-    "to trinh": "Tờ trình",
-    "bien ban": "Biên bản",
-    "cong van": "Công văn",
-    "van ban": "*",  # any document
-}
+KIND_WORDS = {**KIND_LINES, "van ban": "*"}  # "văn bản": any document
 
 
 def _tokens(text: str) -> list[tuple[str, str]]:
