@@ -308,14 +308,16 @@ def _report(ws: Workspace, year: int, out_dir: Path) -> Path:
     return path
 
 
-# Sample references for the report fields the demo data cannot know (a bare number takes the
-# field's own symbol: 1520 → 1520/SNV-CCHC …); every one is a sample like the rest.
+# Sample references for the report fields the demo data cannot know, written out whole: the
+# guidance letter comes from the district's Phòng Nội vụ until 2024, from the province's Sở
+# Nội vụ after the July 2025 reform. Every one is a sample like the rest.
 def _demo_field_values(year: int) -> dict[str, str]:
+    guidance = "1520/UBND-NV" if year <= 2024 else "1520/SNV-CCHC"
     return {
-        "guidance_letter": f"1520 15/11/{year}",
-        "upper_plan": f"3850 25/12/{year}",
-        "commune_plan": f"145 28/12/{year - 1}",
-        "next_plan": f"152 28/12/{year}",
+        "guidance_letter": f"{guidance} 15/11/{year}",
+        "upper_plan": f"3850/KH-UBND 25/12/{year}",
+        "commune_plan": f"145/KH-UBND 28/12/{year - 1}",
+        "next_plan": f"152/KH-UBND 28/12/{year}",
     }
 
 
